@@ -1,0 +1,96 @@
+"""Audit queries. The only place that writes audit rows; the conditional update is what makes
+optimistic concurrency real on both SQLite and PostgreSQL."""
+
+from typing import Any
+
+from sqlalchemy import update
+from sqlmodel import Session, col, select
+
+from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
+from app.core.pagination import ListParamsModel, SortKey, keyset_page
+
+
+def template(session: Session, version: int) -> AuditTemplate | None:
+    return session.get(AuditTemplate, version)
+
+
+def templates(session: Session) -> list[AuditTemplate]:
+    return list(session.exec(select(AuditTemplate).order_by(col(AuditTemplate.version))).all())
+
+
+def latest_template(session: Session) -> AuditTemplate | None:
+    stmt = select(AuditTemplate).order_by(col(AuditTemplate.version).desc()).limit(1)
+    return session.exec(stmt).first()
+
+
+def audit_of(session: Session, organisation: str, audit_id: str) -> Audit | None:
+    """The audit if it belongs to `organisation`; another tenant's is None, as a missing one."""
+    stmt = select(Audit).where(Audit.id == audit_id, Audit.organisation == organisation)
+    return session.exec(stmt.execution_options(populate_existing=True)).first()
+
+
+def audit_page(
+    session: Session,
+    organisation: str,
+    params: ListParamsModel,
+    status: str | None,
+    template_version: int | None,
+) -> tuple[list[Audit], str | None]:
+    stmt = select(Audit).where(Audit.organisation == organisation)
+    if status:
+        stmt = stmt.where(Audit.status == status)
+    if template_version is not None:
+        stmt = stmt.where(Audit.template_version == template_version)
+    keys = [SortKey(col(Audit.id), descending=True)]
+    return keyset_page(session, stmt, keys, lambda a: [a.id], params)
+
+
+def add(session: Session, row: Audit | AuditRevision | IdempotencyRecord) -> None:
+    session.add(row)
+    session.flush()
+
+
+def update_if_version(
+    session: Session, audit: Audit, expected_version: int, values: dict[str, Any]
+) -> bool:
+    """UPDATE ... WHERE version = :expected, bumping the version. False if another write won."""
+    stmt = (
+        update(Audit)
+        .where(
+            col(Audit.id) == audit.id,
+            col(Audit.organisation) == audit.organisation,
+            col(Audit.version) == expected_version,
+        )
+        .values(**values, version=expected_version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    result = session.exec(stmt)
+    return bool(result.rowcount == 1)
+
+
+def revision_page(
+    session: Session, audit_id: str, params: ListParamsModel
+) -> tuple[list[AuditRevision], str | None]:
+    stmt = select(AuditRevision).where(AuditRevision.audit_id == audit_id)
+    keys = [SortKey(col(AuditRevision.version))]
+    return keyset_page(session, stmt, keys, lambda r: [r.version], params)
+
+
+def idempotency_record(session: Session, organisation: str, key: str) -> IdempotencyRecord | None:
+    return session.get(IdempotencyRecord, (organisation, key))
+
+
+def forget_idempotency_record(session: Session, record: IdempotencyRecord) -> None:
+    session.delete(record)
+    session.flush()
+
+
+def latest_submissions(session: Session, template_version: int) -> list[tuple[str, AuditRevision]]:
+    """(organisation, revision row) of every submission on a template, newest first."""
+    stmt = (
+        select(Audit.organisation, AuditRevision)
+        .join(Audit, col(Audit.id) == col(AuditRevision.audit_id))
+        .where(Audit.template_version == template_version, AuditRevision.action == "submitted")
+        .order_by(col(AuditRevision.recorded_at).desc(), col(AuditRevision.version).desc())
+    )
+    return [(str(org), rev) for org, rev in session.exec(stmt).all()]

@@ -1,0 +1,561 @@
+"""Self-audit endpoints: templates (public), audits and their lifecycle, reports, comparisons
+and benchmarks (organisation API key; tenant data is `Cache-Control: private, no-store`)."""
+
+import json
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from pydantic import BaseModel, ValidationError
+
+from app.audits import fhir, idempotency, report, service, templates
+from app.audits.idempotency import StoredResponse
+from app.audits.models import Audit
+from app.audits.schemas import (
+    EXAMPLE_RESPONSE,
+    PROMPT_KEYS,
+    AuditComparison,
+    AuditCreate,
+    AuditPublic,
+    AuditReport,
+    AuditRevisionPublic,
+    AuditStatus,
+    AuditUpdate,
+    Benchmark,
+    TemplateList,
+    TemplatePublic,
+)
+from app.core.db import SessionDep
+from app.core.errors import (
+    Conflict,
+    FieldError,
+    Forbidden,
+    NotAcceptable,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    Unauthorized,
+    UnsupportedMediaType,
+    ValidationFailed,
+    problem_responses,
+    validation_errors,
+)
+from app.core.http import (
+    CSV_MEDIA_TYPE,
+    JSON_MEDIA_TYPE,
+    TENANT_CACHE_CONTROL,
+    Rendered,
+    csv_bytes,
+    etag_matches,
+    render_json,
+    serve_catalogue,
+    strong_etag,
+    variant_of,
+)
+from app.core.pagination import ListParams, Page, next_link
+from app.tenants.dependencies import CurrentOrg
+
+router = APIRouter(prefix="/v1", tags=["Self-audit"])
+
+AUTH = (Unauthorized, Forbidden)
+AuditId = Annotated[uuid.UUID, Path(description="The audit's id (a UUID).")]
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="The audit's current `ETag`. Required: `428` without it, `412` when stale.",
+    ),
+]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=r"^[\x21-\x7e]+$",
+        description="Any unique string (a UUID is ideal). A retry with the same key and body "
+        "returns the first response; the same key with another body is a `409`. Kept 24 h.",
+    ),
+]
+AUDIT_CSV_COLUMNS = (
+    "audit_id",
+    "audit_title",
+    "template_version",
+    "status",
+    "revision",
+    "condition_number",
+    "condition",
+    *PROMPT_KEYS,
+    "rating",
+    "updated_at",
+)
+FHIR_DOC = {"application/fhir+json": {"schema": {"type": "object"}}}
+CSV_DOC = {"text/csv": {"schema": {"type": "string"}}}
+
+
+def _inline_defs(schema: dict[str, Any]) -> dict[str, Any]:
+    """A self-contained JSON Schema (no `$defs`), for a hand-written request body."""
+    defs = schema.pop("$defs", {})
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("#/$defs/"):
+                return walk(defs[ref.removeprefix("#/$defs/")])
+            return {k: walk(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [walk(v) for v in node]
+        return node
+
+    result: dict[str, Any] = walk(schema)
+    return result
+
+
+CREATE_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            JSON_MEDIA_TYPE: {
+                "schema": _inline_defs(AuditCreate.model_json_schema()),
+                "example": {
+                    "template_version": 1,
+                    "title": "Children's services self-audit 2025",
+                    "responses": [EXAMPLE_RESPONSE],
+                },
+            },
+            "application/fhir+json": {
+                "schema": {"type": "object", "description": "A FHIR R4 QuestionnaireResponse."},
+                "example": {
+                    "resourceType": "QuestionnaireResponse",
+                    "questionnaire": f"{fhir.questionnaire_url(1)}|1",
+                    "status": "in-progress",
+                    "item": [
+                        {"linkId": "title", "answer": [{"valueString": "Self-audit 2025"}]},
+                        {
+                            "linkId": "good-use-of-data",
+                            "item": [
+                                {
+                                    "linkId": "good-use-of-data.rating",
+                                    "answer": [{"valueInteger": 2}],
+                                }
+                            ],
+                        },
+                    ],
+                },
+            },
+        },
+    }
+}
+
+
+async def _raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+RawBody = Annotated[bytes, Depends(_raw_body)]
+
+
+# -- responses -------------------------------------------------------------------------------
+
+
+def _private(
+    body: bytes, media_type: str, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(
+        body,
+        status_code=status_code,
+        media_type=media_type,
+        headers={"Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept", **(headers or {})},
+    )
+
+
+def _json(
+    model: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    return _private(model.model_dump_json().encode(), JSON_MEDIA_TYPE, status_code, headers)
+
+
+def _csv_rows(audits: list[Audit], session: Any) -> list[dict[str, Any]]:
+    rows = []
+    for audit in audits:
+        template = templates.require(session, audit.template_version)
+        for r in audit.responses:
+            rows.append(
+                {
+                    "audit_id": audit.id,
+                    "audit_title": audit.title,
+                    "template_version": audit.template_version,
+                    "status": audit.status,
+                    "revision": audit.revision,
+                    "condition_number": template.number_of(r["condition"]),
+                    **r,
+                    "updated_at": audit.updated_at.isoformat(),
+                }
+            )
+    return rows
+
+
+def _variant(request: Request, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    variant = variant_of(request.headers.get("accept"), fmt)
+    if variant not in allowed:
+        raise NotAcceptable(f"Available as {', '.join(allowed)}.")
+    return variant
+
+
+def _audit_response(
+    request: Request,
+    session: Any,
+    audit: Audit,
+    status_code: int = 200,
+    fmt: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> Response:
+    variant = _variant(request, fmt, ("json", "fhir", "csv"))
+    headers = {"ETag": service.etag_of(audit, variant), **(extra or {})}
+    if variant == "fhir":
+        template = templates.require(session, audit.template_version)
+        body = json.dumps(fhir.questionnaire_response(audit, template)).encode()
+        return _private(body, fhir.FHIR_MEDIA_TYPE, status_code, headers)
+    if variant == "csv":
+        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows([audit], session))
+        return _private(body, CSV_MEDIA_TYPE, status_code, headers)
+    return _json(service.public(session, audit), status_code, headers)
+
+
+Format = Annotated[
+    str | None,
+    Query(
+        pattern="^(json|csv|fhir)$",
+        description="`csv` / `fhir` are the same as `Accept: text/csv` / "
+        "`Accept: application/fhir+json`.",
+    ),
+]
+
+# -- templates -------------------------------------------------------------------------------
+
+
+@router.get(
+    "/audit-templates",
+    response_model=TemplateList,
+    summary="List audit templates",
+    responses=problem_responses(ValidationFailed),
+)
+def list_templates(request: Request, session: SessionDep) -> Response:
+    """Published versions of the self-audit tool (Appendix 2 of the thematic report). Public.
+    Templates are immutable once published; a change is a new version."""
+    return serve_catalogue(
+        request, lambda: render_json(TemplateList(items=templates.summaries(session)))
+    )
+
+
+@router.get(
+    "/audit-templates/{version}",
+    response_model=TemplatePublic,
+    summary="Get one audit template (JSON or FHIR Questionnaire)",
+    responses={
+        **problem_responses(NotFound, NotAcceptable, ValidationFailed),
+        200: {
+            "content": FHIR_DOC,
+            "description": "JSON, or FHIR R4 `Questionnaire` with `Accept: application/fhir+json`.",
+        },
+    },
+)
+def get_template(
+    request: Request,
+    session: SessionDep,
+    version: Annotated[int, Path(ge=1, le=1_000_000, examples=[1])],
+) -> Response:
+    """The twelve conditions which promote good practice, verbatim, each with its three prompts,
+    its recommendation, and the features and enablers it bears on (a mapping curated by this
+    project, each entry with a rationale), plus the optional 1-4 rating scale (this project's,
+    not the source's). `Accept: application/fhir+json` returns a FHIR R4 `Questionnaire`."""
+    variant = _variant(request, None, ("json", "fhir"))
+
+    def render() -> Rendered:
+        document = templates.public(session, templates.require(session, version))
+        if variant == "json":
+            return render_json(document)
+        body = json.dumps(fhir.questionnaire(document)).encode()
+        return Rendered(body, strong_etag(body), fhir.FHIR_MEDIA_TYPE)
+
+    return serve_catalogue(request, render)
+
+
+# -- audits ----------------------------------------------------------------------------------
+
+
+def _parse_body(raw: bytes) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationFailed(
+            "The request body is not valid JSON.",
+            errors=[FieldError(pointer="#/body", detail="invalid JSON")],
+        ) from exc
+
+
+def _validated_create(body: Any) -> AuditCreate:
+    try:
+        return AuditCreate.model_validate(body)
+    except ValidationError as exc:
+        errors = validation_errors([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
+        named = ", ".join(dict.fromkeys(e.pointer.removeprefix("#/") for e in errors))
+        raise ValidationFailed(f"The request has invalid fields: {named}.", errors=errors) from exc
+
+
+def _stored(response: Response) -> StoredResponse:
+    return StoredResponse(
+        response.status_code, bytes(response.body), {k: v for k, v in response.headers.items()}
+    )
+
+
+@router.post(
+    "/audits",
+    status_code=201,
+    response_model=AuditPublic,
+    summary="Start an audit (JSON or FHIR QuestionnaireResponse)",
+    openapi_extra=CREATE_BODY,
+    responses={
+        **problem_responses(*AUTH, Conflict, UnsupportedMediaType, ValidationFailed),
+        201: {"content": FHIR_DOC, "description": "The new draft audit."},
+    },
+)
+def create_audit(
+    request: Request,
+    caller: CurrentOrg,
+    session: SessionDep,
+    raw: RawBody,
+    idempotency_key: IdempotencyKey = None,
+) -> Response:
+    """Creates a draft audit for the caller's organisation, from JSON or from a FHIR
+    `QuestionnaireResponse` (`Content-Type: application/fhir+json`; status `in-progress`
+    creates a draft, `completed` creates and submits). Unknown or repeated conditions, ratings
+    off the template's scale, wrong types, a missing or unknown `template_version` and text
+    over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
+    Send `Idempotency-Key` to make retries safe."""
+    media = (request.headers.get("content-type") or JSON_MEDIA_TYPE).split(";")[0].strip().lower()
+    if media not in (JSON_MEDIA_TYPE, fhir.FHIR_MEDIA_TYPE):
+        raise UnsupportedMediaType("Send application/json or application/fhir+json.")
+    parsed = _parse_body(raw)
+    request_hash = idempotency.fingerprint(media, parsed)
+    if idempotency_key:
+        previous = idempotency.replay(session, caller.organisation, idempotency_key, request_hash)
+        if previous is not None:
+            return _private(
+                previous.body,
+                previous.headers.get("content-type", JSON_MEDIA_TYPE),
+                previous.status_code,
+                {
+                    **{k: v for k, v in previous.headers.items() if k != "content-type"},
+                    "Idempotent-Replayed": "true",
+                },
+            )
+    submit = False
+    if media == fhir.FHIR_MEDIA_TYPE:
+        parsed, submit = fhir.to_audit_create(parsed)
+    audit = service.create(session, caller, _validated_create(parsed))
+    if submit:
+        audit = service.submit(session, caller, audit.id, service.etag_of(audit))
+    response = _audit_response(
+        request, session, audit, 201, extra={"Location": f"/v1/audits/{audit.id}"}
+    )
+    if idempotency_key:
+        idempotency.remember(
+            session, caller.organisation, idempotency_key, request_hash, _stored(response)
+        )
+    return response
+
+
+@router.get(
+    "/audits",
+    response_model=Page[AuditPublic],
+    summary="List the organisation's audits (JSON or CSV of responses)",
+    responses={
+        **problem_responses(*AUTH, NotAcceptable, ValidationFailed),
+        200: {
+            "content": CSV_DOC,
+            "description": "JSON page; with `Accept: text/csv` one row per "
+            "audit and condition: " + ", ".join(AUDIT_CSV_COLUMNS) + ".",
+        },
+    },
+)
+def list_audits(
+    request: Request,
+    caller: CurrentOrg,
+    session: SessionDep,
+    params: ListParams,
+    status: Annotated[AuditStatus | None, Query(description="`draft` or `submitted`.")] = None,
+    template_version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+) -> Response:
+    """The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
+    by `status` and `template_version`. Other organisations' audits are never listed.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
+    variant = _variant(request, format, ("json", "csv"))
+    rows, cursor = service.audit_page(session, caller, params, status, template_version)
+    link = next_link(request, cursor)
+    headers = {"Link": link} if link else {}
+    if variant == "csv":
+        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
+        return _private(body, CSV_MEDIA_TYPE, headers=headers)
+    items = [service.public(session, a) for a in rows]
+    return _json(Page[AuditPublic](items=items, next_cursor=cursor), headers=headers)
+
+
+@router.get(
+    "/audits/{audit_id}",
+    response_model=AuditPublic,
+    summary="Get an audit (JSON, FHIR QuestionnaireResponse or CSV)",
+    responses={
+        **problem_responses(*AUTH, NotFound, NotAcceptable, ValidationFailed),
+        200: {"content": {**FHIR_DOC, **CSV_DOC}, "description": "The audit, with its ETag."},
+    },
+)
+def get_audit(
+    request: Request,
+    audit_id: AuditId,
+    caller: CurrentOrg,
+    session: SessionDep,
+    format: Format = None,
+) -> Response:
+    """One audit with a strong `ETag` (send it as `If-Match` to change the audit;
+    `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
+    `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
+    organisation's audit is `404`, exactly as a missing one."""
+    audit = service.get_owned(session, caller, str(audit_id))
+    response = _audit_response(request, session, audit, fmt=format)
+    etag = response.headers["ETag"]
+    if etag_matches(request.headers.get("if-none-match"), etag):
+        return Response(
+            status_code=304, headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL}
+        )
+    return response
+
+
+WRITE_ERRORS = problem_responses(
+    *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
+)
+
+
+@router.patch(
+    "/audits/{audit_id}",
+    response_model=AuditPublic,
+    summary="Edit a draft audit",
+    responses=WRITE_ERRORS,
+)
+def update_audit(
+    request: Request,
+    audit_id: AuditId,
+    patch: AuditUpdate,
+    caller: CurrentOrg,
+    session: SessionDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """Changes the title and/or responses of a draft. Responses merge by `condition`: the
+    fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
+    audit changed since (exactly one of several concurrent writers with the same ETag wins).
+    A submitted audit is `409`: amend it first."""
+    audit = service.update(session, caller, str(audit_id), if_match, patch)
+    return _audit_response(request, session, audit)
+
+
+@router.post(
+    "/audits/{audit_id}/submit",
+    response_model=AuditPublic,
+    summary="Submit a draft audit",
+    responses=WRITE_ERRORS,
+)
+def submit_audit(
+    request: Request,
+    audit_id: AuditId,
+    caller: CurrentOrg,
+    session: SessionDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """Submits the draft once every condition has all three prompts answered (ratings are
+    optional); otherwise `422` listing the conditions still missing. Needs `If-Match`."""
+    audit = service.submit(session, caller, str(audit_id), if_match)
+    return _audit_response(request, session, audit)
+
+
+@router.post(
+    "/audits/{audit_id}/amend",
+    response_model=AuditPublic,
+    summary="Amend a submitted audit (opens a new draft revision)",
+    responses=WRITE_ERRORS,
+)
+def amend_audit(
+    request: Request,
+    audit_id: AuditId,
+    caller: CurrentOrg,
+    session: SessionDep,
+    if_match: IfMatch = None,
+) -> Response:
+    """A submitted audit is never edited in place: this opens the next `revision` as a draft,
+    starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`."""
+    audit = service.amend(session, caller, str(audit_id), if_match)
+    return _audit_response(request, session, audit)
+
+
+@router.get(
+    "/audits/{audit_id}/revisions",
+    response_model=Page[AuditRevisionPublic],
+    summary="Every saved state of an audit",
+    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+)
+def list_revisions(
+    request: Request, audit_id: AuditId, caller: CurrentOrg, session: SessionDep, params: ListParams
+) -> Response:
+    """Append-only history, oldest first: one row per saved change (created, updated,
+    submitted, amended) with the full state, who saved it (API key prefix and label) and when."""
+    items, cursor = service.revision_page(session, caller, str(audit_id), params)
+    link = next_link(request, cursor)
+    page = Page[AuditRevisionPublic](items=items, next_cursor=cursor)
+    return _json(page, headers={"Link": link} if link else None)
+
+
+@router.get(
+    "/audits/{audit_id}/report",
+    response_model=AuditReport,
+    summary="Report: completeness, ratings and what to learn from",
+    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+)
+def get_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Response:
+    """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
+    its recommendation, the features and enablers it bears on, the projects that demonstrate
+    those features and their findings, each linked."""
+    return _json(report.report(session, caller, str(audit_id)))
+
+
+@router.get(
+    "/audits/{audit_id}/compare/{other_id}",
+    response_model=AuditComparison,
+    summary="Progress between two audits",
+    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+)
+def compare_audits(
+    audit_id: AuditId,
+    other_id: Annotated[uuid.UUID, Path(description="The later audit to compare with.")],
+    caller: CurrentOrg,
+    session: SessionDep,
+) -> Response:
+    """Condition by condition, how ratings and completeness moved from `{audit_id}` to
+    `{other_id}` (two audits of the caller's organisation on the same template version)."""
+    return _json(report.compare(session, caller, str(audit_id), str(other_id)))
+
+
+@router.get(
+    "/benchmarks/{template_version}",
+    response_model=Benchmark,
+    summary="Rating distribution across organisations",
+    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+)
+def get_benchmark(
+    template_version: Annotated[int, Path(ge=1, le=1_000_000)],
+    caller: CurrentOrg,
+    session: SessionDep,
+) -> Response:
+    """Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
+    audit on this template. Suppressed (no counts at all) while fewer than five organisations
+    have submitted, so no organisation can be singled out. Organisations are never named."""
+    return _json(report.benchmark(session, template_version))

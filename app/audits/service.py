@@ -1,0 +1,331 @@
+"""Audits: the lifecycle (create, edit a draft, submit, amend), tenant isolation, optimistic
+concurrency and the revision log. Services never commit; the request session does."""
+
+import hashlib
+import os
+import time
+import uuid
+from typing import Any
+
+from sqlmodel import Session
+
+from app.audits import repository, templates
+from app.audits.models import Audit, AuditRevision
+from app.audits.schemas import (
+    PROMPT_KEYS,
+    AuditCreate,
+    AuditPublic,
+    AuditRevisionPublic,
+    AuditUpdate,
+    Completeness,
+    ConditionResponse,
+)
+from app.audits.templates import Template
+from app.core.content import SeedData
+from app.core.db import utcnow
+from app.core.errors import (
+    Conflict,
+    FieldError,
+    NotFound,
+    PreconditionFailed,
+    PreconditionRequired,
+    ValidationFailed,
+)
+from app.core.links import Ref
+from app.core.pagination import ListParamsModel
+from app.tenants.service import Caller
+
+# -- links the catalogue and the seed step call ----------------------------------------------
+
+
+def enablers_sharing_condition(session: Session, feature: str) -> list[str]:
+    """Enablers mapped to any audit condition that also bears on `feature` (curated mapping)."""
+    return templates.enablers_sharing_condition(session, feature)
+
+
+def enablers_by_feature(session: Session) -> dict[str, list[str]]:
+    """The curated mapping for every feature at once (for a page of features)."""
+    return templates.enablers_by_feature(session)
+
+
+def condition_ref_for_recommendation(session: Session, recommendation: str) -> Ref | None:
+    """The audit condition (latest template) that asks about `recommendation`."""
+    return templates.condition_ref_for_recommendation(session, recommendation)
+
+
+def load_templates(session: Session, seed: SeedData) -> None:
+    """Publish audit templates from seed (immutable once published)."""
+    templates.load(session, seed)
+
+
+# -- identity, ETags, preconditions ----------------------------------------------------------
+
+
+def new_audit_id() -> str:
+    """A UUID in the version 7 layout (48-bit millisecond time, then random), so ids sort by
+    creation time and keyset pagination by id lists newest first."""
+    millis = time.time_ns() // 1_000_000
+    raw = bytearray(millis.to_bytes(6, "big") + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return str(uuid.UUID(bytes=bytes(raw)))
+
+
+def etag_of(audit: Audit, variant: str = "json") -> str:
+    digest = hashlib.sha256(f"{audit.id}:{audit.version}".encode()).hexdigest()[:16]
+    return f'"{audit.version}-{digest}{"-fhir" if variant == "fhir" else ""}"'
+
+
+def check_if_match(audit: Audit, if_match: str | None) -> None:
+    """428 without If-Match; 412 unless it names the audit's current ETag (or is `*`)."""
+    if if_match is None or not if_match.strip():
+        raise PreconditionRequired(
+            "Send `If-Match` with the audit's current ETag (from GET /v1/audits/{id})."
+        )
+    tags = {t.strip() for t in if_match.split(",")}
+    if "*" in tags or tags & {etag_of(audit), etag_of(audit, "fhir")}:
+        return
+    raise PreconditionFailed(
+        "The audit has changed since that ETag was issued; GET it again and reapply the change."
+    )
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def get_owned(session: Session, caller: Caller, audit_id: str) -> Audit:
+    """The caller's audit. Another organisation's answers exactly as a missing one does."""
+    audit = repository.audit_of(session, caller.organisation, audit_id)
+    if audit is None:
+        raise NotFound(f"No audit with id '{audit_id}'.")
+    return audit
+
+
+def completeness_of(template: Template, responses: list[dict[str, Any]]) -> Completeness:
+    answered = {
+        r["condition"]
+        for r in responses
+        if all(str(r.get(key) or "").strip() for key in PROMPT_KEYS)
+    }
+    missing = [slug for slug in template.conditions if slug not in answered]
+    total = len(template.conditions)
+    return Completeness(
+        answered=total - len(missing), total=total, complete=not missing, missing=missing
+    )
+
+
+def public(session: Session, audit: Audit, template: Template | None = None) -> AuditPublic:
+    template = template or templates.require(session, audit.template_version)
+    return AuditPublic(
+        id=audit.id,
+        organisation=audit.organisation,
+        template_version=audit.template_version,
+        title=audit.title,
+        status="submitted" if audit.status == "submitted" else "draft",
+        revision=audit.revision,
+        version=audit.version,
+        responses=[ConditionResponse.model_validate(r) for r in audit.responses],
+        completeness=completeness_of(template, audit.responses),
+        created_at=audit.created_at,
+        updated_at=audit.updated_at,
+        submitted_at=audit.submitted_at,
+        href=f"/v1/audits/{audit.id}",
+    )
+
+
+def audit_page(
+    session: Session,
+    caller: Caller,
+    params: ListParamsModel,
+    status: str | None,
+    template_version: int | None,
+) -> tuple[list[Audit], str | None]:
+    return repository.audit_page(session, caller.organisation, params, status, template_version)
+
+
+def revision_page(
+    session: Session, caller: Caller, audit_id: str, params: ListParamsModel
+) -> tuple[list[AuditRevisionPublic], str | None]:
+    get_owned(session, caller, audit_id)
+    rows, cursor = repository.revision_page(session, audit_id, params)
+    return [_revision_public(r) for r in rows], cursor
+
+
+def _revision_public(row: AuditRevision) -> AuditRevisionPublic:
+    return AuditRevisionPublic.model_validate(row, from_attributes=True)
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _invalid(errors: list[FieldError]) -> ValidationFailed:
+    named = ", ".join(dict.fromkeys(e.pointer.removeprefix("#/") for e in errors))
+    return ValidationFailed(f"The request has invalid fields: {named}.", errors=errors)
+
+
+def _merge_responses(
+    template: Template,
+    stored: list[dict[str, Any]],
+    incoming: list[ConditionResponse],
+) -> list[dict[str, Any]]:
+    """Apply `incoming` onto `stored` by condition, checking each against the template.
+    Fields a response sends replace the stored ones; fields it leaves out are kept."""
+    errors: list[FieldError] = []
+    merged = {r["condition"]: dict(r) for r in stored}
+    seen: set[str] = set()
+    for i, response in enumerate(incoming):
+        at = f"#/body/responses/{i}"
+        if response.condition not in template.conditions:
+            errors.append(
+                FieldError(
+                    pointer=f"{at}/condition",
+                    detail=f"Unknown condition '{response.condition}' in template "
+                    f"{template.version}.",
+                )
+            )
+            continue
+        if response.condition in seen:
+            errors.append(
+                FieldError(
+                    pointer=f"{at}/condition",
+                    detail=f"Condition '{response.condition}' appears more than once.",
+                )
+            )
+            continue
+        seen.add(response.condition)
+        rating = response.rating
+        if rating is not None and not template.rating_min <= rating <= template.rating_max:
+            errors.append(
+                FieldError(
+                    pointer=f"{at}/rating",
+                    detail=f"Rating must be between {template.rating_min} and "
+                    f"{template.rating_max}.",
+                )
+            )
+        blank = {"condition": response.condition, **dict.fromkeys((*PROMPT_KEYS, "rating"))}
+        entry = merged.get(response.condition, blank)
+        entry.update(response.model_dump(include=response.model_fields_set - {"condition"}))
+        merged[response.condition] = entry
+    if errors:
+        raise _invalid(errors)
+    return sorted(merged.values(), key=lambda r: template.number_of(r["condition"]))
+
+
+def _template_for_create(session: Session, version: int) -> Template:
+    template = templates.get(session, version)
+    if template is None:
+        raise _invalid(
+            [
+                FieldError(
+                    pointer="#/body/template_version",
+                    detail=f"No published audit template version {version}.",
+                )
+            ]
+        )
+    return template
+
+
+def _record(session: Session, audit: Audit, action: str, caller: Caller) -> None:
+    repository.add(
+        session,
+        AuditRevision(
+            audit_id=audit.id,
+            version=audit.version,
+            revision=audit.revision,
+            action=action,
+            status=audit.status,
+            title=audit.title,
+            responses=audit.responses,
+            actor=caller.actor,
+            recorded_at=audit.updated_at,
+        ),
+    )
+
+
+def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
+    template = _template_for_create(session, payload.template_version)
+    responses = _merge_responses(template, [], payload.responses)
+    now = utcnow()
+    audit = Audit(
+        id=new_audit_id(),
+        organisation=caller.organisation,
+        template_version=template.version,
+        title=payload.title,
+        status="draft",
+        responses=responses,
+        created_at=now,
+        updated_at=now,
+    )
+    repository.add(session, audit)
+    _record(session, audit, "created", caller)
+    return audit
+
+
+def _save(
+    session: Session, caller: Caller, audit: Audit, values: dict[str, Any], action: str
+) -> Audit:
+    """Write `values` only if nobody else has written since we read `audit`."""
+    values = {**values, "updated_at": utcnow()}
+    if not repository.update_if_version(session, audit, audit.version, values):
+        raise PreconditionFailed(
+            "The audit was changed by another request; GET it again and reapply the change."
+        )
+    saved = repository.audit_of(session, audit.organisation, audit.id)
+    assert saved is not None
+    _record(session, saved, action, caller)
+    return saved
+
+
+def update(
+    session: Session, caller: Caller, audit_id: str, if_match: str | None, patch: AuditUpdate
+) -> Audit:
+    audit = get_owned(session, caller, audit_id)
+    check_if_match(audit, if_match)
+    if audit.status != "draft":
+        raise Conflict(
+            "Only a draft can be edited and this audit is submitted; "
+            f"POST /v1/audits/{audit.id}/amend opens a new draft revision."
+        )
+    if "title" in patch.model_fields_set and patch.title is None:
+        raise _invalid([FieldError(pointer="#/body/title", detail="The title cannot be null.")])
+    values: dict[str, Any] = {}
+    if patch.title is not None:
+        values["title"] = patch.title
+    if patch.responses is not None:
+        template = templates.require(session, audit.template_version)
+        values["responses"] = _merge_responses(template, audit.responses, patch.responses)
+    return _save(session, caller, audit, values, "updated")
+
+
+def submit(session: Session, caller: Caller, audit_id: str, if_match: str | None) -> Audit:
+    audit = get_owned(session, caller, audit_id)
+    check_if_match(audit, if_match)
+    if audit.status != "draft":
+        raise Conflict("This audit is already submitted.")
+    completeness = completeness_of(
+        templates.require(session, audit.template_version), audit.responses
+    )
+    if not completeness.complete:
+        raise ValidationFailed(
+            f"The audit is incomplete: {len(completeness.missing)} of {completeness.total} "
+            "conditions lack an answer to all three prompts.",
+            errors=[
+                FieldError(
+                    pointer="#/responses",
+                    detail=f"Condition '{slug}' needs current_practice, needed_change and "
+                    "progress_plan.",
+                )
+                for slug in completeness.missing
+            ],
+        )
+    now = utcnow()
+    return _save(session, caller, audit, {"status": "submitted", "submitted_at": now}, "submitted")
+
+
+def amend(session: Session, caller: Caller, audit_id: str, if_match: str | None) -> Audit:
+    audit = get_owned(session, caller, audit_id)
+    check_if_match(audit, if_match)
+    if audit.status != "submitted":
+        raise Conflict("Only a submitted audit can be amended; this one is still a draft.")
+    values = {"status": "draft", "revision": audit.revision + 1, "submitted_at": None}
+    return _save(session, caller, audit, values, "amended")

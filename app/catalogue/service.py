@@ -1,0 +1,276 @@
+"""Catalogue: loading seed records, and building the public documents."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlmodel import Session, delete
+
+from app.catalogue import repository
+from app.catalogue.models import (
+    Enabler,
+    Feature,
+    FrameworkTable,
+    Outcome,
+    PracticeModel,
+    Recommendation,
+    Source,
+)
+from app.catalogue.schemas import (
+    EnablerPublic,
+    FeaturePublic,
+    FrameworkPublic,
+    OutcomePublic,
+    PracticeModelPublic,
+    RecommendationPublic,
+    SourcePublic,
+    Table1Row,
+)
+from app.core.content import Record, SeedData, SeedError
+from app.core.errors import NotFound
+from app.core.links import href, ref
+
+# -- seeding ---------------------------------------------------------------------------------
+
+LINK_FIELDS = {
+    "related_outcomes",
+    "related_enablers",
+    "projects",
+    "findings",
+    "href",
+    "audit_condition",
+}
+
+
+def _clean(record: Record) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in LINK_FIELDS}
+
+
+def _validated(schema: Any, record: Record) -> dict[str, Any]:
+    try:
+        return dict(
+            schema.model_validate(_clean(record)).model_dump(
+                mode="json", exclude_defaults=False, exclude=LINK_FIELDS
+            )
+        )
+    except ValueError as exc:
+        raise SeedError(f"{schema.__name__} '{record.get('slug')}': {exc}") from exc
+
+
+def load(session: Session, seed: SeedData) -> None:
+    """Replace the catalogue with the seed's (the catalogue is read-only between seeds)."""
+    for table in (Feature, Outcome, Enabler, Recommendation, PracticeModel, Source, FrameworkTable):
+        session.exec(delete(table))
+    for r in seed.of("sources"):
+        data = _validated(SourcePublic, r)
+        session.add(Source(slug=r["slug"], kind=data["kind"], title=data["title"], data=data))
+    for r in seed.of("features"):
+        data = _validated(FeaturePublic, r)
+        session.add(Feature(slug=r["slug"], number=data["number"], title=data["title"], data=data))
+    for r in seed.of("outcomes"):
+        data = _validated(OutcomePublic, r)
+        session.add(
+            Outcome(
+                slug=r["slug"],
+                title=data["title"],
+                text_order=data["text_order"],
+                table1_row=data["table1_row"],
+                data=data,
+            )
+        )
+    for r in seed.of("enablers"):
+        data = _validated(EnablerPublic, r)
+        session.add(
+            Enabler(
+                slug=r["slug"],
+                set=data["set"],
+                title=data["title"],
+                position=data["number"] or _position(seed, r),
+                data=data,
+            )
+        )
+    for r in seed.of("recommendations"):
+        data = _validated(RecommendationPublic, r)
+        session.add(
+            Recommendation(slug=r["slug"], number=data["number"], text=data["text"], data=data)
+        )
+    for r in seed.of("practice_models"):
+        data = _validated(PracticeModelPublic, r)
+        session.add(PracticeModel(slug=r["slug"], name=data["name"], data=data))
+    for r in seed.of("framework"):
+        session.add(FrameworkTable(slug=r["slug"], data=dict(r)))
+    session.flush()
+
+
+def _position(seed: SeedData, record: Record) -> int:
+    same_set = [r["slug"] for r in seed.of("enablers") if r.get("set") == record.get("set")]
+    return same_set.index(record["slug"]) + 1
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _refs(kind: str, slugs: list[str], titles: dict[str, str]) -> list[Any]:
+    return [ref(kind, s, titles[s]) for s in slugs if s in titles]
+
+
+# The list renderers take a whole page and run a fixed number of queries for it (no N+1,
+# tests/test_no_n_plus_one.py); the single-item renderers are a page of one.
+
+
+def feature_public(session: Session, row: Feature) -> FeaturePublic:
+    return features_public(session, [row])[0]
+
+
+def features_public(session: Session, rows: Sequence[Feature]) -> list[FeaturePublic]:
+    from app.audits import service as audits_service
+    from app.evidence import service as evidence_service
+
+    titles = repository.titles(session)
+    projects = evidence_service.project_refs_by_target(session, "feature", [r.slug for r in rows])
+    every_project = sorted({p.slug for found in projects.values() for p in found})
+    outcomes = evidence_service.outcomes_by_project(session, every_project)
+    enablers = audits_service.enablers_by_feature(session)
+    out = []
+    for row in rows:
+        mine = projects[row.slug]
+        outcome_slugs = sorted({o for p in mine for o in outcomes.get(p.slug, ())})
+        out.append(
+            FeaturePublic.model_validate(
+                {
+                    **row.data,
+                    "projects": mine,
+                    "related_outcomes": _refs("outcome", outcome_slugs, titles["outcome"]),
+                    "related_enablers": _refs(
+                        "enabler", enablers.get(row.slug, []), titles["enabler"]
+                    ),
+                    "href": href("feature", row.slug),
+                }
+            )
+        )
+    return out
+
+
+def outcome_public(session: Session, row: Outcome) -> OutcomePublic:
+    return outcomes_public(session, [row])[0]
+
+
+def outcomes_public(session: Session, rows: Sequence[Outcome]) -> list[OutcomePublic]:
+    from app.evidence import service as evidence_service
+
+    slugs = [r.slug for r in rows]
+    findings = evidence_service.finding_refs_by_outcome(session, slugs)
+    projects = evidence_service.project_refs_by_target(session, "outcome", slugs)
+    return [
+        OutcomePublic.model_validate(
+            {
+                **row.data,
+                "findings": findings[row.slug],
+                "projects": projects[row.slug],
+                "href": href("outcome", row.slug),
+            }
+        )
+        for row in rows
+    ]
+
+
+def enabler_public(row: Enabler) -> EnablerPublic:
+    return EnablerPublic.model_validate({**row.data, "href": href("enabler", row.slug)})
+
+
+def recommendation_public(session: Session, row: Recommendation) -> RecommendationPublic:
+    from app.audits import service as audits_service
+
+    return RecommendationPublic.model_validate(
+        {
+            **row.data,
+            "audit_condition": audits_service.condition_ref_for_recommendation(session, row.slug),
+            "href": href("recommendation", row.slug),
+        }
+    )
+
+
+def practice_model_public(session: Session, row: PracticeModel) -> PracticeModelPublic:
+    return practice_models_public(session, [row])[0]
+
+
+def practice_models_public(
+    session: Session, rows: Sequence[PracticeModel]
+) -> list[PracticeModelPublic]:
+    from app.evidence import service as evidence_service
+
+    projects = evidence_service.project_refs_by_target(session, "model", [r.slug for r in rows])
+    return [
+        PracticeModelPublic.model_validate(
+            {**row.data, "projects": projects[row.slug], "href": href("practice-model", row.slug)}
+        )
+        for row in rows
+    ]
+
+
+def source_public(row: Source) -> SourcePublic:
+    return SourcePublic.model_validate(row.data)
+
+
+def _get(session: Session, table: Any, slug: str, label: str) -> Any:
+    row = session.get(table, slug)
+    if row is None:
+        raise NotFound(f"No {label} with slug '{slug}'.")
+    return row
+
+
+def get_feature(session: Session, slug: str) -> FeaturePublic:
+    return feature_public(session, _get(session, Feature, slug, "feature"))
+
+
+def get_outcome(session: Session, slug: str) -> OutcomePublic:
+    return outcome_public(session, _get(session, Outcome, slug, "outcome"))
+
+
+def get_enabler(session: Session, slug: str) -> EnablerPublic:
+    return enabler_public(_get(session, Enabler, slug, "enabler"))
+
+
+def get_recommendation(session: Session, slug: str) -> RecommendationPublic:
+    return recommendation_public(session, _get(session, Recommendation, slug, "recommendation"))
+
+
+def get_practice_model(session: Session, slug: str) -> PracticeModelPublic:
+    return practice_model_public(session, _get(session, PracticeModel, slug, "practice model"))
+
+
+def get_source(session: Session, slug: str) -> SourcePublic:
+    return source_public(_get(session, Source, slug, "source"))
+
+
+def titles(session: Session) -> dict[str, dict[str, str]]:
+    return repository.titles(session)
+
+
+def framework(session: Session, content_version: str) -> FrameworkPublic:
+    features = features_public(session, repository.features(session))
+    outcomes = outcomes_public(session, repository.outcomes(session))
+    enablers = [enabler_public(e) for e in repository.enablers(session)]
+    by_row = {o.table1_row: o for o in outcomes}
+    isos = {e.number: e for e in enablers if e.set == "isos"}
+    rows = [
+        Table1Row(
+            number=f.number,
+            feature=ref("feature", f.slug, f.title),
+            outcome=ref("outcome", by_row[f.number].slug, by_row[f.number].table1_title),
+            enabler=ref("enabler", isos[f.number].slug, isos[f.number].title),
+        )
+        for f in features
+        if f.number in by_row and f.number in isos
+    ]
+    table = repository.framework_table(session)
+    extra = table.data if table else {}
+    return FrameworkPublic(
+        content_version=content_version,
+        title=str(extra.get("framework_title") or "Seven features of practice and seven outcomes"),
+        summary=extra.get("summary"),
+        table_1=rows,
+        features=features,
+        outcomes=outcomes,
+        enablers=enablers,
+        citations=list(extra.get("citations", [])),
+    )

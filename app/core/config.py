@@ -1,0 +1,46 @@
+"""Settings, read once from the environment (and an optional `.env`)."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'practice-framework.db'}"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    admin_token: str | None = None
+    log_level: str = "info"
+    # Comma-separated origins, or "*" for any (catalogue reads are public).
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
+    # Largest accepted request body; bigger bodies get 413.
+    max_body_bytes: int = 256 * 1024
+    # Requests per minute per API key (or per client IP when anonymous); 0 disables.
+    rate_limit_per_minute: int = 600
+    db_pool_size: int = 10
+    catalogue_max_age: int = 300
+    seed_dir: Path = PROJECT_ROOT / "seed"
+    sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

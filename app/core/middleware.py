@@ -1,0 +1,268 @@
+"""Pure ASGI middleware (cheaper than BaseHTTPMiddleware on every request).
+
+Order, outermost first: request id + access log -> security headers -> body size cap ->
+cached catalogue reads. A cached catalogue GET is answered by `CachedReadMiddleware` without
+routing, validation or a database session.
+"""
+
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+from urllib.parse import unquote_to_bytes
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
+
+log = logging.getLogger("app.access")
+MAX_HEADER_BYTES = 32 * 1024
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    # The docs pages load their scripts and styles from /static only (no CDN).
+    (
+        b"content-security-policy",
+        b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+        b"img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'",
+    ),
+]
+
+
+def _header(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == name:
+            return str(value.decode("latin-1"))
+    return None
+
+
+class RequestContextMiddleware:
+    """Gives every response an `X-Request-ID` (the client's, if sane) and logs one JSON line."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = _header(scope, b"x-request-id")
+        request_id = incoming if incoming and REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                headers.extend(SECURITY_HEADERS)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
+                await _send_problem(
+                    send_wrapper,
+                    scope,
+                    431,
+                    "headers-too-large",
+                    "Request header fields too large",
+                    f"Request headers are limited to {MAX_HEADER_BYTES} bytes.",
+                )
+                return
+            if not _query_is_utf8(scope):
+                await _send_problem(
+                    send_wrapper,
+                    scope,
+                    400,
+                    "bad-request",
+                    "Bad request",
+                    "The query string is not valid percent-encoded UTF-8.",
+                )
+                return
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            if log.isEnabledFor(logging.INFO):
+                route = scope.get("route")
+                log.info(
+                    json.dumps(
+                        {
+                            "event": "request",
+                            "request_id": request_id,
+                            "method": scope["method"],
+                            "route": getattr(route, "path", scope["path"]),
+                            "status": status,
+                            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                            "organisation": scope.get("state", {}).get("organisation"),
+                        }
+                    )
+                )
+
+
+def _query_is_utf8(scope: Scope) -> bool:
+    raw: bytes = scope.get("query_string", b"")
+    if b"%" not in raw and raw.isascii():
+        return True
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class BodySizeLimitMiddleware:
+    """413 for bodies over the cap, whether declared by Content-Length or streamed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = _header(scope, b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await _send_problem(
+                send,
+                scope,
+                413,
+                "payload-too-large",
+                "Payload too large",
+                f"Request bodies are limited to {self.max_bytes} bytes.",
+            )
+            return
+        received = 0
+        too_large = False
+
+        async def limited_receive() -> Message:
+            # Frameworks swallow exceptions raised while reading the body (FastAPI turns them
+            # into a 400), so answer 413 here and tell the app the client has gone.
+            nonlocal received, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    too_large = True
+                    await _send_problem(
+                        send,
+                        scope,
+                        413,
+                        "payload-too-large",
+                        "Payload too large",
+                        f"Request bodies are limited to {self.max_bytes} bytes.",
+                    )
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            if not too_large:  # the 413 has been sent; whatever the app says is dropped
+                await send(message)
+
+        await self.app(scope, limited_receive, guarded_send)
+
+
+async def _send_problem(
+    send: Send,
+    scope: Scope,
+    status: int,
+    slug: str,
+    title: str,
+    detail: str,
+    headers: list[tuple[bytes, bytes]] | None = None,
+) -> None:
+    from app.core.errors import PROBLEM_MEDIA_TYPE, TYPE_BASE
+
+    body = json.dumps(
+        {
+            "type": TYPE_BASE + slug,
+            "title": title,
+            "status": status,
+            "detail": detail,
+            "instance": scope.get("path", ""),
+        }
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+                (b"content-length", str(len(body)).encode()),
+                (b"cache-control", b"no-store"),
+                *(headers or []),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+class CachedReadMiddleware:
+    """Serve a catalogue GET straight from the rendered-bytes cache when it has the URL."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        query = scope.get("query_string", b"").decode("latin-1")
+        fmt = None
+        if "format=" in query:
+            fmt = next((p[7:] for p in query.split("&") if p.startswith("format=")), None)
+        variant = variant_of(_header(scope, b"accept"), fmt)
+        hit = catalogue_cache.get(cache_key(scope["path"], query, variant))
+        if hit is None:
+            await self.app(scope, receive, send)
+            return
+        headers: list[tuple[bytes, bytes]] = [
+            (b"etag", hit.etag.encode()),
+            (b"cache-control", catalogue_cache.cache_control.encode()),
+            (b"vary", b"Accept"),
+        ]
+        headers += [(k.lower().encode(), v.encode()) for k, v in hit.headers]
+        if etag_matches(_header(scope, b"if-none-match"), hit.etag):
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        headers += [
+            (b"content-type", hit.media_type.encode()),
+            (b"content-length", str(len(hit.body)).encode()),
+        ]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": hit.body})
+
+
+class HeadAsGetMiddleware:
+    """Answer HEAD like GET without the body (FastAPI routes are declared GET only)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def drop_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, drop_body)
+
+
+def client_ip(scope: Scope) -> str:
+    client: Any = scope.get("client")
+    return str(client[0]) if client else "unknown"

@@ -1,0 +1,124 @@
+"""Keyset pagination: `limit`, an opaque `cursor`, `next_cursor` and a `Link: rel="next"` header.
+
+The cursor holds the sort key of the last row served, so a page costs the same however deep it
+is. Cursors are base64url JSON; anything else is a 422 naming `cursor`.
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends, Query, Request, Response
+from pydantic import BaseModel, Field
+from sqlalchemy import and_, or_
+from sqlalchemy.sql import ColumnElement
+from sqlmodel import Session
+from sqlmodel.sql.expression import SelectOfScalar
+
+from app.core.errors import FieldError, ValidationFailed
+
+T = TypeVar("T")
+MAX_LIMIT = 200
+
+
+class ListParamsModel(BaseModel):
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Page size, 1 to 200.")
+    cursor: str | None = Field(
+        None, max_length=512, description="Opaque cursor from a previous page's `next_cursor`."
+    )
+
+
+def _list_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size, 1 to 200.")] = 50,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=512, description="Opaque cursor from a previous page's `next_cursor`."),
+    ] = None,
+) -> ListParamsModel:
+    return ListParamsModel(limit=limit, cursor=cursor)
+
+
+ListParams = Annotated[ListParamsModel, Depends(_list_params)]
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null at the end."
+    )
+    total: int | None = Field(None, description="Rows matching the filters, across all pages.")
+
+
+def encode_cursor(key: Sequence[Any]) -> str:
+    raw = json.dumps(list(key), separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, width: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+    except (ValueError, binascii.Error, UnicodeError):
+        key = None
+    if (
+        not isinstance(key, list)
+        or len(key) != width
+        or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in key)
+    ):
+        raise ValidationFailed(
+            "The cursor is not one this API issued, or belongs to another sort order.",
+            errors=[FieldError(pointer="#/query/cursor", detail="invalid cursor")],
+        )
+    return key
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One column of a keyset order; `column` must never be NULL (coalesce nullable ones)."""
+
+    column: Any  # a column or SQL expression (ColumnElement / Mapped attribute)
+    descending: bool = False
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    # (a, b, c) > (x, y, z) spelt out, so mixed directions work on SQLite and PostgreSQL.
+    clauses = []
+    for i, key in enumerate(keys):
+        equal_prefix = [keys[j].column == values[j] for j in range(i)]
+        step = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*equal_prefix, step))
+    return or_(*clauses)
+
+
+def keyset_page(
+    session: Session,
+    stmt: SelectOfScalar[Any],
+    keys: Sequence[SortKey],
+    key_of: Any,
+    params: ListParamsModel,
+) -> tuple[list[Any], str | None]:
+    """Run `stmt` ordered by `keys`, after `params.cursor`; `key_of(row)` gives a row's key."""
+    if params.cursor:
+        stmt = stmt.where(_after(keys, decode_cursor(params.cursor, len(keys))))
+    order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
+    rows = list(session.exec(stmt.order_by(*order).limit(params.limit + 1)).all())
+    if len(rows) <= params.limit:
+        return rows, None
+    rows = rows[: params.limit]
+    return rows, encode_cursor(key_of(rows[-1]))
+
+
+def next_link(request: Request, next_cursor: str | None) -> str | None:
+    if next_cursor is None:
+        return None
+    url = request.url.include_query_params(cursor=next_cursor)
+    return f'<{url.path}?{url.query}>; rel="next"'
+
+
+def set_link(request: Request, response: Response, next_cursor: str | None) -> None:
+    link = next_link(request, next_cursor)
+    if link:
+        response.headers["Link"] = link

@@ -1,0 +1,245 @@
+"""Evidence queries; the only place that selects from evidence tables."""
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import exists, func
+from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from app.core.pagination import ListParamsModel, SortKey, keyset_page
+from app.evidence.models import (
+    Evaluation,
+    Finding,
+    FindingOutcome,
+    Guidance,
+    Organisation,
+    Programme,
+    Project,
+    ProjectLink,
+)
+
+
+def project_slugs_linked(session: Session, kind: str, target: str) -> list[str]:
+    stmt = (
+        select(ProjectLink.project)
+        .where(ProjectLink.kind == kind, ProjectLink.target == target)
+        .order_by(col(ProjectLink.project))
+    )
+    return list(session.exec(stmt).all())
+
+
+def project_slugs_linked_to(
+    session: Session, kind: str, targets: Sequence[str]
+) -> dict[str, list[str]]:
+    """target -> linked project slugs (sorted), for a whole page of targets in one query."""
+    out: dict[str, list[str]] = {}
+    if not targets:
+        return out
+    stmt = (
+        select(ProjectLink.target, ProjectLink.project)
+        .where(ProjectLink.kind == kind, col(ProjectLink.target).in_(targets))
+        .order_by(col(ProjectLink.target), col(ProjectLink.project))
+    )
+    for target, project in session.exec(stmt).all():
+        out.setdefault(str(target), []).append(str(project))
+    return out
+
+
+def links_of(session: Session, projects: Sequence[str]) -> Sequence[ProjectLink]:
+    if not projects:
+        return []
+    return session.exec(select(ProjectLink).where(col(ProjectLink.project).in_(projects))).all()
+
+
+def project_names(session: Session) -> dict[str, str]:
+    return dict(session.exec(select(Project.slug, Project.name)).all())
+
+
+def projects_filtered(filters: dict[str, str | None], q: str | None) -> SelectOfScalar[Project]:
+    stmt = select(Project)
+    if filters.get("programme"):
+        stmt = stmt.where(Project.programme == filters["programme"])
+    for kind in ("theme", "feature", "outcome", "model", "organisation"):
+        target = filters.get(kind)
+        if target:
+            stmt = stmt.where(
+                exists().where(
+                    col(ProjectLink.project) == col(Project.slug),
+                    col(ProjectLink.kind) == kind,
+                    col(ProjectLink.target) == target,
+                )
+            )
+    if q:
+        # Plain substring match over name and aims (case-insensitive); ranked search is /v1/search.
+        stmt = stmt.where(col(Project.search_text).contains(q.lower(), autoescape=True))
+    return stmt
+
+
+def project_page(
+    session: Session, stmt: SelectOfScalar[Project], params: ListParamsModel
+) -> tuple[list[Project], str | None]:
+    return keyset_page(session, stmt, [SortKey(col(Project.slug))], lambda p: [p.slug], params)
+
+
+def count(session: Session, stmt: SelectOfScalar[Any]) -> int:
+    return int(session.exec(select(func.count()).select_from(stmt.subquery())).one())
+
+
+def evaluations_by_slug(session: Session, slugs: Sequence[str]) -> dict[str, Evaluation]:
+    if not slugs:
+        return {}
+    rows = session.exec(select(Evaluation).where(col(Evaluation.slug).in_(slugs))).all()
+    return {e.slug: e for e in rows}
+
+
+def evaluation_page(
+    session: Session, params: ListParamsModel, design: str | None
+) -> tuple[list[Evaluation], str | None]:
+    stmt = select(Evaluation)
+    if design:
+        stmt = stmt.where(Evaluation.design == design)
+    keys = [
+        SortKey(col(Evaluation.design_strength), descending=True),
+        SortKey(col(Evaluation.slug)),
+    ]
+    return keyset_page(session, stmt, keys, lambda e: [e.design_strength, e.slug], params)
+
+
+def findings_of_projects(session: Session, projects: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if not projects:
+        return out
+    stmt = (
+        select(Finding.project, Finding.slug)
+        .where(col(Finding.project).in_(projects))
+        .order_by(col(Finding.slug))
+    )
+    for project, slug in session.exec(stmt).all():
+        out.setdefault(str(project), []).append(slug)
+    return out
+
+
+def finding_slugs_for_outcome(session: Session, outcome: str) -> list[str]:
+    stmt = (
+        select(FindingOutcome.finding)
+        .where(FindingOutcome.outcome == outcome)
+        .order_by(col(FindingOutcome.finding))
+    )
+    return list(session.exec(stmt).all())
+
+
+def finding_slugs_for_outcomes(session: Session, outcomes: Sequence[str]) -> dict[str, list[str]]:
+    """outcome -> finding slugs (sorted), for a whole page of outcomes in one query."""
+    out: dict[str, list[str]] = {}
+    if not outcomes:
+        return out
+    stmt = (
+        select(FindingOutcome.outcome, FindingOutcome.finding)
+        .where(col(FindingOutcome.outcome).in_(outcomes))
+        .order_by(col(FindingOutcome.outcome), col(FindingOutcome.finding))
+    )
+    for outcome, finding in session.exec(stmt).all():
+        out.setdefault(str(outcome), []).append(str(finding))
+    return out
+
+
+def finding_outcomes(session: Session, findings: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    if not findings:
+        return out
+    stmt = select(FindingOutcome).where(col(FindingOutcome.finding).in_(findings))
+    for row in session.exec(stmt).all():
+        out.setdefault(row.finding, []).append(row.outcome)
+    return out
+
+
+def findings_of_programme(session: Session, programme: str) -> list[str]:
+    stmt = select(Finding.slug).where(Finding.programme == programme).order_by(col(Finding.slug))
+    return list(session.exec(stmt).all())
+
+
+def projects_of_programme(session: Session, programme: str) -> Sequence[Project]:
+    return session.exec(
+        select(Project).where(Project.programme == programme).order_by(col(Project.slug))
+    ).all()
+
+
+def programme_page(session: Session, params: ListParamsModel) -> tuple[list[Programme], str | None]:
+    return keyset_page(
+        session, select(Programme), [SortKey(col(Programme.slug))], lambda p: [p.slug], params
+    )
+
+
+def organisation_page(
+    session: Session, params: ListParamsModel, kind: str | None
+) -> tuple[list[Organisation], str | None]:
+    stmt = select(Organisation).where(col(Organisation.in_evidence).is_(True))
+    if kind:
+        stmt = stmt.where(Organisation.kind == kind)
+    return keyset_page(session, stmt, [SortKey(col(Organisation.slug))], lambda o: [o.slug], params)
+
+
+def organisation_names(session: Session) -> dict[str, str]:
+    stmt = select(Organisation.slug, Organisation.name).where(
+        col(Organisation.in_evidence).is_(True)
+    )
+    return dict(session.exec(stmt).all())
+
+
+def guidance_page(
+    session: Session, params: ListParamsModel, kind: str | None
+) -> tuple[list[Guidance], str | None]:
+    stmt = select(Guidance)
+    if kind:
+        stmt = stmt.where(Guidance.kind == kind)
+    return keyset_page(session, stmt, [SortKey(col(Guidance.slug))], lambda g: [g.slug], params)
+
+
+FINDING_SORTS: dict[str, Callable[[], Any]] = {
+    "slug": lambda: col(Finding.slug),
+    "kind": lambda: col(Finding.kind),
+    "metric": lambda: col(Finding.metric),
+    "project": lambda: func.coalesce(Finding.project, ""),
+    "result_value": lambda: func.coalesce(Finding.result_value, -1e300),
+    "baseline_value": lambda: func.coalesce(Finding.baseline_value, -1e300),
+}
+
+
+def findings_filtered(filters: dict[str, str | None], q: str | None) -> SelectOfScalar[Finding]:
+    stmt = select(Finding)
+    for name in ("project", "programme", "kind", "unit", "source"):
+        if filters.get(name):
+            stmt = stmt.where(getattr(Finding, name) == filters[name])
+    if filters.get("outcome"):
+        stmt = stmt.where(
+            exists().where(
+                col(FindingOutcome.finding) == col(Finding.slug),
+                col(FindingOutcome.outcome) == filters["outcome"],
+            )
+        )
+    if q:
+        stmt = stmt.where(col(Finding.search_text).contains(q.lower(), autoescape=True))
+    return stmt
+
+
+def finding_page(
+    session: Session, stmt: SelectOfScalar[Finding], sort: str, params: ListParamsModel
+) -> tuple[list[Finding], str | None]:
+    descending = sort.startswith("-")
+    field = sort.removeprefix("-")
+    keys = [SortKey(FINDING_SORTS[field](), descending)]
+    if field != "slug":
+        keys.append(SortKey(col(Finding.slug)))
+
+    def key_of(f: Finding) -> list[Any]:
+        value = getattr(f, field)
+        if value is None:
+            value = -1e300 if field.endswith("_value") else ""
+        return [value, f.slug] if field != "slug" else [f.slug]
+
+    return keyset_page(session, stmt, keys, key_of, params)
+
+
+def finding_rows(session: Session, stmt: SelectOfScalar[Finding]) -> Sequence[Finding]:
+    return session.exec(stmt.order_by(col(Finding.slug))).all()

@@ -1,0 +1,308 @@
+"""Evidence endpoints: public, read-only, rendered once per content version."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from app.catalogue.router import ITEM_ERRORS, LIST_ERRORS, Slug, page
+from app.core.db import SessionDep
+from app.core.errors import NotAcceptable, ValidationFailed, problem_responses
+from app.core.http import (
+    FormatParam,
+    Rendered,
+    csv_doc,
+    render_csv,
+    render_json,
+    serve_catalogue,
+    want_csv,
+)
+from app.core.pagination import ListParams, Page
+from app.evidence import repository, service
+from app.evidence.schemas import (
+    DESIGN_STRENGTH_RULE,
+    FINDING_CSV_COLUMNS,
+    PROJECT_CSV_COLUMNS,
+    Design,
+    EvaluationPublic,
+    FindingKind,
+    FindingPublic,
+    GuidancePublic,
+    OrganisationPublic,
+    ProgrammePublic,
+    ProjectPublic,
+)
+
+router = APIRouter(prefix="/v1", tags=["Evidence"])
+
+SlugFilter = Annotated[str | None, Query(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200)]
+TextQuery = Annotated[
+    str | None,
+    Query(min_length=1, max_length=200, description="Case-insensitive substring filter."),
+]
+CSV_ERRORS = problem_responses(ValidationFailed, NotAcceptable)
+
+
+@router.get(
+    "/programmes",
+    response_model=Page[ProgrammePublic],
+    summary="List programmes",
+    responses=LIST_ERRORS,
+)
+def list_programmes(request: Request, session: SessionDep, params: ListParams) -> Response:
+    """The Innovation Programme rounds and Strengthening Families, Protecting Children, with
+    every figure the texts give (both, where they disagree)."""
+
+    def render() -> Rendered:
+        rows, cursor = repository.programme_page(session, params)
+        return page(request, [service.programme_public(session, r) for r in rows], cursor)
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/programmes/{slug}",
+    response_model=ProgrammePublic,
+    summary="Get one programme",
+    responses=ITEM_ERRORS,
+)
+def get_programme(request: Request, session: SessionDep, slug: Slug) -> Response:
+    """One programme by slug, e.g. `innovation-programme-round-1`."""
+    return serve_catalogue(request, lambda: render_json(service.get_programme(session, slug)))
+
+
+@router.get(
+    "/organisations",
+    response_model=Page[OrganisationPublic],
+    summary="List organisations named by the evidence",
+    responses=LIST_ERRORS,
+)
+def list_organisations(
+    request: Request,
+    session: SessionDep,
+    params: ListParams,
+    kind: SlugFilter = None,
+) -> Response:
+    """Local authorities, trusts and other bodies the source texts name, with their projects.
+    Organisations that exist only as API tenants are never listed here."""
+
+    def render() -> Rendered:
+        rows, cursor = repository.organisation_page(session, params, kind)
+        return page(request, [service.organisation_public(session, r) for r in rows], cursor)
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/organisations/{slug}",
+    response_model=OrganisationPublic,
+    summary="Get one named organisation",
+    responses=ITEM_ERRORS,
+)
+def get_organisation(request: Request, session: SessionDep, slug: Slug) -> Response:
+    """One organisation the evidence names, e.g. `hertfordshire`."""
+    return serve_catalogue(
+        request, lambda: render_json(service.get_named_organisation(session, slug))
+    )
+
+
+@router.get(
+    "/projects",
+    response_model=Page[ProjectPublic],
+    summary="List projects",
+    responses={**CSV_ERRORS, **csv_doc(PROJECT_CSV_COLUMNS)},
+)
+def list_projects(
+    request: Request,
+    session: SessionDep,
+    params: ListParams,
+    programme: SlugFilter = None,
+    theme: SlugFilter = None,
+    feature: SlugFilter = None,
+    outcome: SlugFilter = None,
+    model: SlugFilter = None,
+    organisation: SlugFilter = None,
+    q: TextQuery = None,
+    format: FormatParam = None,
+) -> Response:
+    """Every project the texts describe, with programme, organisations, aims, practice models,
+    features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
+    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    filters = {
+        "programme": programme,
+        "theme": theme,
+        "feature": feature,
+        "outcome": outcome,
+        "model": model,
+        "organisation": organisation,
+    }
+    csv_wanted = want_csv(request, format)
+
+    def render() -> Rendered:
+        stmt = repository.projects_filtered(filters, q)
+        if csv_wanted:
+            rows = list(session.exec(stmt.order_by("slug")).all())
+            return render_csv(
+                list(PROJECT_CSV_COLUMNS),
+                (service.project_csv_row(p) for p in service.projects_public(session, rows)),
+                "projects.csv",
+            )
+        rows, cursor = repository.project_page(session, stmt, params)
+        return page(
+            request,
+            list(service.projects_public(session, rows)),
+            cursor,
+            repository.count(session, stmt),
+        )
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/projects/{slug}",
+    response_model=ProjectPublic,
+    summary="Get one project",
+    responses=ITEM_ERRORS,
+)
+def get_project(request: Request, session: SessionDep, slug: Slug) -> Response:
+    """One project by slug, with its evaluation's design and limitations."""
+    return serve_catalogue(request, lambda: render_json(service.get_project(session, slug)))
+
+
+@router.get(
+    "/evaluations",
+    response_model=Page[EvaluationPublic],
+    summary="List evaluations",
+    description="Evaluation designs, methods, samples, duration and limitations, "
+    "strongest design first.\n\n" + DESIGN_STRENGTH_RULE,
+    responses=LIST_ERRORS,
+)
+def list_evaluations(
+    request: Request,
+    session: SessionDep,
+    params: ListParams,
+    design: Annotated[Design | None, Query()] = None,
+) -> Response:
+    def render() -> Rendered:
+        rows, cursor = repository.evaluation_page(session, params, design)
+        return page(request, [service.evaluation_public(session, r) for r in rows], cursor)
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/evaluations/{slug}",
+    response_model=EvaluationPublic,
+    summary="Get one evaluation",
+    responses=ITEM_ERRORS,
+    description="One evaluation by slug.\n\n" + DESIGN_STRENGTH_RULE,
+)
+def get_evaluation(request: Request, session: SessionDep, slug: Slug) -> Response:
+    return serve_catalogue(request, lambda: render_json(service.get_evaluation(session, slug)))
+
+
+FindingSort = Annotated[
+    str,
+    Query(
+        pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",
+        description="Sort field; prefix `-` for descending. Missing values sort lowest.",
+    ),
+]
+
+
+@router.get(
+    "/findings",
+    response_model=Page[FindingPublic],
+    summary="List quantitative findings",
+    responses={**CSV_ERRORS, **csv_doc(FINDING_CSV_COLUMNS)},
+)
+def list_findings(
+    request: Request,
+    session: SessionDep,
+    params: ListParams,
+    project: SlugFilter = None,
+    programme: SlugFilter = None,
+    outcome: SlugFilter = None,
+    kind: Annotated[FindingKind | None, Query()] = None,
+    unit: SlugFilter = None,
+    source: SlugFilter = None,
+    q: TextQuery = None,
+    sort: FindingSort = "slug",
+    format: FormatParam = None,
+) -> Response:
+    """Every quantitative result in the texts as one row: project, outcomes, kind, metric,
+    baseline and result with units and periods, comparison, sample, significance, the
+    verbatim statement and its citation. Figures the texts state differently are separate
+    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    filters = {
+        "project": project,
+        "programme": programme,
+        "outcome": outcome,
+        "kind": kind,
+        "unit": unit,
+        "source": source,
+    }
+    csv_wanted = want_csv(request, format)
+
+    def render() -> Rendered:
+        stmt = repository.findings_filtered(filters, q)
+        if csv_wanted:
+            rows = list(repository.finding_rows(session, stmt))
+            return render_csv(
+                list(FINDING_CSV_COLUMNS),
+                (service.finding_csv_row(f) for f in service.findings_public(session, rows)),
+                "findings.csv",
+            )
+        rows, cursor = repository.finding_page(session, stmt, sort, params)
+        return page(
+            request,
+            list(service.findings_public(session, rows)),
+            cursor,
+            repository.count(session, stmt),
+        )
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/findings/{slug}",
+    response_model=FindingPublic,
+    summary="Get one finding",
+    responses=ITEM_ERRORS,
+)
+def get_finding(request: Request, session: SessionDep, slug: Slug) -> Response:
+    """One finding by slug."""
+    return serve_catalogue(request, lambda: render_json(service.get_finding(session, slug)))
+
+
+@router.get(
+    "/guidance",
+    response_model=Page[GuidancePublic],
+    summary="List practical guidance",
+    responses=LIST_ERRORS,
+)
+def list_guidance(
+    request: Request,
+    session: SessionDep,
+    params: ListParams,
+    kind: SlugFilter = None,
+) -> Response:
+    """The practical lists: each learning summary's "five things to consider", Lancashire's
+    six pillars, tips from parents, and the core principles the projects share."""
+
+    def render() -> Rendered:
+        rows, cursor = repository.guidance_page(session, params, kind)
+        return page(request, [service.guidance_public(r) for r in rows], cursor)
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/guidance/{slug}",
+    response_model=GuidancePublic,
+    summary="Get one guidance list",
+    responses=ITEM_ERRORS,
+)
+def get_guidance(request: Request, session: SessionDep, slug: Slug) -> Response:
+    """One guidance list by slug."""
+    return serve_catalogue(request, lambda: render_json(service.get_guidance(session, slug)))

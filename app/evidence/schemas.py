@@ -1,0 +1,201 @@
+"""What the evidence endpoints return."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app.core.links import Ref
+from app.core.provenance import Cited, CitedText
+
+FindingKind = Literal[
+    "outcome-change",
+    "cost-saving",
+    "practice-quality",
+    "family-experience",
+    "workforce",
+    "reach",
+    "programme-aggregate",
+]
+Design = Literal[
+    "randomised-controlled-trial",
+    "quasi-experimental",
+    "historic-case-matching",
+    "pre-post",
+    "mixed-methods",
+    "qualitative",
+    "unknown",
+]
+
+# The one rule behind `design_strength`. The sources do not grade projects; this orders
+# designs by how well they can attribute change to the project (a comparison group beats
+# before/after, which beats description alone). It says nothing about how well any one
+# evaluation was carried out.
+DESIGN_STRENGTH: dict[str, int] = {
+    "randomised-controlled-trial": 4,
+    "quasi-experimental": 3,
+    "historic-case-matching": 3,
+    "pre-post": 2,
+    "mixed-methods": 2,
+    "qualitative": 1,
+    "unknown": 0,
+}
+DESIGN_STRENGTH_RULE = (
+    "`design_strength` is derived from `design` alone by a rule of this API, not by the "
+    "sources, which do not grade projects: randomised controlled trial = 4; quasi-experimental "
+    "or historic case matching (a comparison group) = 3; pre/post or mixed methods without a "
+    "comparison group = 2; qualitative only = 1; unknown = 0."
+)
+
+
+class Figure(Cited):
+    label: str
+    value: float | None = None
+    unit: str | None = None
+    statement: str | None = None
+
+
+class ProgrammePublic(Cited):
+    slug: str = Field(examples=["innovation-programme-round-1"])
+    name: str
+    description: str | None = None
+    figures: list[Figure] = Field(
+        default_factory=list,
+        description="Every figure the texts "
+        "give, including ones that disagree, each with its citation.",
+    )
+    projects: list[Ref] = Field(default_factory=list)
+    findings: list[Ref] = Field(default_factory=list)
+    href: str = ""
+
+
+class OrganisationPublic(Cited):
+    slug: str = Field(examples=["hertfordshire"])
+    name: str = Field(examples=["Hertfordshire County Council"])
+    kind: str = Field(examples=["local-authority"])
+    projects: list[Ref] = Field(default_factory=list)
+    href: str = ""
+
+
+class FeatureLink(Cited):
+    feature: Ref
+    rationale: str | None = Field(
+        None,
+        description="Why this project is linked to the "
+        "feature (curated by this project, cited to the text).",
+    )
+
+
+class EvaluationSummary(BaseModel):
+    slug: str
+    design: Design
+    design_strength: int
+    limitations: list[CitedText] = Field(default_factory=list)
+    href: str
+
+
+class ProjectPublic(Cited):
+    slug: str = Field(examples=["family-safeguarding-hertfordshire"])
+    name: str = Field(examples=["Family Safeguarding Hertfordshire"])
+    programme: Ref | None = None
+    appendix_1: bool = Field(
+        False,
+        description="One of the 17 projects of Appendix 1 of the Rees Centre thematic report.",
+    )
+    organisations: list[Ref] = Field(default_factory=list)
+    themes: list[str] = Field(default_factory=list)
+    aims: list[CitedText] = Field(default_factory=list)
+    practice_models: list[Ref] = Field(default_factory=list)
+    features: list[FeatureLink] = Field(default_factory=list)
+    outcomes: list[Ref] = Field(default_factory=list)
+    implementation_status: CitedText | None = None
+    evaluation: EvaluationSummary | None = None
+    findings: list[Ref] = Field(default_factory=list)
+    href: str = ""
+
+
+class EvaluationPublic(Cited):
+    slug: str = Field(examples=["eval-family-safeguarding-hertfordshire"])
+    project: Ref | None = None
+    report: Ref | None = None
+    evaluator: str | None = None
+    design: Design
+    design_strength: int = Field(description=DESIGN_STRENGTH_RULE)
+    methods: list[str] = Field(default_factory=list)
+    sample_planned: str | None = None
+    sample_achieved: str | None = None
+    duration: str | None = None
+    limitations: list[CitedText] = Field(default_factory=list)
+    href: str = ""
+
+
+class FindingPublic(Cited):
+    slug: str = Field(examples=["f000-mockingbird-unplanned-placement-change"])
+    project: str | None = Field(None, examples=["mockingbird-family-model-project"])
+    programme: str | None = None
+    outcomes: list[str] = Field(default_factory=list, examples=[["greater-stability"]])
+    kind: FindingKind
+    metric: str = Field(examples=["rate of unplanned placement change"])
+    baseline_value: float | None = None
+    baseline_period: str | None = None
+    result_value: float | None = Field(None, examples=[4])
+    result_period: str | None = None
+    unit: str | None = Field(None, examples=["percent"])
+    comparison_value: float | None = Field(None, examples=[8])
+    comparison_label: str | None = Field(None, examples=["national rate"])
+    sample_size: str | None = None
+    significance: str | None = None
+    statement: str = Field(description="The verbatim sentence that states the figure.")
+    source: str = Field(description="Source slug of the statement.")
+    href: str = ""
+
+
+FINDING_CSV_COLUMNS: dict[str, str] = {
+    "slug": "finding id",
+    "project": "project slug (empty for programme aggregates)",
+    "programme": "programme slug",
+    "outcomes": "outcome slugs, `;`-separated",
+    "kind": "outcome-change | cost-saving | practice-quality | family-experience | workforce | "
+    "reach | programme-aggregate",
+    "metric": "what was measured",
+    "baseline_value": "number before, where given",
+    "baseline_period": "period of the baseline",
+    "result_value": "number after / reported figure",
+    "result_period": "period of the result",
+    "unit": "unit of the values (percent, count, gbp, ...)",
+    "comparison_value": "comparison figure (e.g. national rate)",
+    "comparison_label": "what the comparison is",
+    "sample_size": "sample as stated",
+    "significance": "significance as reported",
+    "statement": "verbatim statement",
+    "source": "source slug",
+    "locator": "where in the source",
+}
+
+PROJECT_CSV_COLUMNS: dict[str, str] = {
+    "slug": "project id",
+    "name": "project name as printed",
+    "programme": "programme slug",
+    "appendix_1": "true for the 17 Appendix 1 projects",
+    "organisations": "organisation slugs, `;`-separated",
+    "themes": "theme tags, `;`-separated",
+    "practice_models": "practice model slugs, `;`-separated",
+    "features": "feature slugs, `;`-separated",
+    "outcomes": "outcome slugs, `;`-separated",
+    "evaluation_design": "evaluation design",
+    "design_strength": "derived grade 0-4 (see /v1/evaluations)",
+    "findings": "number of findings",
+}
+
+
+class GuidanceItem(Cited):
+    number: int | None = None
+    title: str | None = None
+    text: str
+
+
+class GuidancePublic(Cited):
+    slug: str = Field(examples=["ls1-five-things-to-consider"])
+    kind: str = Field(examples=["five-things-to-consider"])
+    title: str
+    items: list[GuidanceItem]
+    href: str = ""

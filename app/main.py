@@ -1,0 +1,135 @@
+"""Builds the application: routers, middleware, error handlers. Nothing else."""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from sqlmodel import Session
+
+from app.audits.router import router as audits_router
+from app.catalogue.router import router as catalogue_router
+from app.core import docs, errors
+from app.core.config import get_settings
+from app.core.content import current_version
+from app.core.db import get_engine
+from app.core.health import router as health_router
+from app.core.http import catalogue_cache
+from app.core.metrics import MetricsMiddleware
+from app.core.metrics import router as metrics_router
+from app.core.middleware import (
+    BodySizeLimitMiddleware,
+    CachedReadMiddleware,
+    HeadAsGetMiddleware,
+    RequestContextMiddleware,
+)
+from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
+from app.evidence.router import router as evidence_router
+from app.search.router import router as search_router
+from app.tenants.router import router as tenants_router
+
+DESCRIPTION = """
+The evidence-based practice framework of England's Children's Social Care Innovation
+Programme, machine-readable: seven features of practice, seven outcomes, enablers of
+improvement, recommendations, practice models, projects, evaluations and every quantitative
+finding, each with citations back to its source text.
+
+**Conventions.** JSON, `snake_case`, ISO 8601 UTC. Collections take `limit` (1-200,
+default 50) and an opaque `cursor`, and return `items`, `next_cursor` and a
+`Link: rel="next"` header. Errors are RFC 9457 `application/problem+json`. Catalogue
+reads send a strong `ETag` and `Cache-Control: public`; `If-None-Match` answers `304`.
+Every response carries `X-Request-ID`.
+"""
+
+CONTENT_POLL_SECONDS = 5.0
+
+
+def _refresh_content_version() -> None:
+    with Session(get_engine()) as session:
+        row = current_version(session)
+    catalogue_cache.set_version(row.version if row else None)
+
+
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The catalogue cache is valid for one content version; poll so a re-seed by another
+    # process (or host) is picked up without a restart.
+    async def poll() -> None:
+        while True:
+            with contextlib.suppress(Exception):
+                await asyncio.to_thread(_refresh_content_version)
+            await asyncio.sleep(CONTENT_POLL_SECONDS)
+
+    task = asyncio.create_task(poll())
+    try:
+        yield
+    finally:
+        task.cancel()
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(message)s")
+    catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
+    app = FastAPI(
+        title="Practice Framework API",
+        version="1.0.0",
+        description=DESCRIPTION + "\n" + RATE_LIMIT_NOTE,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+        license_info={
+            "name": "Open Government Licence v3.0 (content)",
+            "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+        },
+    )
+    errors.install(app)
+    docs.install(app)
+    app.include_router(health_router)
+    app.include_router(metrics_router)
+    app.include_router(catalogue_router)
+    app.include_router(evidence_router)
+    app.include_router(search_router)
+    app.include_router(tenants_router)
+    app.include_router(audits_router)
+
+    # Added innermost first: the last added runs first.
+    app.add_middleware(CachedReadMiddleware)
+    app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
+    # browser can read a 429's Retry-After.
+    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+            "Idempotency-Key",
+            "X-Request-ID",
+            "Accept",
+        ],
+        expose_headers=[
+            "ETag",
+            "Link",
+            "Retry-After",
+            "X-Request-ID",
+            "Location",
+            "RateLimit-Limit",
+            "RateLimit-Remaining",
+            "RateLimit-Reset",
+        ],
+        max_age=600,
+    )
+    app.add_middleware(MetricsMiddleware, openapi=app.openapi)
+    app.add_middleware(RequestContextMiddleware)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,50 @@
+"""Every table, imported in one place for Alembic and the tests."""
+
+from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
+from app.catalogue.models import (
+    Enabler,
+    Feature,
+    FrameworkTable,
+    Outcome,
+    PracticeModel,
+    Recommendation,
+    Source,
+)
+from app.core.content import ContentVersion
+from app.evidence.models import (
+    Evaluation,
+    Finding,
+    FindingOutcome,
+    Guidance,
+    Organisation,
+    Programme,
+    Project,
+    ProjectLink,
+)
+from app.search.models import SearchDocument
+from app.tenants.models import ApiKey
+
+__all__ = [
+    "ApiKey",
+    "Audit",
+    "AuditRevision",
+    "AuditTemplate",
+    "ContentVersion",
+    "Enabler",
+    "Evaluation",
+    "Feature",
+    "Finding",
+    "FindingOutcome",
+    "FrameworkTable",
+    "Guidance",
+    "IdempotencyRecord",
+    "Organisation",
+    "Outcome",
+    "PracticeModel",
+    "Programme",
+    "Project",
+    "ProjectLink",
+    "Recommendation",
+    "SearchDocument",
+    "Source",
+]

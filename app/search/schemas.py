@@ -1,0 +1,39 @@
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SearchType = Literal[
+    "feature",
+    "outcome",
+    "enabler",
+    "recommendation",
+    "practice-model",
+    "source",
+    "programme",
+    "organisation",
+    "project",
+    "evaluation",
+    "finding",
+    "guidance",
+]
+
+
+class SearchHit(BaseModel):
+    type: SearchType = Field(examples=["project"])
+    slug: str = Field(examples=["family-safeguarding-hertfordshire"])
+    title: str = Field(examples=["Family Safeguarding Hertfordshire"])
+    snippet: str = Field(
+        description="Matching text with terms wrapped in <mark>…</mark>.",
+        examples=[
+            "Creation of co-located, multi-discplinary family <mark>safeguarding</mark> teams"
+        ],
+    )
+    score: float = Field(
+        description="Relevance; higher is better. Comparable within one response only."
+    )
+    href: str = Field(examples=["/v1/projects/family-safeguarding-hertfordshire"])
+
+
+class SearchPage(BaseModel):
+    items: list[SearchHit]
+    next_cursor: str | None

@@ -1,0 +1,62 @@
+"""Who is calling: `CurrentOrg` (an organisation API key) and `Operator` (the ADMIN_TOKEN).
+
+Both read `Authorization: Bearer <token>`. No token is a 401; an unknown or revoked token is a
+401; an organisation key on an operator route is a 403, and so is the operator token on an
+organisation route. With no ADMIN_TOKEN configured, operator routes answer 403 to any token.
+"""
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from app.core.config import get_settings
+from app.core.db import SessionDep
+from app.core.errors import Forbidden, Unauthorized
+from app.tenants import service, tokens
+from app.tenants.service import Caller
+
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="practice-framework"'}
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def _require_token(request: Request) -> str:
+    token = bearer_token(request)
+    if token is None:
+        raise Unauthorized("Send `Authorization: Bearer <token>`.", headers=CHALLENGE)
+    return token
+
+
+def current_org(request: Request, session: SessionDep) -> Caller:
+    token = _require_token(request)
+    caller = service.authenticate(session, token)
+    if caller is None:
+        if tokens.operator_token_matches(token, get_settings().admin_token):
+            raise Forbidden("The operator token cannot act for an organisation; use its API key.")
+        raise Unauthorized("The API key is not valid or has been revoked.", headers=CHALLENGE)
+    # The access log reads this (never the token).
+    request.state.organisation = caller.organisation
+    return caller
+
+
+def require_operator(request: Request, session: SessionDep) -> None:
+    token = _require_token(request)
+    admin_token = get_settings().admin_token
+    if tokens.operator_token_matches(token, admin_token):
+        request.state.organisation = "operator"
+        return
+    if service.authenticate(session, token) is not None:
+        raise Forbidden("This route needs the operator token; an organisation key cannot use it.")
+    if not admin_token:
+        raise Forbidden("Operator routes are disabled: the server has no ADMIN_TOKEN set.")
+    raise Unauthorized("The operator token is not valid.", headers=CHALLENGE)
+
+
+CurrentOrg = Annotated[Caller, Depends(current_org)]
+Operator = Annotated[None, Depends(require_operator)]

@@ -1,0 +1,111 @@
+"""Targets of issue 7 checked against a run, and the Markdown table for the README."""
+
+from __future__ import annotations
+
+from typing import Any
+
+CATALOGUE_RATIO = 0.5
+NOT_MODIFIED_RATIO = 0.6
+TENANT_P99_MS = 20.0
+TENANT_SCALE_DRIFT = 0.2
+POST_RPS_SQLITE = 300.0
+
+
+def _target(name: str, measured: str, ok: bool) -> dict[str, Any]:
+    return {"target": name, "measured": measured, "met": ok}
+
+
+def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = result["rows"]
+    out: list[dict[str, Any]] = []
+    for group, floor, label in (
+        ("catalogue", CATALOGUE_RATIO, "cached catalogue GET"),
+        ("catalogue-304", NOT_MODIFIED_RATIO, "catalogue 304"),
+    ):
+        for row in (r for r in rows if r["group"] == group):
+            out.append(
+                _target(
+                    f"{label} {row['name']} >= {floor}x ceiling rps",
+                    f"{row['ratio']:.2f}x",
+                    row["ratio"] >= floor,
+                )
+            )
+    tenant = [r for r in rows if r["group"] == "tenant-get"]
+    for row in tenant:
+        p99 = row["app"]["p99_ms"]
+        out.append(
+            _target(
+                f"{row['name']} at {row['scale']} orgs p99 < {TENANT_P99_MS:g} ms",
+                f"{p99:.1f} ms",
+                p99 < TENANT_P99_MS,
+            )
+        )
+    for name in dict.fromkeys(r["name"] for r in tenant):
+        by_scale = sorted((r for r in tenant if r["name"] == name), key=lambda r: r["scale"])
+        if len(by_scale) < 2:
+            continue
+        small, large = by_scale[0], by_scale[-1]
+        change = large["app"]["rps"] / small["app"]["rps"] - 1
+        out.append(
+            _target(
+                f"{name} rps at {large['scale']} orgs within "
+                f"{TENANT_SCALE_DRIFT:.0%} of {small['scale']}",
+                f"{change:+.0%}",
+                change >= -TENANT_SCALE_DRIFT,
+            )
+        )
+    if result["database"] == "sqlite":
+        for row in (r for r in rows if r["group"] == "write" and r["method"] == "POST"):
+            rps, errors = row["app"]["rps"], row["app"]["errors"]
+            locked = result["database_locked"]
+            out.append(
+                _target(
+                    f"POST /v1/audits >= {POST_RPS_SQLITE:g}/s on SQLite, 0 errors, 0 locked",
+                    f"{rps:.0f}/s, {errors} errors, {locked} locked",
+                    rps >= POST_RPS_SQLITE and errors == 0 and locked == 0,
+                )
+            )
+    return out
+
+
+def markdown(result: dict[str, Any]) -> str:
+    settings = result["settings"]
+    lines = [
+        f"Run of {result['started_at']} on {result['machine']['cpus']} CPUs "
+        f"({result['database']}; Python {result['machine']['python']}; {settings['server']}; "
+        f"wrk, {settings['connections']} connections, {settings['rounds']} rounds of "
+        f"{settings['duration_s']:g} s, medians). Command: `{result['command']}`. "
+        f"Seed: {result.get('seed', 'git HEAD:seed')}.",
+        "",
+        "| route | orgs | rps | p50 ms | p99 ms | errors | ceiling rps | ceiling p50 ms "
+        "| ceiling p99 ms | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in result["rows"]:
+        app, ceiling = row["app"], row["ceiling"]
+        lines.append(
+            f"| {row['method']} {row['name']} | {row['scale'] or '-'} | {app['rps']:.0f} "
+            f"| {app['p50_ms']:.2f} | {app['p99_ms']:.2f} | {app['errors']} "
+            f"| {ceiling['rps']:.0f} | {ceiling['p50_ms']:.2f} | {ceiling['p99_ms']:.2f} "
+            f"| {row['ratio']:.2f} |"
+        )
+    singles = [r for r in result["rows"] if r.get("single")]
+    if singles:
+        lines += [
+            "",
+            "Tenant GETs with one connection (a request's own latency, no queueing):",
+            "",
+            "| route | orgs | rps | p50 ms | p99 ms |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for row in singles:
+            one = row["single"]
+            lines.append(
+                f"| {row['method']} {row['name']} | {row['scale']} | {one['rps']:.0f} "
+                f"| {one['p50_ms']:.2f} | {one['p99_ms']:.2f} |"
+            )
+    lines += ["", f'"database is locked" in the app\'s log: {result["database_locked"]}.', ""]
+    lines += ["| target | measured | met |", "|---|---|---|"]
+    for t in result["targets"]:
+        lines.append(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else '**no**'} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,409 @@
+"""`make bench`: the served app against its ceiling, route by route, in one run.
+
+    python -m bench.run [--duration 3] [--rounds 3] [--scales 1,100,1000]
+
+1. A fresh database in a temp dir (SQLite, or BENCH_DATABASE_URL naming an empty PostgreSQL
+   database): migrate, seed, then the bench data set at each scale.
+2. The app (one uvicorn worker, LOG_LEVEL=warning, rate limit off) and the ceiling (bench/
+   ceiling.py, bare Starlette on the same uvicorn stack) serving the bytes captured from the
+   app for each route.
+3. wrk from this separate process, 16 connections, on loopback, for a bounded time per
+   round; app and ceiling alternate within each round so drift on a shared machine hits
+   both. Medians over rounds go to bench/results/latest.json and latest.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import os
+import platform
+import statistics
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from bench import report, wrk
+from bench.ceiling import fixture_key
+from bench.servers import ROOT, Server, Workspace, serve, workspace
+
+RESULTS = ROOT / "bench" / "results"
+SEARCH_QUERY = "family group conference"
+
+
+@dataclass
+class Case:
+    name: str
+    group: str  # catalogue | catalogue-304 | tenant-get | write
+    method: str
+    path: str
+    script: str
+    threads: int = 1
+    scale: int | None = None
+    # Builds the script afresh before each wrk run against the app (PATCH needs new drafts
+    # and their current ETags every run); the ceiling keeps `script`.
+    fresh: Callable[[], str] | None = None
+
+
+@dataclass
+class Measured:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    requests: int
+    rounds: list[dict[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    name: str
+    group: str
+    method: str
+    path: str
+    scale: int | None
+    app: Measured
+    ceiling: Measured
+    ratio: float
+    # Tenant GETs only: the app with one connection, i.e. a request's own latency, which
+    # tells service time apart from queueing behind 15 other connections.
+    single: Measured | None = None
+
+
+class Bench:
+    def __init__(self, ws: Workspace, duration: float, rounds: int) -> None:
+        self.ws = ws
+        self.duration = duration
+        self.rounds = rounds
+        self.wrk = wrk.ensure_installed()
+        self.fixtures: dict[str, dict[str, Any]] = {}
+        self.rows: list[Row] = []
+        self.tokens_file = ws.dir / "tokens.json"
+
+    # -- data -------------------------------------------------------------------------------
+
+    def grow(self, orgs: int) -> None:
+        self.ws.python(
+            "-m", "bench.dataset", "--orgs", str(orgs), "--tokens", str(self.tokens_file)
+        )
+
+    def tokens(self) -> dict[str, str]:
+        loaded: dict[str, str] = json.loads(self.tokens_file.read_text())
+        return dict(sorted(loaded.items()))
+
+    # -- fixtures for the ceiling -----------------------------------------------------------
+
+    def capture(
+        self,
+        client: httpx.Client,
+        method: str,
+        path: str,
+        headers: dict[str, str] | None = None,
+        body: str | None = None,
+        expect: int = 200,
+    ) -> httpx.Response:
+        response = client.request(method, path, headers=headers, content=body)
+        if response.status_code != expect:
+            raise RuntimeError(f"{method} {path}: {response.status_code} {response.text[:300]}")
+        url = urlsplit(path)
+        conditional = any(k.lower() == "if-none-match" for k in (headers or {}))
+        key = fixture_key(method, url.path, url.query, conditional)
+        self.fixtures[key] = {
+            "status": response.status_code,
+            "headers": [(k.decode(), v.decode()) for k, v in response.headers.raw],
+            "body_b64": base64.b64encode(response.content).decode(),
+        }
+        return response
+
+    # -- measuring --------------------------------------------------------------------------
+
+    def measure(self, case: Case, app: Server, ceiling: Server) -> Row:
+        stem = case.name.replace("/", "_").replace(" ", "_")
+        url = {"app": app.url + case.path, "ceiling": ceiling.url + case.path}
+
+        def once(target: str, seconds: float) -> wrk.WrkResult:
+            script = self.ws.dir / f"{stem}-{case.scale}-{target}.lua"
+            fresh = case.fresh if target == "app" else None
+            script.write_text(fresh() if fresh else case.script)
+            return wrk.run(self.wrk, url[target], script, seconds, case.threads)
+
+        for target in ("app", "ceiling"):  # warm caches and connections first
+            once(target, 1)
+        runs: dict[str, list[wrk.WrkResult]] = {"app": [], "ceiling": []}
+        for _ in range(self.rounds):
+            for target in ("app", "ceiling"):
+                runs[target].append(once(target, self.duration))
+        app_m, ceil_m = (_median(runs[t]) for t in ("app", "ceiling"))
+        single = None
+        if case.group == "tenant-get":
+            script = self.ws.dir / f"{stem}-{case.scale}-single.lua"
+            script.write_text(case.script)
+            one = wrk.run(self.wrk, url["app"], script, self.duration, connections=1)
+            single = _median([one])
+        row = Row(
+            case.name,
+            case.group,
+            case.method,
+            case.path,
+            case.scale,
+            app_m,
+            ceil_m,
+            app_m.rps / ceil_m.rps if ceil_m.rps else 0.0,
+            single,
+        )
+        print(
+            f"{case.method:5} {case.name:34} orgs={case.scale or '-':>5} "
+            f"app {app_m.rps:8.0f} rps p50 {app_m.p50_ms:6.2f} p99 {app_m.p99_ms:6.2f} ms "
+            f"err {app_m.errors} | ceiling {ceil_m.rps:8.0f} | x{row.ratio:.2f}",
+            flush=True,
+        )
+        self.rows.append(row)
+        return row
+
+
+def _median(results: list[wrk.WrkResult]) -> Measured:
+    return Measured(
+        rps=statistics.median(r.rps for r in results),
+        p50_ms=statistics.median(r.p50_ms for r in results),
+        p99_ms=statistics.median(r.p99_ms for r in results),
+        errors=sum(r.errors for r in results),
+        requests=sum(r.requests for r in results),
+        rounds=[{"rps": r.rps, "p50_ms": r.p50_ms, "p99_ms": r.p99_ms} for r in results],
+    )
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def catalogue_cases(bench: Bench, client: httpx.Client) -> list[Case]:
+    cases: list[Case] = []
+    paths = {
+        "features": "/v1/features",
+        "framework": "/v1/framework",
+        "findings?limit=200": "/v1/findings?limit=200",
+        "search": "/v1/search?q=" + SEARCH_QUERY.replace(" ", "+"),
+    }
+    for name, path in paths.items():
+        first = bench.capture(client, "GET", path)
+        etag = first.headers["etag"]
+        bench.capture(client, "GET", path, {"If-None-Match": etag}, expect=304)
+        cases.append(Case(name, "catalogue", "GET", path, wrk.static_script("GET", {})))
+        cases.append(
+            Case(
+                name + " (304)",
+                "catalogue-304",
+                "GET",
+                path,
+                wrk.static_script("GET", {"If-None-Match": etag}),
+            )
+        )
+    return cases
+
+
+def tenant_get_cases(bench: Bench, client: httpx.Client, scale: int) -> list[Case]:
+    """Requests spread over up to 50 organisations across the whole set (not one hot tenant)
+    and up to 4 audits of each."""
+    tokens = bench.tokens()
+    slugs = list(tokens)[:scale]
+    step = max(1, len(slugs) // 50)
+    lists: list[tuple[str, dict[str, str]]] = []
+    ones: list[tuple[str, dict[str, str]]] = []
+    for slug in slugs[::step][:50]:
+        headers = auth(tokens[slug])
+        listing = bench.capture(client, "GET", "/v1/audits", headers)
+        lists.append(("/v1/audits", headers))
+        for item in listing.json()["items"][:4]:
+            path = f"/v1/audits/{item['id']}"
+            bench.capture(client, "GET", path, headers)
+            ones.append((path, headers))
+    return [
+        Case("/v1/audits", "tenant-get", "GET", "/v1/audits", wrk.rotating_script(lists), 1, scale),
+        Case(
+            "/v1/audits/{id}",
+            "tenant-get",
+            "GET",
+            "/v1/audits",  # wrk needs a URL; the script chooses each request's path
+            wrk.rotating_script(ones),
+            1,
+            scale,
+        ),
+    ]
+
+
+def audit_body(client: httpx.Client) -> str:
+    template = client.get("/v1/audit-templates/1").json()
+    responses = [
+        {
+            "condition": c["slug"],
+            "current_practice": "Weekly group supervision; case notes reviewed monthly.",
+            "needed_change": "Shared practice standards across teams.",
+            "progress_plan": "Practice leads to pilot by Q3.",
+            "rating": 2,
+        }
+        for c in template["conditions"]
+    ]
+    return json.dumps({"template_version": 1, "title": "Bench self-audit", "responses": responses})
+
+
+def writer_token(ws: Workspace, client: httpx.Client) -> str:
+    """A tenant of its own for POSTs, so creates do not swell the audit lists that the
+    tenant GETs read (`bench-writes` is outside the `bench-org-` data set)."""
+    operator = auth(ws.env["ADMIN_TOKEN"])
+    client.post(
+        "/v1/organisations", headers=operator, json={"slug": "bench-writes", "name": "Bench writes"}
+    ).raise_for_status()
+    created = client.post(
+        "/v1/organisations/bench-writes/api-keys", headers=operator, json={"label": "bench"}
+    )
+    created.raise_for_status()
+    return str(created.json()["token"])
+
+
+def write_cases(
+    bench: Bench, app_url: str, post_token: str, patch_tokens: list[str], scale: int
+) -> list[Case]:
+    with httpx.Client(base_url=app_url, timeout=30) as client:
+        body = audit_body(client)
+        post_headers = {**auth(post_token), "Content-Type": "application/json"}
+        bench.capture(client, "POST", "/v1/audits", post_headers, body, expect=201)
+    condition = json.loads(body)["responses"][0]["condition"]
+    patch = json.dumps({"responses": [{"condition": condition, "rating": 3}]})
+
+    def patch_script() -> str:
+        # One fresh draft per connection, spread over organisations: each wrk thread PATCHes
+        # its own audit with that audit's current ETag, so every request is a winning write.
+        targets: list[tuple[str, str, str]] = []
+        with httpx.Client(base_url=app_url, timeout=30) as client:
+            for i in range(wrk.CONNECTIONS):
+                token = patch_tokens[i % len(patch_tokens)]
+                headers = {**auth(token), "Content-Type": "application/json"}
+                created = client.post("/v1/audits", headers=headers, content=body)
+                created.raise_for_status()
+                path = f"/v1/audits/{created.json()['id']}"
+                targets.append((path, token, created.headers["etag"]))
+            path, token, etag = targets[0]
+            headers = {**auth(token), "Content-Type": "application/json", "If-Match": etag}
+            changed = bench.capture(client, "PATCH", path, headers, patch)
+        targets[0] = (path, token, changed.headers["etag"])
+        return wrk.patch_script(targets, patch)
+
+    return [
+        Case(
+            "/v1/audits",
+            "write",
+            "POST",
+            "/v1/audits",
+            wrk.static_script("POST", post_headers, body),
+            1,
+            scale,
+        ),
+        Case(
+            "/v1/audits/{id}",
+            "write",
+            "PATCH",
+            "/v1/audits",
+            patch_script(),
+            wrk.CONNECTIONS,  # one connection per thread: a per-connection ETag chain
+            scale,
+            fresh=patch_script,
+        ),
+    ]
+
+
+def spread(tokens: dict[str, str], count: int) -> list[str]:
+    """`count` tokens taken evenly across the organisations."""
+    values = list(tokens.values())
+    step = max(1, len(values) // count)
+    return values[::step][:count]
+
+
+def locked_errors(server: Server) -> int:
+    return server.log.read_text(errors="replace").lower().count("database is locked")
+
+
+def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str, Any]:
+    started = datetime.now(UTC)
+    db_url = os.environ.get("BENCH_DATABASE_URL")
+    with workspace(db_url) as ws:
+        bench = Bench(ws, duration, rounds)
+        bench.grow(scales[0])
+        with serve("app", "app.main:app", ws) as app:
+            with httpx.Client(base_url=app.url, timeout=30) as client:
+                catalogue = catalogue_cases(bench, client)
+                tenant = tenant_get_cases(bench, client, scales[0])
+                fixtures = ws.dir / "fixtures.json"
+                # The ceiling needs the writes' responses now; they are measured last.
+                post_token = writer_token(ws, client)
+                write_cases(bench, app.url, post_token, [post_token], scales[0])
+                fixtures.write_text(json.dumps(bench.fixtures))
+            with serve(
+                "ceiling", "bench.ceiling:app", ws, {"BENCH_FIXTURES": str(fixtures)}
+            ) as ceiling:
+                measure: Callable[[Case], Row] = lambda c: bench.measure(c, app, ceiling)  # noqa: E731
+                for i, scale in enumerate(scales):
+                    if i:
+                        bench.grow(scale)
+                        with httpx.Client(base_url=app.url, timeout=30) as client:
+                            tenant = tenant_get_cases(bench, client, scale)
+                    for case in tenant:
+                        measure(case)
+                for case in catalogue:
+                    measure(case)
+                patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
+                writes = write_cases(bench, app.url, post_token, patch_tokens, scales[-1])
+                for case in writes:
+                    measure(case)
+            locked = locked_errors(app)
+    result = {
+        "date": started.strftime("%Y-%m-%d"),
+        "started_at": started.isoformat(timespec="seconds"),
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": "make bench",
+        "database": "postgresql" if db_url else "sqlite",
+        # Which catalogue was loaded: the committed seed unless BENCH_SEED_DIR overrode it.
+        "seed": os.environ.get("BENCH_SEED_DIR", "git HEAD:seed"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "settings": {
+            "connections": wrk.CONNECTIONS,
+            "duration_s": duration,
+            "rounds": rounds,
+            "scales": scales,
+            "server": "uvicorn[standard] (uvloop, httptools), 1 worker, log level warning",
+        },
+        "database_locked": locked,
+        "rows": [asdict(r) for r in bench.rows],
+    }
+    result["targets"] = report.targets(result)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(result, indent=1) + "\n")
+    (out / "latest.md").write_text(report.markdown(result))
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="App against ceiling, route by route.")
+    parser.add_argument(
+        "--duration", type=float, default=float(os.environ.get("BENCH_DURATION", 3))
+    )
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("BENCH_ROUNDS", 3)))
+    parser.add_argument("--scales", default=os.environ.get("BENCH_SCALES", "1,100,1000"))
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    result = run(args.duration, args.rounds, scales, args.out)
+    print(report.markdown(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Start order: migrate, seed (idempotent), then serve. Migrate and seed run once, before the
+# workers fork, so several workers never race to create tables or load content.
+set -eu
+alembic upgrade head
+python -m app.seeding
+exec uvicorn app.main:app \
+    --host "${HOST:-0.0.0.0}" --port "${PORT:-8000}" --workers "${WORKERS:-2}" \
+    --timeout-keep-alive "${TIMEOUT_KEEP_ALIVE:-5}" --timeout-graceful-shutdown 20 \
+    --limit-concurrency "${LIMIT_CONCURRENCY:-1000}" --no-access-log "$@"
