@@ -120,7 +120,17 @@ def _value_texts(value: float) -> set[str]:
         n = int(value)
         forms.add(f"{n:,}")
         forms |= {w for w, v in NUMBER_WORDS.items() if v == n}
+        forms |= _compound_number_words(n)
     return forms
+
+
+def _compound_number_words(n: int) -> set[str]:
+    """'twenty-four' and 'twenty four' for 21..99 (the texts write both)."""
+    tens, units = divmod(n, 10)
+    if not 2 <= tens <= 9 or units == 0:
+        return set()
+    words = {v: w for w, v in NUMBER_WORDS.items() if w != "half"}
+    return {f"{words[tens * 10]}{sep}{words[units]}" for sep in ("-", " ")}
 
 
 def test_every_finding_value_appears_in_its_statement() -> None:
