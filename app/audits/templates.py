@@ -165,16 +165,19 @@ class Template:
         return int(self.conditions[condition]["number"])
 
 
+# Published templates are immutable, so one read per process serves every later request
+# (keyed by database too: tests and tools point one process at several).
+_published: dict[tuple[str, int], Template] = {}
+
+
 def get(session: Session, version: int) -> Template | None:
-    # Published templates are immutable, so one read per session serves every audit on a
-    # page (without this, GET /v1/audits ran one template query per audit).
-    memo: dict[int, Template] = session.info.setdefault("audit_templates", {})
-    if version not in memo:
+    key = (str(session.get_bind().engine.url), version)
+    if key not in _published:
         row = repository.template(session, version)
         if row is None:
-            return None  # not remembered: it may be published later in this session
-        memo[version] = Template(row)
-    return memo[version]
+            return None  # not remembered: it may be published later
+        _published[key] = Template(row)
+    return _published[key]
 
 
 def require(session: Session, version: int) -> Template:

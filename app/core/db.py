@@ -2,14 +2,20 @@
 
 One session per request (`SessionDep`); it commits when the route returns and rolls back
 when it raises. Services and repositories never commit.
+
+GET and HEAD get a read-only session: on SQLite a deferred transaction (WAL readers never
+wait on writers, nor on each other), and any flush of a change fails loudly. The one write a
+read may want (an API key's `last_used_at`) goes through `after_read`, which runs it in a
+short write transaction of its own once the read has finished.
 """
 
+import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.types import TypeDecorator
@@ -17,6 +23,9 @@ from sqlmodel import Session, SQLModel, create_engine
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
+
+log = logging.getLogger(__name__)
+READ_METHODS = frozenset({"GET", "HEAD"})
 
 # Stable constraint names, so Alembic migrations are reproducible on both engines.
 NAMING_CONVENTION = {
@@ -78,6 +87,9 @@ class _SqliteWriterGate:
         self._lock = threading.Lock()
 
     def begin(self, connection: Any) -> None:
+        if connection.get_execution_options().get("read_only"):
+            connection.exec_driver_sql("BEGIN")  # deferred: a WAL snapshot, no lock
+            return
         connection.info["writer_gate"] = self._lock.acquire(timeout=30)
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -111,6 +123,7 @@ def build_engine(url: str | None = None) -> Engine:
 
 
 _engine: Engine | None = None
+_read_engine: Engine | None = None
 
 
 def get_engine() -> Engine:
@@ -120,19 +133,61 @@ def get_engine() -> Engine:
     return _engine
 
 
+def get_read_engine() -> Engine:
+    """The same engine and pool, with connections marked read-only (see _SqliteWriterGate)."""
+    global _read_engine
+    if _read_engine is None:
+        _read_engine = get_engine().execution_options(read_only=True)
+    return _read_engine
+
+
 def reset_engine() -> None:
     """Forget the engine (tests switch DATABASE_URL between modules)."""
-    global _engine
+    global _engine, _read_engine
     if _engine is not None:
         _engine.dispose()
-    _engine = None
+    _engine = _read_engine = None
 
 
-async def get_session() -> AsyncIterator[Session]:
+def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise RuntimeError("a GET or HEAD tried to write; use after_read() for best-effort writes")
+
+
+def read_session() -> Session:
+    session = Session(get_read_engine(), expire_on_commit=False)
+    session.info["read_only"] = True
+    event.listen(session, "before_flush", _refuse_writes)
+    return session
+
+
+def after_read(session: Session, write: Callable[[Session], None]) -> None:
+    """Run `write` now in a write session, or, in a read-only one, in its own short write
+    transaction after the read. Best effort: a failure there is logged, not raised."""
+    if session.info.get("read_only"):
+        session.info.setdefault("after_read", []).append(write)
+    else:
+        write(session)
+
+
+def _run_after_read(writes: list[Callable[[Session], None]]) -> None:
+    try:
+        with Session(get_engine(), expire_on_commit=False) as session:
+            for write in writes:
+                write(session)
+            session.commit()
+    except Exception:
+        log.exception("deferred write after a read failed")
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
     # Async so that opening the session (no I/O: the connection is taken at the first query)
     # costs no thread-pool round trip; commit or rollback, and close, run in one. Each hop is
     # ~5% of a request's CPU on one worker (make bench: POST /v1/audits ~170 -> ~240/s).
-    session = Session(get_engine(), expire_on_commit=False)
+    if request.method in READ_METHODS:
+        session = read_session()
+    else:
+        session = Session(get_engine(), expire_on_commit=False)
     try:
         yield session
     except BaseException:
@@ -149,6 +204,9 @@ def _finish(session: Session, commit: bool) -> None:
             session.rollback()
     finally:
         session.close()
+    writes = session.info.pop("after_read", None)
+    if writes:
+        _run_after_read(writes)
 
 
 # scope="function": commit before the response is sent, so a 2xx means the write is durable.

@@ -1,7 +1,11 @@
 """API key queries."""
 
+from datetime import datetime
+
+from sqlalchemy import or_, update
 from sqlmodel import Session, col, select
 
+from app.evidence.models import Organisation
 from app.tenants.models import ApiKey
 
 
@@ -17,3 +21,25 @@ def keys_of(session: Session, organisation: str) -> list[ApiKey]:
 def key_of(session: Session, organisation: str, prefix: str) -> ApiKey | None:
     stmt = select(ApiKey).where(ApiKey.organisation == organisation, ApiKey.prefix == prefix)
     return session.exec(stmt).first()
+
+
+def tenant_key_by_prefix(session: Session, prefix: str) -> ApiKey | None:
+    """The key with `prefix` if its organisation is (still) a tenant: one query per request."""
+    stmt = (
+        select(ApiKey)
+        .join(Organisation, col(Organisation.slug) == col(ApiKey.organisation))
+        .where(ApiKey.prefix == prefix, col(Organisation.is_tenant).is_(True))
+    )
+    return session.exec(stmt).first()
+
+
+def touch(session: Session, prefix: str, when: datetime) -> None:
+    """Record a key's use (monotonic: a late writer never moves it back)."""
+    stmt = (
+        update(ApiKey)
+        .where(col(ApiKey.prefix) == prefix)
+        .where(or_(col(ApiKey.last_used_at).is_(None), col(ApiKey.last_used_at) < when))
+        .values(last_used_at=when)
+        .execution_options(synchronize_session=False)
+    )
+    session.exec(stmt)

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from sqlmodel import Session
 
-from app.core.db import utcnow
+from app.core.db import after_read, utcnow
 from app.core.errors import NotFound
 from app.core.pagination import ListParamsModel
 from app.evidence import service as evidence_service
@@ -102,16 +102,15 @@ def revoke_key(session: Session, slug: str, prefix: str) -> None:
 def authenticate(session: Session, token: str) -> Caller | None:
     """The caller a token belongs to, or None if it is unknown, wrong or revoked."""
     prefix = tokens.prefix_of(token)
-    key = repository.key_by_prefix(session, prefix) if prefix else None
+    key = repository.tenant_key_by_prefix(session, prefix) if prefix else None
     if not tokens.token_matches(token, key.token_hash if key else None):
         return None
     assert key is not None
-    if key.revoked_at is not None or evidence_service.tenant(session, key.organisation) is None:
+    if key.revoked_at is not None:
         return None
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
-        key.last_used_at = now
-        session.add(key)
+        after_read(session, lambda s: repository.touch(s, key.prefix, now))
     return Caller(organisation=key.organisation, key_prefix=key.prefix, key_label=key.label)
 
 

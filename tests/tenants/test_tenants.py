@@ -181,3 +181,15 @@ def test_operator_routes_refuse_everyone_without_admin_token(
     finally:
         monkeypatch.undo()
         config.get_settings.cache_clear()
+
+
+def test_a_read_records_when_the_key_was_last_used(client: TestClient) -> None:
+    """GETs run read-only; the key's last use is still recorded, after the read."""
+    slug = register(client)
+    key = issue_key(client, slug)
+    assert key["last_used_at"] is None
+    assert client.get("/v1/audits", headers=bearer(key["token"])).status_code == 200
+    listed = client.get(f"/v1/organisations/{slug}/api-keys", headers=OPERATOR).json()["items"]
+    assert listed[0]["last_used_at"] is not None
+    me = client.get("/v1/me", headers=bearer(key["token"])).json()
+    assert me["key"]["last_used_at"] == listed[0]["last_used_at"]
