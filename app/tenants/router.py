@@ -5,7 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.core.db import SessionDep
+from app.core.db import SessionDep, db_route
 from app.core.errors import (
     Conflict,
     Forbidden,
@@ -48,6 +48,7 @@ def _private(response: Response) -> None:
     summary="Register a tenant organisation (operator)",
     responses=problem_responses(*AUTH_ERRORS, Conflict, ValidationFailed),
 )
+@db_route
 def create_organisation(
     body: OrganisationCreate, session: SessionDep, response: Response, _: Operator
 ) -> TenantPublic:
@@ -67,6 +68,7 @@ def create_organisation(
     summary="List tenant organisations (operator)",
     responses=problem_responses(*AUTH_ERRORS, ValidationFailed),
 )
+@db_route
 def list_tenants(
     request: Request, session: SessionDep, params: ListParams, response: Response, _: Operator
 ) -> Page[TenantPublic]:
@@ -84,6 +86,7 @@ def list_tenants(
     summary="Get one tenant organisation (operator)",
     responses=problem_responses(*AUTH_ERRORS, NotFound, ValidationFailed),
 )
+@db_route
 def get_tenant(slug: OrgSlug, session: SessionDep, response: Response, _: Operator) -> TenantPublic:
     """One tenant organisation by slug. Operator only."""
     _private(response)
@@ -97,6 +100,7 @@ def get_tenant(slug: OrgSlug, session: SessionDep, response: Response, _: Operat
     summary="Issue an API key (operator)",
     responses=problem_responses(*AUTH_ERRORS, NotFound, ValidationFailed),
 )
+@db_route
 def create_api_key(
     slug: OrgSlug, body: ApiKeyCreate, session: SessionDep, response: Response, _: Operator
 ) -> ApiKeyCreated:
@@ -113,6 +117,7 @@ def create_api_key(
     summary="List an organisation's API keys (operator)",
     responses=problem_responses(*AUTH_ERRORS, NotFound, ValidationFailed),
 )
+@db_route
 def list_api_keys(
     slug: OrgSlug, session: SessionDep, response: Response, _: Operator
 ) -> ApiKeyList:
@@ -128,6 +133,7 @@ def list_api_keys(
     summary="Revoke an API key (operator)",
     responses=problem_responses(*AUTH_ERRORS, NotFound, ValidationFailed),
 )
+@db_route
 def revoke_api_key(slug: OrgSlug, prefix: KeyPrefix, session: SessionDep, _: Operator) -> Response:
     """Revokes the key at once: its next request gets `401`. Revoking it again is a no-op."""
     service.revoke_key(session, slug, prefix)
@@ -140,6 +146,7 @@ def revoke_api_key(slug: OrgSlug, prefix: KeyPrefix, session: SessionDep, _: Ope
     summary="Who this API key is",
     responses=problem_responses(*AUTH_ERRORS),
 )
+@db_route
 def get_me(caller: CurrentOrg, session: SessionDep, response: Response) -> Me:
     """The organisation and key behind the bearer token, including organisations that exist
     only as tenants."""
