@@ -167,8 +167,24 @@ def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
 def read_session() -> Session:
     session = Session(get_read_engine(), expire_on_commit=False)
     session.info["read_only"] = True
+    session.info["inline"] = get_engine().dialect.name == "sqlite"
     event.listen(session, "before_flush", _refuse_writes)
     return session
+
+
+async def read_first(session: Session, func: Callable[[Session], T]) -> T:
+    """`func` in a read of its own, for a check a write request makes before it writes (who
+    is calling), so that its write transaction, and on SQLite the writer lock, starts only
+    when the route first touches the database. Writes `func` defers join `session`'s."""
+    if session.info.get("read_only"):
+        return await run_for(session, func, session)
+    reader = read_session()
+    try:
+        result = await run_for(reader, func, reader)
+    finally:
+        await run_for(reader, _finish, reader, True)
+    session.info.setdefault("after_read", []).extend(reader.info.pop("after_read", []))
+    return result
 
 
 def after_read(session: Session, write: Callable[[Session], None]) -> None:
@@ -200,22 +216,25 @@ def runs_inline(session: Session) -> bool:
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
     # Async so that opening the session (no I/O: the connection is taken at the first query)
-    # costs no thread-pool round trip; commit or rollback, and close, run in one unless the
-    # session runs inline. Each hop is ~5% of a request's CPU on one worker.
-    if request.method in READ_METHODS:
-        session = read_session()
-        session.info["inline"] = get_engine().dialect.name == "sqlite"
-    else:
-        session = Session(get_engine(), expire_on_commit=False)
+    # costs no thread-pool round trip. A `db_route` commits in its own hop; what is left here
+    # (a route that raised, or one not served by db_route) also runs in one unless inline.
+    session = read_session() if request.method in READ_METHODS else write_session()
     try:
         yield session
     except BaseException:
         await run_for(session, _finish, session, False)
         raise
-    await run_for(session, _finish, session, True)
+    if session.in_transaction():
+        await run_for(session, _finish, session, True)
+    else:
+        session.close()  # nothing open: no I/O
     writes = session.info.pop("after_read", None)
     if writes:
         await run_in_threadpool(_run_after_read, writes)
+
+
+def write_session() -> Session:
+    return Session(get_engine(), expire_on_commit=False)
 
 
 async def run_for(session: Session, func: Callable[..., T], *args: Any) -> T:
@@ -234,9 +253,21 @@ def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
     async def route(*args: P.args, **kwargs: P.kwargs) -> T:
         session = kwargs["session"]
         assert isinstance(session, Session), f"{func.__name__} needs a `session` parameter"
-        return await run_for(session, functools.partial(func, *args, **kwargs))
+        return await run_for(session, _call_then_commit, session, func, args, kwargs)
 
     return route
+
+
+def _call_then_commit(
+    session: Session, func: Callable[..., T], args: Any, kwargs: dict[str, Any]
+) -> T:
+    # Commit in the route's own hop: a write then holds the SQLite writer lock for the
+    # route's work only, not for a second thread-pool round trip. Still before the
+    # response is sent, so a 2xx means the write is durable.
+    result = func(*args, **kwargs)
+    if session.in_transaction():
+        session.commit()
+    return result
 
 
 def _finish(session: Session, commit: bool) -> None:

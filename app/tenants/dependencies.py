@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.core.config import get_settings
-from app.core.db import SessionDep, run_for
+from app.core.db import SessionDep, read_first
 from app.core.errors import Forbidden, Unauthorized
 from app.tenants import service, tokens
 from app.tenants.service import Caller
@@ -35,7 +35,7 @@ def _require_token(request: Request) -> str:
 
 async def current_org(request: Request, session: SessionDep) -> Caller:
     token = _require_token(request)
-    caller = await run_for(session, service.authenticate, session, token)
+    caller = await read_first(session, lambda reader: service.authenticate(reader, token))
     if caller is None:
         if tokens.operator_token_matches(token, get_settings().admin_token):
             raise Forbidden("The operator token cannot act for an organisation; use its API key.")
@@ -51,7 +51,7 @@ async def require_operator(request: Request, session: SessionDep) -> None:
     if tokens.operator_token_matches(token, admin_token):
         request.state.organisation = "operator"
         return
-    if await run_for(session, service.authenticate, session, token) is not None:
+    if await read_first(session, lambda reader: service.authenticate(reader, token)) is not None:
         raise Forbidden("This route needs the operator token; an organisation key cannot use it.")
     if not admin_token:
         raise Forbidden("Operator routes are disabled: the server has no ADMIN_TOKEN set.")
