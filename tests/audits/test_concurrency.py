@@ -1,6 +1,7 @@
-"""Against a served uvicorn process: optimistic concurrency is real (one of 20 concurrent
-PATCHes with the same ETag wins, 19 get 412), and concurrent creates never see
-"database is locked"."""
+"""Against a served uvicorn app, with one worker and with several (`make run WORKERS=N`):
+optimistic concurrency is real (one of 20 concurrent PATCHes with the same ETag wins, 19 get
+412), concurrent retries with one Idempotency-Key create one audit, and concurrent creates
+never see "database is locked"."""
 
 from collections import Counter
 from collections.abc import Iterator
@@ -16,9 +17,10 @@ pytestmark = pytest.mark.served
 WRITERS = 20
 
 
-@pytest.fixture(scope="module")
-def server(database_url: str) -> Iterator[ServedApp]:
-    served = ServedApp(database_url)  # inherits ADMIN_TOKEN from this module's environment
+@pytest.fixture(scope="module", params=[1, 3], ids=lambda n: f"{n}-worker")
+def server(database_url: str, request: pytest.FixtureRequest) -> Iterator[ServedApp]:
+    # Inherits ADMIN_TOKEN from this module's environment.
+    served = ServedApp(database_url, workers=request.param)
     try:
         yield served
     finally:
@@ -86,3 +88,27 @@ def test_concurrent_creates_never_surface_database_is_locked(
     assert not any("locked" in r.text for r in responses)
     listed = http.get("/v1/audits", params={"limit": 200}, headers=headers).json()["items"]
     assert len(listed) == WRITERS
+
+
+def test_concurrent_retries_with_one_idempotency_key_create_one_audit(
+    http: httpx.Client, server: ServedApp
+) -> None:
+    """A client retrying over several connections (and so several workers): one audit; every
+    answer is that audit, or a 409 asking to retry while the first is still being written."""
+    headers = {**tenant(http), "Idempotency-Key": "retry-storm"}
+    body = {"template_version": 1, "title": "Retried"}
+
+    def create(_: int) -> httpx.Response:
+        with httpx.Client(base_url=server.base_url, timeout=60) as own:
+            return own.post("/v1/audits", json=body, headers=headers)
+
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        responses = list(pool.map(create, range(WRITERS)))
+    assert {r.status_code for r in responses} <= {201, 409}, [r.text for r in responses]
+    created_ids = {r.json()["id"] for r in responses if r.status_code == 201}
+    assert len(created_ids) == 1
+    listed = http.get("/v1/audits", params={"limit": 200}, headers=headers).json()["items"]
+    assert [a["id"] for a in listed] == list(created_ids)
+    retried = http.post("/v1/audits", json=body, headers=headers)
+    assert retried.status_code == 201 and retried.json()["id"] in created_ids
+    assert retried.headers["idempotent-replayed"] == "true"
