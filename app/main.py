@@ -44,6 +44,29 @@ reads send a strong `ETag` and `Cache-Control: public`; `If-None-Match` answers 
 Every response carries `X-Request-ID`.
 """
 
+# The order the docs show; routing order (create_app) is about speed, not reading.
+OPENAPI_TAGS = [
+    {
+        "name": "Framework",
+        "description": "The seven features, outcomes and enablers, the "
+        "recommendations and practice models: public, cached, ETagged.",
+    },
+    {
+        "name": "Evidence",
+        "description": "Programmes, organisations, projects, evaluations, "
+        "every quantitative finding and the guidance, each cited; CSV where a table is natural.",
+    },
+    {"name": "Search", "description": "One ranked search over the catalogue and the evidence."},
+    {"name": "Provenance", "description": "The source documents every citation points into."},
+    {
+        "name": "Self-audit",
+        "description": "Audit templates (public) and an organisation's "
+        "audits, reports and benchmarks (API key).",
+    },
+    {"name": "Tenants", "description": "Organisations and their API keys (operator token)."},
+    {"name": "Operations", "description": "Health, readiness and Prometheus metrics."},
+]
+
 CONTENT_POLL_SECONDS = 5.0
 
 
@@ -86,6 +109,7 @@ def create_app() -> FastAPI:
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        openapi_tags=OPENAPI_TAGS,
         license_info={
             "name": "Open Government Licence v3.0 (content)",
             "url": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
@@ -93,13 +117,16 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
-    app.include_router(health_router)
-    app.include_router(metrics_router)
+    # Routing tries routers in this order, route by route (~10 us a route here). Tenant
+    # routes come first: catalogue reads are mostly answered by CachedReadMiddleware before
+    # routing, and health probes are cheap either way. No two routers share a path.
+    app.include_router(audits_router)
+    app.include_router(tenants_router)
     app.include_router(catalogue_router)
     app.include_router(evidence_router)
     app.include_router(search_router)
-    app.include_router(tenants_router)
-    app.include_router(audits_router)
+    app.include_router(health_router)
+    app.include_router(metrics_router)
 
     # Added innermost first: the last added runs first.
     app.add_middleware(CachedReadMiddleware)
