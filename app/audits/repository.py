@@ -3,7 +3,7 @@ optimistic concurrency real on both SQLite and PostgreSQL."""
 
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
@@ -23,10 +23,17 @@ def latest_template(session: Session) -> AuditTemplate | None:
     return session.exec(stmt).first()
 
 
+# Built once (every audit route runs it); see tenants.repository for why.
+_AUDIT_OF = (
+    select(Audit)
+    .where(col(Audit.id) == bindparam("id"), col(Audit.organisation) == bindparam("organisation"))
+    .execution_options(populate_existing=True)
+)
+
+
 def audit_of(session: Session, organisation: str, audit_id: str) -> Audit | None:
     """The audit if it belongs to `organisation`; another tenant's is None, as a missing one."""
-    stmt = select(Audit).where(Audit.id == audit_id, Audit.organisation == organisation)
-    return session.exec(stmt.execution_options(populate_existing=True)).first()
+    return session.exec(_AUDIT_OF, params={"id": audit_id, "organisation": organisation}).first()
 
 
 def audit_page(
