@@ -100,12 +100,17 @@ def get_owned(session: Session, caller: Caller, audit_id: str) -> Audit:
     return audit
 
 
+def _answered(response: dict[str, Any]) -> bool:
+    """All three prompts have non-blank text (stored answers are strings or None).
+    Unrolled: it runs for every response of every audit on a page (12 x 20 per list)."""
+    practice, change, plan = (response.get(key) for key in PROMPT_KEYS)
+    return bool(
+        practice and practice.strip() and change and change.strip() and plan and plan.strip()
+    )
+
+
 def completeness_of(template: Template, responses: list[dict[str, Any]]) -> Completeness:
-    answered = {
-        r["condition"]
-        for r in responses
-        if all(str(r.get(key) or "").strip() for key in PROMPT_KEYS)
-    }
+    answered = {r["condition"] for r in responses if _answered(r)}
     missing = [slug for slug in template.conditions if slug not in answered]
     total = len(template.conditions)
     return Completeness(
