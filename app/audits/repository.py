@@ -52,8 +52,8 @@ def audit_page(
     return keyset_page(session, stmt, keys, lambda a: [a.id], params)
 
 
-def add(session: Session, row: Audit | AuditRevision | IdempotencyRecord) -> None:
-    session.add(row)
+def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> None:
+    session.add_all(rows)
     session.flush()
 
 

@@ -346,7 +346,7 @@ def create_audit(
     if media not in (JSON_MEDIA_TYPE, fhir.FHIR_MEDIA_TYPE):
         raise UnsupportedMediaType("Send application/json or application/fhir+json.")
     parsed = _parse_body(raw)
-    request_hash = idempotency.fingerprint(media, parsed)
+    request_hash = idempotency.fingerprint(media, parsed) if idempotency_key else ""
     if idempotency_key:
         previous = idempotency.replay(session, caller.organisation, idempotency_key, request_hash)
         if previous is not None:

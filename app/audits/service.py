@@ -235,21 +235,22 @@ def _template_for_create(session: Session, version: int) -> Template:
     return template
 
 
-def _record(session: Session, audit: Audit, action: str, caller: Caller) -> None:
-    repository.add(
-        session,
-        AuditRevision(
-            audit_id=audit.id,
-            version=audit.version,
-            revision=audit.revision,
-            action=action,
-            status=audit.status,
-            title=audit.title,
-            responses=audit.responses,
-            actor=caller.actor,
-            recorded_at=audit.updated_at,
-        ),
+def _revision_of(audit: Audit, action: str, caller: Caller) -> AuditRevision:
+    return AuditRevision(
+        audit_id=audit.id,
+        version=audit.version,
+        revision=audit.revision,
+        action=action,
+        status=audit.status,
+        title=audit.title,
+        responses=audit.responses,
+        actor=caller.actor,
+        recorded_at=audit.updated_at,
     )
+
+
+def _record(session: Session, audit: Audit, action: str, caller: Caller) -> None:
+    repository.add(session, _revision_of(audit, action, caller))
 
 
 def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
@@ -266,8 +267,8 @@ def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
         created_at=now,
         updated_at=now,
     )
-    repository.add(session, audit)
-    _record(session, audit, "created", caller)
+    # One flush for both rows (the unit of work inserts the audit before its revision).
+    repository.add(session, audit, _revision_of(audit, "created", caller))
     return audit
 
 
