@@ -162,16 +162,20 @@ def reset_engine() -> None:
     _engine = _read_engine = None
 
 
+class ReadSession(Session):
+    """A session for a read: flushing any change fails loudly (listener below)."""
+
+
+@event.listens_for(ReadSession, "before_flush")
 def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
     if session.new or session.dirty or session.deleted:
         raise RuntimeError("a GET or HEAD tried to write; use after_read() for best-effort writes")
 
 
 def read_session() -> Session:
-    session = Session(get_read_engine(), expire_on_commit=False)
+    session = ReadSession(get_read_engine(), expire_on_commit=False)
     session.info["read_only"] = True
     session.info["inline"] = get_engine().dialect.name == "sqlite"
-    event.listen(session, "before_flush", _refuse_writes)
     return session
 
 
