@@ -215,17 +215,14 @@ async def read_first(session: Session, func: Callable[[Session], T]) -> T:
 
 
 def after_read(session: Session, write: Callable[[Session], None]) -> None:
-    """Run `write` now in a write session, or, in a read-only one, in its own short write
-    transaction after the read. Best effort: a failure there is logged, not raised."""
-    if session.info.get("read_only"):
-        session.info.setdefault("after_read", []).append(write)
-    else:
-        write(session)
+    """Run `write` in a short write transaction of its own once the request's transaction
+    has ended (a read session may not write). Best effort: a failure is logged, not raised."""
+    session.info.setdefault("after_read", []).append(write)
 
 
 def _run_after_read(writes: list[Callable[[Session], None]]) -> None:
     try:
-        with Session(get_engine(), expire_on_commit=False) as session:
+        with write_session() as session:
             for write in writes:
                 write(session)
             session.commit()
