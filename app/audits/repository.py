@@ -1,13 +1,14 @@
 """Audit queries. The only place that writes audit rows; the conditional update is what makes
 optimistic concurrency real on both SQLite and PostgreSQL."""
 
+import functools
 from typing import Any
 
 from sqlalchemy import bindparam, update
 from sqlmodel import Session, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
-from app.core.pagination import ListParamsModel, SortKey, keyset_page
+from app.core.pagination import KeysetQuery, ListParamsModel, SortKey, keyset_page
 
 
 def template(session: Session, version: int) -> AuditTemplate | None:
@@ -36,6 +37,22 @@ def audit_of(session: Session, organisation: str, audit_id: str) -> Audit | None
     return session.exec(_AUDIT_OF, params={"id": audit_id, "organisation": organisation}).first()
 
 
+_VERSION_OF = select(Audit.version).where(
+    col(Audit.id) == bindparam("id"), col(Audit.organisation) == bindparam("organisation")
+)
+
+
+def version_of(session: Session, organisation: str, audit_id: str) -> int | None:
+    """The audit's current version if it belongs to `organisation` (no row loaded)."""
+    params = {"id": audit_id, "organisation": organisation}
+    return session.connection().execute(_VERSION_OF, params).scalar()
+
+
+def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Audit]:
+    stmt = select(Audit).where(col(Audit.id).in_(ids), Audit.organisation == organisation)
+    return list(session.exec(stmt).all())
+
+
 def audit_page(
     session: Session,
     organisation: str,
@@ -48,8 +65,36 @@ def audit_page(
         stmt = stmt.where(Audit.status == status)
     if template_version is not None:
         stmt = stmt.where(Audit.template_version == template_version)
-    keys = [SortKey(col(Audit.id), descending=True)]
-    return keyset_page(session, stmt, keys, lambda a: [a.id], params)
+    return keyset_page(session, stmt, NEWEST_FIRST, lambda a: [a.id], params)
+
+
+NEWEST_FIRST = [SortKey(col(Audit.id), descending=True)]
+
+
+@functools.cache
+def _version_query(by_status: bool, by_template: bool) -> KeysetQuery:
+    stmt = select(Audit.id, Audit.version).where(
+        col(Audit.organisation) == bindparam("organisation")
+    )
+    if by_status:
+        stmt = stmt.where(col(Audit.status) == bindparam("status"))
+    if by_template:
+        stmt = stmt.where(col(Audit.template_version) == bindparam("template_version"))
+    return KeysetQuery(stmt, NEWEST_FIRST, lambda row: [row.id])
+
+
+def version_page(
+    session: Session,
+    organisation: str,
+    params: ListParamsModel,
+    status: str | None,
+    template_version: int | None,
+) -> tuple[list[tuple[str, int]], str | None]:
+    """`audit_page` as (id, version) pairs: what the rendered-body cache needs."""
+    query = _version_query(bool(status), template_version is not None)
+    binds = {"organisation": organisation, "status": status, "template_version": template_version}
+    rows, cursor = query.page(session, params, binds)
+    return [(row.id, row.version) for row in rows], cursor
 
 
 def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> None:

@@ -225,7 +225,7 @@ def _audit_response(
     if variant == "csv":
         body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows([audit], session))
         return _private(body, CSV_MEDIA_TYPE, status_code, headers)
-    return _json(service.public(session, audit), status_code, headers)
+    return _private(service.public_json(session, audit), JSON_MEDIA_TYPE, status_code, headers)
 
 
 Format = Annotated[
@@ -402,14 +402,16 @@ def list_audits(
     by `status` and `template_version`. Other organisations' audits are never listed.
     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
     variant = _variant(request, format, ("json", "csv"))
-    rows, cursor = service.audit_page(session, caller, params, status, template_version)
+    if variant == "csv":
+        rows, cursor = service.audit_page(session, caller, params, status, template_version)
+        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
+    else:
+        items, cursor = service.rendered_page(session, caller, params, status, template_version)
+        # The page as `to_json` would write it, from each audit's kept body.
+        body = b'{"items":[' + b",".join(items) + b'],"next_cursor":' + to_json(cursor) + b"}"
     link = next_link(request, cursor)
     headers = {"Link": link} if link else {}
-    if variant == "csv":
-        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
-        return _private(body, CSV_MEDIA_TYPE, headers=headers)
-    items = [service.public(session, a) for a in rows]
-    return _json({"items": items, "next_cursor": cursor}, headers=headers)
+    return _private(body, CSV_MEDIA_TYPE if variant == "csv" else JSON_MEDIA_TYPE, headers=headers)
 
 
 @router.get(
@@ -433,14 +435,20 @@ def get_audit(
     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one."""
-    audit = service.get_owned(session, caller, str(audit_id))
-    response = _audit_response(request, session, audit, fmt=format)
-    etag = response.headers["ETag"]
+    variant = _variant(request, format, ("json", "fhir", "csv"))
+    key = str(audit_id)
+    version = service.current_version(session, caller, key)
+    etag = service.etag_for(key, version, variant)
     if etag_matches(request.headers.get("if-none-match"), etag):
         return Response(
             status_code=304, headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL}
         )
-    return response
+    if variant != "json":
+        return _audit_response(
+            request, session, service.get_owned(session, caller, key), fmt=format
+        )
+    version, body = service.rendered_one(session, caller, key, version)
+    return _private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(key, version)})
 
 
 WRITE_ERRORS = problem_responses(

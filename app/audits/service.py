@@ -1,16 +1,19 @@
 """Audits: the lifecycle (create, edit a draft, submit, amend), tenant isolation, optimistic
 concurrency and the revision log. Services never commit; the request session does."""
 
+import functools
 import hashlib
 import os
 import time
 import uuid
 from typing import Any
 
+from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.audits import repository, templates
 from app.audits.models import Audit, AuditRevision
+from app.audits.rendered import RenderedAudits
 from app.audits.schemas import (
     PROMPT_KEYS,
     AuditCreate,
@@ -20,8 +23,9 @@ from app.audits.schemas import (
     ConditionResponse,
 )
 from app.audits.templates import Template
+from app.core.config import get_settings
 from app.core.content import SeedData
-from app.core.db import utcnow
+from app.core.db import database_key, utcnow
 from app.core.errors import (
     Conflict,
     FieldError,
@@ -71,8 +75,12 @@ def new_audit_id() -> str:
 
 
 def etag_of(audit: Audit, variant: str = "json") -> str:
-    digest = hashlib.sha256(f"{audit.id}:{audit.version}".encode()).hexdigest()[:16]
-    return f'"{audit.version}-{digest}{"-fhir" if variant == "fhir" else ""}"'
+    return etag_for(audit.id, audit.version, variant)
+
+
+def etag_for(audit_id: str, version: int, variant: str = "json") -> str:
+    digest = hashlib.sha256(f"{audit_id}:{version}".encode()).hexdigest()[:16]
+    return f'"{version}-{digest}{"-fhir" if variant == "fhir" else ""}"'
 
 
 def check_if_match(audit: Audit, if_match: str | None) -> None:
@@ -141,6 +149,70 @@ def public(session: Session, audit: Audit, template: Template | None = None) -> 
         "submitted_at": audit.submitted_at,
         "href": f"/v1/audits/{audit.id}",
     }
+
+
+def public_json(session: Session, audit: Audit) -> bytes:
+    return to_json(public(session, audit))
+
+
+@functools.cache
+def _rendered() -> RenderedAudits:
+    return RenderedAudits(get_settings().audit_cache_bytes)
+
+
+def rendered(
+    session: Session, organisation: str, versions: list[tuple[str, int]]
+) -> dict[str, tuple[int, bytes]]:
+    """id -> (version, JSON body) for each `(id, version)` of `organisation`: kept bodies
+    where the version matches, the rest rendered from one query (at the version that query
+    reads, which a concurrent write may have moved on). An id whose row has gone is left out."""
+    cache, db = _rendered(), database_key(session)
+    found: dict[str, tuple[int, bytes]] = {}
+    for audit_id, version in versions:
+        body = cache.get((db, audit_id, version))
+        if body is not None:
+            found[audit_id] = (version, body)
+    missing = [audit_id for audit_id, _ in versions if audit_id not in found]
+    if missing:
+        for audit in repository.audits_by_id(session, organisation, missing):
+            body = public_json(session, audit)
+            cache.put((db, audit.id, audit.version), body)
+            found[audit.id] = (audit.version, body)
+    return found
+
+
+def current_version(session: Session, caller: Caller, audit_id: str) -> int:
+    """The caller's audit's version; another organisation's is a 404, as a missing one."""
+    version = repository.version_of(session, caller.organisation, audit_id)
+    if version is None:
+        raise NotFound(f"No audit with id '{audit_id}'.")
+    return version
+
+
+def rendered_one(
+    session: Session, caller: Caller, audit_id: str, version: int
+) -> tuple[int, bytes]:
+    """(version, JSON body) of the caller's audit, read at `version` or (if a write has
+    just moved it on) at the one it now has."""
+    found = rendered(session, caller.organisation, [(audit_id, version)]).get(audit_id)
+    if found is None:
+        raise NotFound(f"No audit with id '{audit_id}'.")
+    return found
+
+
+def rendered_page(
+    session: Session,
+    caller: Caller,
+    params: ListParamsModel,
+    status: str | None,
+    template_version: int | None,
+) -> tuple[list[bytes], str | None]:
+    """One page of the caller's audits as JSON bodies, newest first."""
+    versions, cursor = repository.version_page(
+        session, caller.organisation, params, status, template_version
+    )
+    found = rendered(session, caller.organisation, versions)
+    return [found[audit_id][1] for audit_id, _ in versions if audit_id in found], cursor
 
 
 def audit_page(

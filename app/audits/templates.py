@@ -25,7 +25,7 @@ from app.audits.schemas import (
 )
 from app.catalogue import service as catalogue_service
 from app.core.content import Record, SeedData, SeedError
-from app.core.db import utcnow
+from app.core.db import database_key, utcnow
 from app.core.errors import NotFound
 from app.core.links import Ref, ref
 from app.core.provenance import Citation
@@ -171,7 +171,7 @@ _published: dict[tuple[str, int], Template] = {}
 
 
 def get(session: Session, version: int) -> Template | None:
-    key = (str(session.get_bind().engine.url), version)
+    key = (database_key(session), version)
     if key not in _published:
         row = repository.template(session, version)
         if row is None:

@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 600
     db_pool_size: int = 10
     catalogue_max_age: int = 300
+    # Rendered audit JSON kept per process (bytes; 0 turns the cache off). See audits/rendered.
+    audit_cache_bytes: int = 16 * 1024 * 1024
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 

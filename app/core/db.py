@@ -230,6 +230,12 @@ def _run_after_read(writes: list[Callable[[Session], None]]) -> None:
         log.exception("deferred write after a read failed")
 
 
+def database_key(session: Session) -> str:
+    """Names the database `session` reads, for per-process caches of immutable rows (tests
+    and tools point one process at several databases)."""
+    return str(session.get_bind().engine.url)
+
+
 def runs_inline(session: Session) -> bool:
     """True for a read on SQLite: a deferred WAL read never waits on a lock and is a local
     page-cache lookup, cheaper than the thread-pool hop (~1 ms in a small VM) that would

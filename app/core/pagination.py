@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import and_, or_
+from sqlalchemy import Integer, and_, bindparam, or_
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
@@ -31,7 +31,9 @@ class ListParamsModel(BaseModel):
     )
 
 
-def _list_params(
+# Async although it does no I/O: FastAPI runs a sync dependency in the thread pool, a hop
+# per list request.
+async def _list_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size, 1 to 200.")] = 50,
     cursor: Annotated[
         str | None,
@@ -109,6 +111,37 @@ def keyset_page(
         return rows, None
     rows = rows[: params.limit]
     return rows, encode_cursor(key_of(rows[-1]))
+
+
+class KeysetQuery:
+    """`keyset_page` for a hot list, built once: `base` (a select of columns, run on the
+    connection without the ORM) ordered by `keys`, with the cursor's values and the page size
+    as bind parameters. Building the statement per request cost as much as running it
+    (py-spy of GET /v1/audits)."""
+
+    def __init__(self, base: Any, keys: Sequence[SortKey], key_of: Any) -> None:
+        order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
+        limit = bindparam("page_limit", type_=Integer)
+        cursor_values: list[Any] = [bindparam(f"cursor_{i}") for i in range(len(keys))]
+        self.width = len(keys)
+        self.key_of = key_of
+        self.first = base.order_by(*order).limit(limit)
+        self.after = base.where(_after(keys, cursor_values)).order_by(*order).limit(limit)
+
+    def page(
+        self, session: Session, params: ListParamsModel, binds: dict[str, Any]
+    ) -> tuple[list[Any], str | None]:
+        binds = {**binds, "page_limit": params.limit + 1}
+        stmt = self.first
+        if params.cursor:
+            key = decode_cursor(params.cursor, self.width)
+            binds.update({f"cursor_{i}": value for i, value in enumerate(key)})
+            stmt = self.after
+        rows = list(session.connection().execute(stmt, binds).all())
+        if len(rows) <= params.limit:
+            return rows, None
+        rows = rows[: params.limit]
+        return rows, encode_cursor(self.key_of(rows[-1]))
 
 
 def next_link(request: Request, next_cursor: str | None) -> str | None:

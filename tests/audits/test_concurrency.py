@@ -112,3 +112,38 @@ def test_concurrent_retries_with_one_idempotency_key_create_one_audit(
     retried = http.post("/v1/audits", json=body, headers=headers)
     assert retried.status_code == 201 and retried.json()["id"] in created_ids
     assert retried.headers["idempotent-replayed"] == "true"
+
+
+def test_every_worker_serves_the_version_another_worker_wrote(
+    http: httpx.Client, server: ServedApp
+) -> None:
+    """Workers keep rendered audit bodies (app/audits/rendered.py) keyed by version: after a
+    write through one worker, no worker may answer with the body it kept from before."""
+    headers = tenant(http)
+    created = http.post(
+        "/v1/audits", json={"template_version": 1, "title": "Before"}, headers=headers
+    )
+    href = created.json()["href"]
+
+    def read(_: int) -> tuple[httpx.Response, httpx.Response]:
+        with httpx.Client(base_url=server.base_url, timeout=60) as own:  # a new connection
+            return own.get(href, headers=headers), own.get("/v1/audits", headers=headers)
+
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        warm = list(pool.map(read, range(WRITERS)))  # every worker renders and keeps "Before"
+    assert {(one.json()["title"], page.json()["items"][0]["title"]) for one, page in warm} == {
+        ("Before", "Before")
+    }
+    patched = http.patch(
+        href, json={"title": "After"}, headers={**headers, "If-Match": created.headers["etag"]}
+    )
+    assert patched.status_code == 200
+    with ThreadPoolExecutor(max_workers=WRITERS) as pool:
+        after = list(pool.map(read, range(WRITERS)))
+    assert {(one.headers["etag"], one.json()["title"]) for one, _ in after} == {
+        (patched.headers["etag"], "After")
+    }
+    assert {page.json()["items"][0]["title"] for _, page in after} == {"After"}
+    # The page is the items' own bodies, byte for byte.
+    one, page = after[0]
+    assert page.content.startswith(b'{"items":[' + one.content)
