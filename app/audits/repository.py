@@ -4,8 +4,8 @@ optimistic concurrency real on both SQLite and PostgreSQL."""
 import functools
 from typing import Any
 
-from sqlalchemy import bindparam, update
-from sqlmodel import Session, col, select
+from sqlalchemy import bindparam, insert, update
+from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
 from app.core.pagination import KeysetQuery, ListParamsModel, SortKey, keyset_page
@@ -98,8 +98,12 @@ def version_page(
 
 
 def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> None:
-    session.add_all(rows)
-    session.flush()
+    """INSERT `rows` in order (an audit before its revision) on the session's connection.
+    Core, not the unit of work, whose flush was 14-16% of POST /v1/audits (py-spy); the rows
+    stay outside the session, and whatever reads them back queries them."""
+    connection = session.connection()
+    for row in rows:
+        connection.execute(insert(SQLModel.metadata.tables[row.__tablename__]), row.model_dump())
 
 
 def update_if_version(
