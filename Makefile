@@ -8,7 +8,7 @@ WORKERS ?= 1
 export HOST PORT
 
 .PHONY: run test install install-dev migrate seed serve lint lint-containers typecheck pytest \
-	pytest-postgres bench soak clean
+	pytest-postgres bench bench-postgres soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ test: lint lint-containers typecheck pytest pytest-postgres
 ## Writes bench/results/latest.{json,md}. BENCH_DURATION / BENCH_ROUNDS / BENCH_SCALES tune it.
 bench: install
 	$(BIN)/python -m bench.run
+
+## make bench-postgres: the same against a throwaway PostgreSQL server on loopback (installed from
+## Debian when missing); writes bench/results/postgresql/latest.{json,md}.
+bench-postgres: install
+	BENCH_TARGET="make bench-postgres" scripts/with-postgres.sh sh -c \
+		'BENCH_DATABASE_URL="$$TEST_DATABASE_URL" $(BIN)/python -m bench.run --out bench/results/postgresql'
 
 ## make soak: 10 minutes of mixed load at 50% of peak; resident memory growth (not in make test).
 soak: install

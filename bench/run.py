@@ -328,6 +328,16 @@ def locked_errors(server: Server) -> int:
     return server.log.read_text(errors="replace").lower().count("database is locked")
 
 
+def command() -> str:
+    """The make target that ran this, with the settings overridden in the environment."""
+    target = os.environ.get("BENCH_TARGET", "make bench")
+    tuned = [f"{k}={os.environ[k]}" for k in TUNABLES if k in os.environ]
+    return " ".join([*tuned, target])
+
+
+TUNABLES = ("BENCH_DURATION", "BENCH_ROUNDS", "BENCH_SCALES")
+
+
 def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str, Any]:
     started = datetime.now(UTC)
     db_url = os.environ.get("BENCH_DATABASE_URL")
@@ -365,7 +375,7 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
         "date": started.strftime("%Y-%m-%d"),
         "started_at": started.isoformat(timespec="seconds"),
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "command": "make bench",
+        "command": command(),
         "database": "postgresql" if db_url else "sqlite",
         # Which catalogue was loaded: the committed seed unless BENCH_SEED_DIR overrode it.
         "seed": os.environ.get("BENCH_SEED_DIR", "git HEAD:seed"),
