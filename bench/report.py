@@ -35,22 +35,36 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         p99 = row["app"]["p99_ms"]
         out.append(
             _target(
-                f"{row['name']} at {row['scale']} orgs p99 < {TENANT_P99_MS:g} ms",
+                f"{row['name']} at {row['scale']} orgs p99 < {TENANT_P99_MS:g} ms "
+                "(16 connections flat out)",
                 f"{p99:.1f} ms",
                 p99 < TENANT_P99_MS,
             )
         )
+        if row.get("paced"):
+            paced_p99 = row["paced"]["p99_ms"]
+            out.append(
+                _target(
+                    f"{row['name']} at {row['scale']} orgs p99 < {TENANT_P99_MS:g} ms "
+                    "(16 connections at half the peak rps)",
+                    f"{paced_p99:.1f} ms at {row['paced']['rps']:.0f} rps",
+                    paced_p99 < TENANT_P99_MS,
+                )
+            )
     for name in dict.fromkeys(r["name"] for r in tenant):
         by_scale = sorted((r for r in tenant if r["name"] == name), key=lambda r: r["scale"])
         if len(by_scale) < 2:
             continue
         small, large = by_scale[0], by_scale[-1]
-        change = large["app"]["rps"] / small["app"]["rps"] - 1
+        # The ceiling ratio, not raw rps: the VM's speed drifts between the two measurements
+        # (the ceiling itself moved by up to 40% between scales in one run).
+        change = large["ratio"] / small["ratio"] - 1
+        raw = large["app"]["rps"] / small["app"]["rps"] - 1
         out.append(
             _target(
                 f"{name} rps at {large['scale']} orgs within "
-                f"{TENANT_SCALE_DRIFT:.0%} of {small['scale']}",
-                f"{change:+.0%}",
+                f"{TENANT_SCALE_DRIFT:.0%} of {small['scale']} (as a ratio to the ceiling)",
+                f"{change:+.0%} (raw rps {raw:+.0%})",
                 change >= -TENANT_SCALE_DRIFT,
             )
         )
@@ -93,16 +107,24 @@ def markdown(result: dict[str, Any]) -> str:
     if singles:
         lines += [
             "",
-            "Tenant GETs with one connection (a request's own latency, no queueing):",
+            "Tenant GETs with one connection (a request's own latency, no queueing), and with "
+            "16 connections paced to half the peak rps above (latency under load):",
             "",
-            "| route | orgs | rps | p50 ms | p99 ms |",
-            "|---|---:|---:|---:|---:|",
+            "| route | orgs | 1 conn rps | 1 conn p50 ms | 1 conn p99 ms "
+            "| paced target rps | paced rps | paced p50 ms | paced p99 ms |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for row in singles:
-            one = row["single"]
+            one, paced = row["single"], row.get("paced") or {}
+            paced_cells = (
+                f"| {row['paced_target_rps']:.0f} | {paced['rps']:.0f} | {paced['p50_ms']:.2f} "
+                f"| {paced['p99_ms']:.2f} |"
+                if paced
+                else "| - | - | - | - |"
+            )
             lines.append(
                 f"| {row['method']} {row['name']} | {row['scale']} | {one['rps']:.0f} "
-                f"| {one['p50_ms']:.2f} | {one['p99_ms']:.2f} |"
+                f"| {one['p50_ms']:.2f} | {one['p99_ms']:.2f} " + paced_cells
             )
     lines += ["", f'"database is locked" in the app\'s log: {result["database_locked"]}.', ""]
     lines += ["| target | measured | met |", "|---|---|---|"]

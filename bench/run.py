@@ -35,6 +35,7 @@ from bench.servers import ROOT, Server, Workspace, serve, workspace
 
 RESULTS = ROOT / "bench" / "results"
 SEARCH_QUERY = "family group conference"
+PACED_SHARE = 0.5  # the paced tenant run offers half the app's measured peak
 
 
 @dataclass
@@ -49,6 +50,8 @@ class Case:
     # Builds the script afresh before each wrk run against the app (PATCH needs new drafts
     # and their current ETags every run); the ceiling keeps `script`.
     fresh: Callable[[], str] | None = None
+    # Tenant GETs: the (path, headers) the script rotates over, to build a paced variant.
+    requests: list[tuple[str, dict[str, str]]] | None = None
 
 
 @dataclass
@@ -72,8 +75,12 @@ class Row:
     ceiling: Measured
     ratio: float
     # Tenant GETs only: the app with one connection, i.e. a request's own latency, which
-    # tells service time apart from queueing behind 15 other connections.
+    # tells service time apart from queueing behind 15 other connections; and 16
+    # connections paced to PACED_SHARE of the app's peak rps (latency under load, not
+    # queueing at saturation).
     single: Measured | None = None
+    paced: Measured | None = None
+    paced_target_rps: float | None = None
 
 
 class Bench:
@@ -140,12 +147,13 @@ class Bench:
             for target in ("app", "ceiling"):
                 runs[target].append(once(target, self.duration))
         app_m, ceil_m = (_median(runs[t]) for t in ("app", "ceiling"))
-        single = None
+        single = paced = None
         if case.group == "tenant-get":
             script = self.ws.dir / f"{stem}-{case.scale}-single.lua"
             script.write_text(case.script)
             one = wrk.run(self.wrk, url["app"], script, self.duration, connections=1)
             single = _median([one])
+            paced = self.paced(case, url["app"], stem, app_m.rps * PACED_SHARE, single.p50_ms)
         row = Row(
             case.name,
             case.group,
@@ -156,6 +164,8 @@ class Bench:
             ceil_m,
             app_m.rps / ceil_m.rps if ceil_m.rps else 0.0,
             single,
+            paced,
+            app_m.rps * PACED_SHARE if paced else None,
         )
         print(
             f"{case.method:5} {case.name:34} orgs={case.scale or '-':>5} "
@@ -165,6 +175,24 @@ class Bench:
         )
         self.rows.append(row)
         return row
+
+    def paced(
+        self, case: Case, url: str, stem: str, target_rps: float, latency_ms: float
+    ) -> Measured:
+        assert case.requests, f"{case.name} has no requests to pace"
+        requests = case.requests
+        script = self.ws.dir / f"{stem}-{case.scale}-paced.lua"
+        wrk.calibrate_delay(
+            self.wrk,
+            url,
+            script,
+            lambda ms: wrk.rotating_script(requests, ms),
+            target_rps,
+            latency_ms,
+            probe_seconds=self.duration,
+            probes=1,
+        )
+        return _median([wrk.run(self.wrk, url, script, self.duration)])
 
 
 def _median(results: list[wrk.WrkResult]) -> Measured:
@@ -224,7 +252,16 @@ def tenant_get_cases(bench: Bench, client: httpx.Client, scale: int) -> list[Cas
             bench.capture(client, "GET", path, headers)
             ones.append((path, headers))
     return [
-        Case("/v1/audits", "tenant-get", "GET", "/v1/audits", wrk.rotating_script(lists), 1, scale),
+        Case(
+            "/v1/audits",
+            "tenant-get",
+            "GET",
+            "/v1/audits",
+            wrk.rotating_script(lists),
+            1,
+            scale,
+            requests=lists,
+        ),
         Case(
             "/v1/audits/{id}",
             "tenant-get",
@@ -233,6 +270,7 @@ def tenant_get_cases(bench: Bench, client: httpx.Client, scale: int) -> list[Cas
             wrk.rotating_script(ones),
             1,
             scale,
+            requests=ones,
         ),
     ]
 

@@ -82,13 +82,15 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
             wrk.run(bench.wrk, app.url, script, 3)  # warm
             peak = wrk.run(bench.wrk, app.url, script, 10)
             target = peak.rps / 2
-            # Little's law per connection: each one sends every (delay + latency).
-            delay = max(1.0, wrk.CONNECTIONS * 1000 / target - peak.p50_ms)
-            for _ in range(2):  # calibrate the pacing once or twice
-                script.write_text(wrk.rotating_script(requests, delay))
-                probe = wrk.run(bench.wrk, app.url, script, 10)
-                delay = max(1.0, delay * probe.rps / target)
-            script.write_text(wrk.rotating_script(requests, delay))
+            delay = wrk.calibrate_delay(
+                bench.wrk,
+                app.url,
+                script,
+                lambda ms: wrk.rotating_script(requests, ms),
+                target,
+                peak.p50_ms,
+                probe_seconds=10,
+            )
             sampler = RssSampler(app.pid)
             sampler.start()
             result = wrk.run(bench.wrk, app.url, script, seconds)

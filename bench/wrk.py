@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def rotating_script(
 ) -> str:
     """Requests spread over many (path, headers), or (method, path, headers, body): many
     tenants and audits rather than one hot row, or a mixed load for the soak. `delay_ms`
-    paces each connection (wrk's `delay()` hook) for a load below peak."""
+    paces each connection (wrk's `delay()` hook, jittered) for a load below peak."""
     items = []
     for r in requests:
         method, path, headers, body = ("GET", r[0], r[1], None) if len(r) == 2 else r
@@ -57,8 +58,11 @@ def rotating_script(
             f"  wrk.format({lua_string(method)}, {lua_string(path)}, {lua_headers(headers)}, "
             f"{body_lua})"
         )
-    # wrk reads the delay as whole milliseconds.
-    pacing = f"function delay() return {round(delay_ms)} end" if delay_ms > 0 else ""
+    # wrk reads the delay as whole milliseconds. Jittered (uniform, +-50%, same mean) so the
+    # connections do not fall into step and arrive as bursts of 16, which made p99 measure
+    # the bursts rather than the service.
+    low, high = round(delay_ms * 0.5), round(delay_ms * 1.5)
+    pacing = f"function delay() return math.random({low}, {high}) end" if delay_ms > 0 else ""
     joined = ",\n".join(items)
     return f"""
 local reqs = nil
@@ -168,3 +172,25 @@ def run(
         requests=data["requests"],
         errors=errors,
     )
+
+
+def calibrate_delay(
+    wrk: str,
+    url: str,
+    script: Path,
+    build: Callable[[float], str],
+    target_rps: float,
+    latency_ms: float,
+    probe_seconds: float,
+    probes: int = 2,
+) -> float:
+    """The per-connection `delay()` (ms) at which `build(delay)` runs at about `target_rps`,
+    from Little's law (each connection sends every delay + latency) and `probes` short runs
+    that correct it. Leaves `script` holding the calibrated script."""
+    delay = max(1.0, CONNECTIONS * 1000 / target_rps - latency_ms)
+    for _ in range(probes):
+        script.write_text(build(delay))
+        probe = run(wrk, url, script, probe_seconds)
+        delay = max(1.0, delay * probe.rps / target_rps)
+    script.write_text(build(delay))
+    return delay
