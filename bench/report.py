@@ -56,15 +56,15 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
         if len(by_scale) < 2:
             continue
         small, large = by_scale[0], by_scale[-1]
-        # The ceiling ratio, not raw rps: the VM's speed drifts between the two measurements
-        # (the ceiling itself moved by up to 40% between scales in one run).
-        change = large["ratio"] / small["ratio"] - 1
-        raw = large["app"]["rps"] / small["app"]["rps"] - 1
+        change = large["app"]["rps"] / small["app"]["rps"] - 1
+        # Beside it, the change of the ratio to the ceiling: the VM's speed drifts between
+        # the two measurements (in one run the ceiling moved by 40% between scales).
+        relative = large["ratio"] / small["ratio"] - 1
         out.append(
             _target(
                 f"{name} rps at {large['scale']} orgs within "
-                f"{TENANT_SCALE_DRIFT:.0%} of {small['scale']} (as a ratio to the ceiling)",
-                f"{change:+.0%} (raw rps {raw:+.0%})",
+                f"{TENANT_SCALE_DRIFT:.0%} of {small['scale']}",
+                f"{change:+.0%} (ratio to the ceiling {relative:+.0%})",
                 change >= -TENANT_SCALE_DRIFT,
             )
         )
