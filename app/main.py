@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
 from app.audits.router import router as audits_router
+from app.audits.service import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors
 from app.core.config import get_settings
@@ -19,6 +20,7 @@ from app.core.db import get_engine
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
 from app.core.metrics import MetricsMiddleware
+from app.core.metrics import registry as metrics_registry
 from app.core.metrics import router as metrics_router
 from app.core.middleware import (
     BodySizeLimitMiddleware,
@@ -117,6 +119,8 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
+    if body_cache_metrics not in metrics_registry.collectors:  # create_app may run again
+        metrics_registry.collectors.append(body_cache_metrics)
     # Routing tries routers in this order, route by route (~10 us a route here). Tenant
     # routes come first: catalogue reads are mostly answered by CachedReadMiddleware before
     # routing, and health probes are cheap either way. No two routers share a path.

@@ -22,11 +22,16 @@ class RenderedAudits:
         self._bodies: OrderedDict[Key, bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
 
     def get(self, key: Key) -> bytes | None:
         with self._lock:
             body = self._bodies.get(key)
-            if body is not None:
+            if body is None:
+                self.misses += 1
+            else:
+                self.hits += 1
                 self._bodies.move_to_end(key)
             return body
 
@@ -49,3 +54,25 @@ class RenderedAudits:
     @property
     def size(self) -> int:
         return self._size
+
+    def metrics(self, pid: str) -> list[str]:
+        """Prometheus lines for /metrics (per process, like every series there)."""
+        series = (
+            (
+                "audit_body_cache_hits_total",
+                "counter",
+                "Audit reads served a kept body.",
+                self.hits,
+            ),
+            ("audit_body_cache_misses_total", "counter", "Audit reads that rendered.", self.misses),
+            ("audit_body_cache_bytes", "gauge", "Size of the kept bodies.", self._size),
+            ("audit_body_cache_entries", "gauge", "Kept bodies.", len(self._bodies)),
+        )
+        lines = []
+        for name, kind, text, value in series:
+            lines += [
+                f"# HELP {name} {text}",
+                f"# TYPE {name} {kind}",
+                f'{name}{{pid="{pid}"}} {value}',
+            ]
+        return lines

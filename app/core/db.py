@@ -297,9 +297,12 @@ def _call_then_commit(
 ) -> T:
     # Commit in the route's own hop: a write then holds the SQLite writer lock for the
     # route's work only, not for a second thread-pool round trip. Still before the
-    # response is sent, so a 2xx means the write is durable.
+    # response is sent, so a 2xx means the write is durable. A read ends here too (on
+    # PostgreSQL its ROLLBACK is a round trip that would otherwise take a hop of its own).
     result = func(*args, **kwargs)
-    if session.in_transaction() and not session.info.get("read_only"):
+    if session.info.get("read_only"):
+        session.close()
+    elif session.in_transaction():
         session.commit()
     return result
 

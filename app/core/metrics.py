@@ -32,6 +32,8 @@ class Registry:
         # (method, route) -> [count per bucket..., +Inf count, sum]
         self.latency: dict[tuple[str, str], list[float]] = {}
         self.in_flight = 0
+        # More series from other modules (given the pid, they return exposition lines).
+        self.collectors: list[Callable[[str], list[str]]] = []
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:
         key = (method, route, status)
@@ -75,6 +77,8 @@ class Registry:
             "# TYPE process_start_time_seconds gauge",
             f'process_start_time_seconds{{pid="{pid}"}} {self.started:.3f}',
         ]
+        for collect in self.collectors:
+            lines += collect(pid)
         return "\n".join(lines) + "\n"
 
 

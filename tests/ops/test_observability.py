@@ -68,3 +68,29 @@ def test_metrics_count_requests_per_route_template(client: TestClient) -> None:
         text,
     )
     assert "# TYPE http_request_duration_seconds histogram" in text
+
+
+def _series(text: str, name: str) -> int:
+    found = re.search(rf'^{name}\{{pid="\d+"\}} (\d+)$', text, re.MULTILINE)
+    assert found, f"{name} missing from /metrics"
+    return int(found.group(1))
+
+
+def test_metrics_show_the_audit_body_cache_at_work(client: TestClient) -> None:
+    headers = tenant(client)
+    created = client.post(
+        "/v1/audits", json={"template_version": 1, "title": "Cached"}, headers=headers
+    )
+    assert created.status_code == 201, created.text
+    href = created.json()["href"]
+    before = client.get("/metrics").text
+    hits, misses = (_series(before, f"audit_body_cache_{k}_total") for k in ("hits", "misses"))
+    for _ in range(3):
+        assert client.get(href, headers=headers).status_code == 200
+    after = client.get("/metrics").text
+    # The first read renders (a miss: writes never fill the cache), the next two are kept.
+    assert _series(after, "audit_body_cache_misses_total") == misses + 1
+    assert _series(after, "audit_body_cache_hits_total") == hits + 2
+    assert _series(after, "audit_body_cache_entries") >= 1
+    assert _series(after, "audit_body_cache_bytes") > 0
+    assert "# TYPE audit_body_cache_hits_total counter" in after
