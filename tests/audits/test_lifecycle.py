@@ -160,6 +160,36 @@ def test_list_is_paginated_and_filtered(client: TestClient) -> None:
     assert_problem(client.get("/v1/audits", params={"cursor": "junk"}, headers=headers), 422)
 
 
+def test_filtered_pages_follow_their_cursors(client: TestClient) -> None:
+    """Each filter shape has its own prepared keyset statement; walk each one page at a time."""
+    headers = tenant(client)
+    drafts = [create_audit(client, headers, title=f"D{i}").json()["id"] for i in range(3)]
+    done = complete_audit(client, headers)
+    submitted = client.post(
+        f"/v1/audits/{done.json()['id']}/submit",
+        headers={**headers, "If-Match": done.headers["etag"]},
+    )
+    assert submitted.status_code == 200
+
+    def walk(params: dict[str, object]) -> list[str]:
+        ids: list[str] = []
+        query = {**params, "limit": 1}
+        while True:
+            page = client.get("/v1/audits", params=query, headers=headers).json()
+            ids += [a["id"] for a in page["items"]]
+            assert len(page["items"]) <= 1
+            if page["next_cursor"] is None:
+                return ids
+            query = {**params, "limit": 1, "cursor": page["next_cursor"]}
+
+    newest_first = [*reversed(drafts)]
+    assert walk({"status": "draft"}) == newest_first
+    assert walk({"status": "draft", "template_version": 1}) == newest_first
+    assert walk({"template_version": 1}) == [done.json()["id"], *newest_first]
+    assert walk({"status": "submitted", "template_version": 1}) == [done.json()["id"]]
+    assert walk({"status": "submitted", "template_version": 2}) == []
+
+
 def test_responses_as_csv(client: TestClient) -> None:
     headers = tenant(client)
     slugs = condition_slugs(client)
