@@ -3,7 +3,8 @@
 An audit's JSON is a function of its row at one `version` (templates are immutable), and
 every write moves `version`, so `(database, id, version)` names one body for ever, in every
 worker and on every host. Reads look the version up (a one-column query) and render only on
-a miss. Only reads fill the cache, so it never holds a version that was not committed.
+a miss. Only reads fill the cache, so it never holds a version that was not committed. (A
+database restored from a backup can reuse versions: restart the workers after a restore.)
 (GET /v1/audits: ORM loading, JSON decoding and rendering of 20 audits were ~60% of it.)
 """
 
