@@ -53,21 +53,6 @@ def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Au
     return list(session.exec(stmt).all())
 
 
-def audit_page(
-    session: Session,
-    organisation: str,
-    params: ListParamsModel,
-    status: str | None,
-    template_version: int | None,
-) -> tuple[list[Audit], str | None]:
-    stmt = select(Audit).where(Audit.organisation == organisation)
-    if status:
-        stmt = stmt.where(Audit.status == status)
-    if template_version is not None:
-        stmt = stmt.where(Audit.template_version == template_version)
-    return keyset_page(session, stmt, NEWEST_FIRST, lambda a: [a.id], params)
-
-
 NEWEST_FIRST = [SortKey(col(Audit.id), descending=True)]
 
 
@@ -90,7 +75,8 @@ def version_page(
     status: str | None,
     template_version: int | None,
 ) -> tuple[list[tuple[str, int]], str | None]:
-    """`audit_page` as (id, version) pairs: what the rendered-body cache needs."""
+    """One keyset page of the organisation's audits, newest first, as (id, version) pairs:
+    all the rendered-body cache needs to know; rows for the rest are loaded by id."""
     query = _version_query(bool(status), template_version is not None)
     binds = {"organisation": organisation, "status": status, "template_version": template_version}
     rows, cursor = query.page(session, params, binds)

@@ -226,7 +226,13 @@ def audit_page(
     status: str | None,
     template_version: int | None,
 ) -> tuple[list[Audit], str | None]:
-    return repository.audit_page(session, caller.organisation, params, status, template_version)
+    """One page of the caller's audits as rows (for CSV), paged as `rendered_page` is."""
+    versions, cursor = repository.version_page(
+        session, caller.organisation, params, status, template_version
+    )
+    rows = repository.audits_by_id(session, caller.organisation, [i for i, _ in versions])
+    by_id = {audit.id: audit for audit in rows}
+    return [by_id[audit_id] for audit_id, _ in versions if audit_id in by_id], cursor
 
 
 def revision_page(
