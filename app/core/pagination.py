@@ -107,9 +107,14 @@ def keyset_page(
         stmt = stmt.where(_after(keys, decode_cursor(params.cursor, len(keys))))
     order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
     rows = list(session.exec(stmt.order_by(*order).limit(params.limit + 1)).all())
-    if len(rows) <= params.limit:
+    return _split_page(rows, params.limit, key_of)
+
+
+def _split_page(rows: list[Any], limit: int, key_of: Any) -> tuple[list[Any], str | None]:
+    """`limit + 1` rows fetched -> the page and the cursor after it (None on the last page)."""
+    if len(rows) <= limit:
         return rows, None
-    rows = rows[: params.limit]
+    rows = rows[:limit]
     return rows, encode_cursor(key_of(rows[-1]))
 
 
@@ -138,10 +143,7 @@ class KeysetQuery:
             binds.update({f"cursor_{i}": value for i, value in enumerate(key)})
             stmt = self.after
         rows = list(session.connection().execute(stmt, binds).all())
-        if len(rows) <= params.limit:
-            return rows, None
-        rows = rows[: params.limit]
-        return rows, encode_cursor(self.key_of(rows[-1]))
+        return _split_page(rows, params.limit, self.key_of)
 
 
 def next_link(request: Request, next_cursor: str | None) -> str | None:
