@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
+from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.audits.service import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
@@ -134,6 +135,7 @@ def create_app() -> FastAPI:
 
     # Added innermost first: the last added runs first.
     app.add_middleware(CachedReadMiddleware)
+    app.add_middleware(AuditReadsMiddleware, routes=audits_router.routes)
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import BaseModel, ValidationError
 from pydantic_core import to_json
+from sqlmodel import Session
 
 from app.audits import fhir, idempotency, report, service, templates
 from app.audits.idempotency import StoredResponse
@@ -53,12 +54,14 @@ from app.core.http import (
     strong_etag,
     variant_of,
 )
-from app.core.pagination import ListParams, Page, next_link
+from app.core.pagination import ListParams, ListParamsModel, Page, next_link
 from app.tenants.dependencies import CurrentOrg
+from app.tenants.service import Caller
 
 router = APIRouter(prefix="/v1", tags=["Self-audit"])
 
 AUTH = (Unauthorized, Forbidden)
+MAX_TEMPLATE_VERSION = 1_000_000
 AuditId = Annotated[uuid.UUID, Path(description="The audit's id (a UUID).")]
 IfMatch = Annotated[
     str | None,
@@ -395,23 +398,37 @@ def list_audits(
     session: SessionDep,
     params: ListParams,
     status: Annotated[AuditStatus | None, Query(description="`draft` or `submitted`.")] = None,
-    template_version: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    template_version: Annotated[int | None, Query(ge=1, le=MAX_TEMPLATE_VERSION)] = None,
     format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
 ) -> Response:
     """The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
-    variant = _variant(request, format, ("json", "csv"))
-    if variant == "csv":
-        rows, cursor = service.audit_page(session, caller, params, status, template_version)
-        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
-    else:
-        items, cursor = service.rendered_page(session, caller, params, status, template_version)
-        # The page as `to_json` would write it, from each audit's kept body.
-        body = b'{"items":[' + b",".join(items) + b'],"next_cursor":' + to_json(cursor) + b"}"
+    if _variant(request, format, ("json", "csv")) == "json":
+        return audit_page_json(request, session, caller, params, status, template_version)
+    rows, cursor = service.audit_page(session, caller, params, status, template_version)
+    body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
+    return _private(body, CSV_MEDIA_TYPE, headers=_link_header(request, cursor))
+
+
+def audit_page_json(
+    request: Request,
+    session: Session,
+    caller: Caller,
+    params: ListParamsModel,
+    status: str | None,
+    template_version: int | None,
+) -> Response:
+    """`GET /v1/audits` as JSON, for the route and for `fast_reads`."""
+    items, cursor = service.rendered_page(session, caller, params, status, template_version)
+    # The page as `to_json` would write it, from each audit's kept body.
+    body = b'{"items":[' + b",".join(items) + b'],"next_cursor":' + to_json(cursor) + b"}"
+    return _private(body, JSON_MEDIA_TYPE, headers=_link_header(request, cursor))
+
+
+def _link_header(request: Request, cursor: str | None) -> dict[str, str]:
     link = next_link(request, cursor)
-    headers = {"Link": link} if link else {}
-    return _private(body, CSV_MEDIA_TYPE if variant == "csv" else JSON_MEDIA_TYPE, headers=headers)
+    return {"Link": link} if link else {}
 
 
 @router.get(
@@ -437,18 +454,32 @@ def get_audit(
     organisation's audit is `404`, exactly as a missing one."""
     variant = _variant(request, format, ("json", "fhir", "csv"))
     key = str(audit_id)
+    if_none_match = request.headers.get("if-none-match")
+    if variant == "json":
+        return audit_json(session, caller, key, if_none_match)
+    etag = service.etag_for(key, service.current_version(session, caller, key), variant)
+    if etag_matches(if_none_match, etag):
+        return _not_modified(etag)
+    return _audit_response(request, session, service.get_owned(session, caller, key), fmt=format)
+
+
+def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | None) -> Response:
+    """`GET /v1/audits/{id}` as JSON, for the route and for `fast_reads`: the version first,
+    then a 304 or the kept body."""
     version = service.current_version(session, caller, key)
-    etag = service.etag_for(key, version, variant)
-    if etag_matches(request.headers.get("if-none-match"), etag):
-        return Response(
-            status_code=304, headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL}
-        )
-    if variant != "json":
-        return _audit_response(
-            request, session, service.get_owned(session, caller, key), fmt=format
-        )
+    etag = service.etag_for(key, version)
+    if etag_matches(if_none_match, etag):
+        return _not_modified(etag)
     version, body = service.rendered_one(session, caller, key, version)
     return _private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(key, version)})
+
+
+def _not_modified(etag: str) -> Response:
+    # With the Vary of the 200 it stands for (RFC 9110 section 15.4.5).
+    return Response(
+        status_code=304,
+        headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept"},
+    )
 
 
 WRITE_ERRORS = problem_responses(
@@ -577,7 +608,7 @@ def compare_audits(
 )
 @db_route
 def get_benchmark(
-    template_version: Annotated[int, Path(ge=1, le=1_000_000)],
+    template_version: Annotated[int, Path(ge=1, le=MAX_TEMPLATE_VERSION)],
     caller: CurrentOrg,
     session: SessionDep,
 ) -> Response:

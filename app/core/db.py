@@ -266,6 +266,25 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         await run_in_threadpool(_run_after_read, writes)
 
 
+async def in_read_session(func: Callable[[Session], T]) -> T:
+    """`func` in a read session of its own, opened, run and closed in one hop (none on SQLite),
+    then the `after_read` writes it deferred: a read served without FastAPI's dependencies
+    (app/audits/fast_reads.py), ending as `get_session` ends one."""
+    session = read_session()
+    result = await run_for(session, _run_then_close, session, func)
+    writes = session.info.pop("after_read", None)
+    if writes:
+        await run_in_threadpool(_run_after_read, writes)
+    return result
+
+
+def _run_then_close(session: Session, func: Callable[[Session], T]) -> T:
+    try:
+        return func(session)
+    finally:
+        session.close()
+
+
 def write_session() -> Session:
     return Session(get_engine(), expire_on_commit=False)
 
