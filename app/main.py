@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
-from app.audits.fast_reads import AuditReadsMiddleware
+from app.audits.fast_reads import AuditReadsMiddleware, fast_read_metrics
 from app.audits.router import router as audits_router
 from app.audits.service import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
@@ -120,8 +120,9 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
-    if body_cache_metrics not in metrics_registry.collectors:  # create_app may run again
-        metrics_registry.collectors.append(body_cache_metrics)
+    for collector in (body_cache_metrics, fast_read_metrics):
+        if collector not in metrics_registry.collectors:  # create_app may run again
+            metrics_registry.collectors.append(collector)
     # Routing tries routers in this order, route by route (~10 us a route here). Tenant
     # routes come first: catalogue reads are mostly answered by CachedReadMiddleware before
     # routing, and health probes are cheap either way. No two routers share a path.

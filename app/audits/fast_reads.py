@@ -38,6 +38,24 @@ from app.tenants.dependencies import bearer_token
 PATH = "/v1/audits"
 
 
+class Counts:
+    """How many reads this process answered here, and how many it handed to the routes."""
+
+    answered = 0
+    handed_on = 0
+
+
+def fast_read_metrics(pid: str) -> list[str]:
+    """Prometheus lines for /metrics."""
+    name = "audit_fast_reads_total"
+    return [
+        f"# HELP {name} GET /v1/audits and /v1/audits/{{id}} answered before routing, or not.",
+        f"# TYPE {name} counter",
+        f'{name}{{pid="{pid}",outcome="answered"}} {Counts.answered}',
+        f'{name}{{pid="{pid}",outcome="handed_on"}} {Counts.handed_on}',
+    ]
+
+
 class ListQuery(ListParamsModel):
     """`GET /v1/audits`'s query, validated as the route validates it (pydantic, lax)."""
 
@@ -55,8 +73,10 @@ class AuditReadsMiddleware:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"][:10] == PATH:
             response = await self._answer(scope)
             if response is not None:
+                Counts.answered += 1
                 await response(scope, receive, send)
                 return
+            Counts.handed_on += 1
         await self.app(scope, receive, send)
 
     async def _answer(self, scope: Scope) -> Response | None:

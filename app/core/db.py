@@ -271,7 +271,7 @@ async def in_read_session(func: Callable[[Session], T]) -> T:
     then the `after_read` writes it deferred: a read served without FastAPI's dependencies
     (app/audits/fast_reads.py), ending as `get_session` ends one."""
     session = read_session()
-    result = await run_for(session, _run_then_close, session, func)
+    result: T = await run_for(session, _run_then_close, session, func)
     writes = session.info.pop("after_read", None)
     if writes:
         await run_in_threadpool(_run_after_read, writes)
