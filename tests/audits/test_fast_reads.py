@@ -162,3 +162,19 @@ def test_answered_reads_are_logged_and_metered_as_routed_ones(
     text = client.get("/metrics").text
     assert re.search(r'http_requests_total\{[^}]*route="/v1/audits/\{audit_id\}"[^}]*\} \d+', text)
     assert org["draft"]["id"] not in text  # type: ignore[index]
+
+
+def test_a_failure_in_the_fast_path_is_answered_by_the_route(
+    client: TestClient, org: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.audits import fast_reads
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("a bug in the fast path")
+
+    monkeypatch.setattr(fast_reads, "audit_json", broken)
+    headers: dict[str, str] = org["headers"]  # type: ignore[assignment]
+    before = counts(client)["handed_on"]
+    response = client.get(org["draft"]["href"], headers=headers)  # type: ignore[index]
+    assert response.status_code == 200 and response.json()["id"] == org["draft"]["id"]  # type: ignore[index]
+    assert counts(client)["handed_on"] == before + 1
