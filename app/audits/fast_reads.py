@@ -15,8 +15,10 @@ It sits inside the request-id, metrics, CORS, rate-limit and HEAD middleware, so
 these requests as they see routed ones; it records the route for the access log and metrics.
 """
 
+import functools
 import logging
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import Field, ValidationError
@@ -88,27 +90,18 @@ class AuditReadsMiddleware:
         if token is None or variant_of(request.headers.get("accept"), None) != "json":
             return None
         path: str = scope["path"]
+        respond: Callable[[tenants.Caller, Session], Response]
         if path == PATH:
             query = _list_query(request)
             if query is None:
                 return None
-            route = self.list_route
-
-            def respond(caller: tenants.Caller, session: Session) -> Response:
-                assert query is not None
-                filters = (query.status, query.template_version)
-                return audit_page_json(request, session, caller, query, *filters)
-
+            route, respond = self.list_route, functools.partial(_page, request, query)
         else:
             audit_id = _audit_id(path[len(PATH) + 1 :]) if path[len(PATH)] == "/" else None
             if audit_id is None or scope["query_string"]:
                 return None
-            route = self.one_route
             if_none_match = request.headers.get("if-none-match")
-
-            def respond(caller: tenants.Caller, session: Session) -> Response:
-                assert audit_id is not None
-                return audit_json(session, caller, audit_id, if_none_match)
+            route, respond = self.one_route, functools.partial(_one, audit_id, if_none_match)
 
         def read(session: Session) -> tuple[str, Response] | None:
             caller = tenants.authenticate(session, token)
@@ -133,6 +126,16 @@ class AuditReadsMiddleware:
         scope["route"] = route
         scope.setdefault("state", {})["organisation"] = organisation
         return response
+
+
+def _page(request: Request, query: ListQuery, caller: tenants.Caller, session: Session) -> Response:
+    return audit_page_json(request, session, caller, query, query.status, query.template_version)
+
+
+def _one(
+    audit_id: str, if_none_match: str | None, caller: tenants.Caller, session: Session
+) -> Response:
+    return audit_json(session, caller, audit_id, if_none_match)
 
 
 def _route_of(routes: list[BaseRoute], endpoint: Any) -> BaseRoute:

@@ -421,13 +421,9 @@ def audit_page_json(
 ) -> Response:
     """`GET /v1/audits` as JSON, for the route and for `fast_reads`."""
     items, cursor = service.rendered_page(session, caller, params, status, template_version)
-    # The page as `to_json` would write it, from each audit's kept body, copied once: a page
-    # of 20 audits is ~120 kB, and each `+` of it was another copy (~20 us here).
-    parts = [b'{"items":[']
-    for i, item in enumerate(items):
-        parts += (b",", item) if i else (item,)
-    parts += (b'],"next_cursor":', to_json(cursor), b"}")
-    body = b"".join(parts)
+    # The page as `to_json` would write it, from each audit's kept body. Joined, not added: a
+    # page of 20 audits is ~120 kB, and each `+` of it was another copy (~20 us here).
+    body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
     return _private(body, JSON_MEDIA_TYPE, headers=_link_header(request, cursor))
 
 
