@@ -261,9 +261,7 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         await run_for(session, _finish, session, True)
     else:
         session.close()  # nothing open: no I/O
-    writes = session.info.pop("after_read", None)
-    if writes:
-        await run_in_threadpool(_run_after_read, writes)
+    await _run_deferred_writes(session)
 
 
 async def in_read_session(func: Callable[[Session], T]) -> T:
@@ -272,10 +270,15 @@ async def in_read_session(func: Callable[[Session], T]) -> T:
     (app/audits/fast_reads.py), ending as `get_session` ends one."""
     session = read_session()
     result: T = await run_for(session, _run_then_close, session, func)
+    await _run_deferred_writes(session)
+    return result
+
+
+async def _run_deferred_writes(session: Session) -> None:
+    """The `after_read` writes of a session that has ended, in the thread pool."""
     writes = session.info.pop("after_read", None)
     if writes:
         await run_in_threadpool(_run_after_read, writes)
-    return result
 
 
 def _run_then_close(session: Session, func: Callable[[Session], T]) -> T:
