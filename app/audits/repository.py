@@ -4,7 +4,7 @@ optimistic concurrency real on both SQLite and PostgreSQL."""
 import functools
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import Insert, bindparam, insert, update
 from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
@@ -89,7 +89,13 @@ def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> N
     stay outside the session, and whatever reads them back queries them."""
     connection = session.connection()
     for row in rows:
-        connection.execute(insert(SQLModel.metadata.tables[row.__tablename__]), row.model_dump())
+        connection.execute(_insert_into(str(row.__tablename__)), row.model_dump())
+
+
+@functools.cache
+def _insert_into(table: str) -> Insert:
+    """One statement per table, built once (building it cost as much as a compiled-cache hit)."""
+    return insert(SQLModel.metadata.tables[table])
 
 
 def update_if_version(

@@ -12,7 +12,9 @@ short write transaction of its own once the read has finished.
 import fcntl
 import functools
 import logging
+import sqlite3
 import threading
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ T = TypeVar("T")
 P = ParamSpec("P")
 READ_METHODS = frozenset({"GET", "HEAD"})
 SQLITE_KEPT_CONNECTIONS = 40  # anyio's default thread-pool size
+BUSY_TIMEOUT_MS = 30_000
 
 # Stable constraint names, so Alembic migrations are reproducible on both engines.
 NAMING_CONVENTION = {
@@ -74,10 +77,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+class WriterBusy(Exception):
+    """The SQLite write lock was taken by another process when a write tried it on the event
+    loop (`_SqliteWriterGate.try_hold`); nothing was written, and the write goes to the pool."""
 
 
 class _SqliteWriterGate:
@@ -90,12 +98,39 @@ class _SqliteWriterGate:
     processes (`WORKERS` > 1) on an `flock` of a file beside the database (POST /v1/audits from
     16 connections on 2 workers: p99 0.8-1.8 s before). The kernel drops an flock when its
     process dies, so a kill -9 leaves nothing held. The thread lock's acquire is bounded so a
-    leaked hold cannot stall the process."""
+    leaked hold cannot stall the process.
+
+    `try_hold` lets a write run on the event loop when nobody is writing (see `db_route`): it
+    takes both locks without waiting, and the transaction that next begins on this thread takes
+    them over (released at its commit or rollback, as usual). That transaction's BEGIN IMMEDIATE
+    does not wait either: if another process (a re-seed) holds SQLite's lock it raises
+    `WriterBusy` rather than stall every request on the loop."""
 
     def __init__(self, lock_path: Path | None) -> None:
         self._lock = threading.Lock()
         # One open file per process, for its lifetime: an flock belongs to the open file.
         self._file = lock_path.open("ab") if lock_path else None
+        self._held_for: int | None = None  # the thread a try_hold is waiting to hand over to
+
+    def try_hold(self) -> bool:
+        if not self._lock.acquire(blocking=False):
+            return False
+        if self._file is not None:
+            try:
+                fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._lock.release()
+                return False
+        self._held_for = threading.get_ident()
+        return True
+
+    def drop_hold(self) -> None:
+        """Release a hold that no transaction took over (the write never touched the database)."""
+        if self._held_for == threading.get_ident():
+            self._held_for = None
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_UN)
+            self._lock.release()
 
     def begin(self, connection: Any) -> None:
         # Straight to the driver: exec_driver_sql's event and result machinery cost ~5% of a
@@ -103,6 +138,16 @@ class _SqliteWriterGate:
         driver = connection.connection.driver_connection
         if connection.get_execution_options().get("read_only"):
             driver.execute("BEGIN")  # deferred: a WAL snapshot, no lock
+            return
+        if self._held_for == threading.get_ident():
+            self._held_for = None
+            connection.info["writer_gate"] = True
+            connection.info["writer_flock"] = self._file is not None
+            try:
+                self._begin_without_waiting(driver)
+            except BaseException:
+                self.end(connection)
+                raise
             return
         connection.info["writer_gate"] = self._lock.acquire(timeout=30)
         try:
@@ -113,6 +158,16 @@ class _SqliteWriterGate:
         except BaseException:
             self.end(connection)
             raise
+
+    @staticmethod
+    def _begin_without_waiting(driver: Any) -> None:
+        driver.execute("PRAGMA busy_timeout=0")
+        try:
+            driver.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise WriterBusy from exc
+        finally:
+            driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def end(self, connection: Any) -> None:
         if connection.info.pop("writer_flock", False) and self._file is not None:
@@ -127,6 +182,9 @@ def _writer_lock_path(url: str) -> Path | None:
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database).with_name(Path(database).name + "-writer.lock")
+
+
+_writer_gates: "weakref.WeakKeyDictionary[Engine, _SqliteWriterGate]" = weakref.WeakKeyDictionary()
 
 
 def build_engine(url: str | None = None) -> Engine:
@@ -145,6 +203,7 @@ def build_engine(url: str | None = None) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         gate = _SqliteWriterGate(_writer_lock_path(url))
+        _writer_gates[engine] = gate
         event.listen(engine, "begin", gate.begin)
         event.listen(engine, "commit", gate.end)
         event.listen(engine, "rollback", gate.end)
@@ -300,15 +359,31 @@ async def run_for(session: Session, func: Callable[..., T], *args: Any) -> T:
 
 
 def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
-    """Serve a sync route that takes `session: SessionDep` through `run_for`: on the event
-    loop for a SQLite read, in the thread pool otherwise. FastAPI sees `func`'s signature.
-    (On SQLite: GET /v1/audits/{id} ~270 -> ~390 rps, wrk at 16 connections, one worker;
-    see bench/results/profiles.md.)"""
+    """Serve a sync route that takes `session: SessionDep` on the event loop for a SQLite read,
+    and for a SQLite write when no other write holds the writer gate; in the thread pool
+    otherwise. FastAPI sees `func`'s signature.
+
+    Why the loop: the thread-pool hop costs ~1 ms in a small VM, and a pool thread holding
+    SQLite's write lock queues for the GIL behind the loop at each of its statements, so
+    writers convoy (see bench/results/profiles.md). On SQLite GET /v1/audits/{id} went
+    ~270 -> ~390 rps at 16 connections, one worker; POST /v1/audits: see the profiles."""
 
     @functools.wraps(func)
     async def route(*args: P.args, **kwargs: P.kwargs) -> T:
         session = kwargs["session"]
         assert isinstance(session, Session), f"{func.__name__} needs a `session` parameter"
+        if not runs_inline(session):
+            gate = _writer_gates.get(session.get_bind())  # type: ignore[arg-type]
+            if gate is not None and gate.try_hold():
+                try:
+                    return _call_then_commit(session, func, args, kwargs)
+                except WriterBusy:
+                    session.rollback()  # nothing was written; the pool waits for the lock
+                except BaseException:
+                    session.rollback()  # here, so the writer lock is free before we yield
+                    raise
+                finally:
+                    gate.drop_hold()
         return await run_for(session, _call_then_commit, session, func, args, kwargs)
 
     return route
