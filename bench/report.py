@@ -82,6 +82,10 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}%"
+
+
 def markdown(result: dict[str, Any]) -> str:
     settings = result["settings"]
     lines = [
@@ -89,11 +93,13 @@ def markdown(result: dict[str, Any]) -> str:
         f"({result['database']}; Python {result['machine']['python']}; {settings['server']}; "
         f"wrk, {settings['connections']} connections, {settings['rounds']} rounds of "
         f"{settings['duration_s']:g} s, medians). Command: `{result['command']}`. "
-        f"Seed: {result.get('seed', 'git HEAD:seed')}.",
+        f"Seed: {result.get('seed', 'git HEAD:seed')}. CPU steal over the run: "
+        f"{percent(result.get('steal_pct'))} (the share of this VM's CPU time its host gave "
+        "to other guests; each row gives its own).",
         "",
         "| route | orgs | rps | p50 ms | p99 ms | errors | ceiling rps | ceiling p50 ms "
-        "| ceiling p99 ms | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| ceiling p99 ms | ratio | steal |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in result["rows"]:
         app, ceiling = row["app"], row["ceiling"]
@@ -101,7 +107,7 @@ def markdown(result: dict[str, Any]) -> str:
             f"| {row['method']} {row['name']} | {row['scale'] or '-'} | {app['rps']:.0f} "
             f"| {app['p50_ms']:.2f} | {app['p99_ms']:.2f} | {app['errors']} "
             f"| {ceiling['rps']:.0f} | {ceiling['p50_ms']:.2f} | {ceiling['p99_ms']:.2f} "
-            f"| {row['ratio']:.2f} |"
+            f"| {row['ratio']:.2f} | {percent(row.get('steal_pct'))} |"
         )
     singles = [r for r in result["rows"] if r.get("single")]
     if singles:

@@ -32,6 +32,7 @@ import httpx
 from bench import report, wrk
 from bench.ceiling import fixture_key
 from bench.servers import ROOT, Server, Workspace, serve, workspace
+from bench.steal import StealMeter
 
 RESULTS = ROOT / "bench" / "results"
 SEARCH_QUERY = "family group conference"
@@ -81,6 +82,8 @@ class Row:
     single: Measured | None = None
     paced: Measured | None = None
     paced_target_rps: float | None = None
+    # CPU steal (%) on this VM while the row was measured (bench/steal.py); None off Linux.
+    steal_pct: float | None = None
 
 
 class Bench:
@@ -143,9 +146,10 @@ class Bench:
         for target in ("app", "ceiling"):  # warm caches and connections first
             once(target, 1)
         runs: dict[str, list[wrk.WrkResult]] = {"app": [], "ceiling": []}
-        for _ in range(self.rounds):
-            for target in ("app", "ceiling"):
-                runs[target].append(once(target, self.duration))
+        with StealMeter() as steal:
+            for _ in range(self.rounds):
+                for target in ("app", "ceiling"):
+                    runs[target].append(once(target, self.duration))
         app_m, ceil_m = (_median(runs[t]) for t in ("app", "ceiling"))
         single = paced = None
         if case.group == "tenant-get":
@@ -166,11 +170,13 @@ class Bench:
             single,
             paced,
             app_m.rps * PACED_SHARE if paced else None,
+            steal.percent,
         )
         print(
             f"{case.method:5} {case.name:34} orgs={case.scale or '-':>5} "
             f"app {app_m.rps:8.0f} rps p50 {app_m.p50_ms:6.2f} p99 {app_m.p99_ms:6.2f} ms "
-            f"err {app_m.errors} | ceiling {ceil_m.rps:8.0f} | x{row.ratio:.2f}",
+            f"err {app_m.errors} | ceiling {ceil_m.rps:8.0f} | x{row.ratio:.2f} "
+            f"| steal {report.percent(steal.percent)}",
             flush=True,
         )
         self.rows.append(row)
@@ -379,7 +385,7 @@ TUNABLES = ("BENCH_DURATION", "BENCH_ROUNDS", "BENCH_SCALES")
 def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str, Any]:
     started = datetime.now(UTC)
     db_url = os.environ.get("BENCH_DATABASE_URL")
-    with workspace(db_url) as ws:
+    with StealMeter() as steal, workspace(db_url) as ws:
         bench = Bench(ws, duration, rounds)
         bench.grow(scales[0])
         with serve("app", "app.main:app", ws) as app:
@@ -430,6 +436,7 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
             "server": "uvicorn[standard] (uvloop, httptools), 1 worker, log level warning",
         },
         "database_locked": locked,
+        "steal_pct": steal.percent,
         "rows": [asdict(r) for r in bench.rows],
     }
     result["targets"] = report.targets(result)
