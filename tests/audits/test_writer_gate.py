@@ -9,6 +9,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -92,3 +93,24 @@ def test_writes_from_many_connections_all_land(http: httpx.Client, served: Serve
     listed = http.get("/v1/audits", headers=headers, params={"limit": 100}).json()
     titles = sorted(a["title"] for a in listed["items"])
     assert titles == sorted(f"Concurrent {n}" for n in range(64))
+
+
+def test_writes_reach_the_database_file(
+    http: httpx.Client, served: ServedApp, sqlite_path: str
+) -> None:
+    # Connections leave checkpoints to the app's own checkpointer (app/core/db.py): without
+    # it the database file would never see these writes (~20 kB of pages each).
+    headers = tenant(http)
+    database = Path(sqlite_path)
+    file_before = database.stat().st_size
+
+    def create(n: int) -> int:
+        with httpx.Client(base_url=served.base_url, timeout=60) as client:
+            return create_audit(client, headers, title=f"Checkpointed {n}").status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(create, range(400))) == {201}
+    deadline = time.monotonic() + 30
+    while database.stat().st_size < file_before + 1_000_000 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert database.stat().st_size >= file_before + 1_000_000, (file_before, database.stat())
