@@ -116,32 +116,35 @@ class _SqliteWriterGate:
         self._held_for: int | None = None  # the thread a try_hold is waiting to hand over to
 
     def try_hold(self) -> bool:
-        if not self._lock.acquire(blocking=False):
+        if not self._acquire(wait=False):
             return False
-        if self._file is not None:
-            try:
-                fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                self._lock.release()
-                return False
         self._held_for = threading.get_ident()
         return True
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
         """Both locks, waited for, around work that no write may overlap (a checkpoint)."""
-        if not self._lock.acquire(timeout=30):
+        if not self._acquire(wait=True):
             raise TimeoutError("the SQLite writer gate stayed held for 30 s")
-        try:
-            if self._file is not None:
-                fcntl.flock(self._file, fcntl.LOCK_EX)
-        except BaseException:
-            self._lock.release()
-            raise
         try:
             yield
         finally:
             self._release()
+
+    def _acquire(self, wait: bool) -> bool:
+        """Both locks or neither: without waiting, or waiting up to 30 s for this process's."""
+        if not self._lock.acquire(wait, 30 if wait else -1):
+            return False
+        try:
+            if self._file is not None:
+                fcntl.flock(self._file, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.release()
+            return False
+        except BaseException:
+            self._lock.release()
+            raise
+        return True
 
     def drop_hold(self) -> None:
         """Release a hold that no transaction took over (the write never touched the database)."""
@@ -217,7 +220,7 @@ class _WalCheckpointer:
         self._running = threading.Lock()
 
     def committed(self, _connection: Any) -> None:
-        self._commits += 1
+        self._commits += 1  # unlocked: an increment lost between threads only shifts a checkpoint
         if self._commits % CHECKPOINT_EVERY == 0 and self._running.acquire(blocking=False):
             threading.Thread(target=self._checkpoint, name="wal-checkpoint", daemon=True).start()
 
