@@ -49,6 +49,11 @@ class RenderedAudits:
                 _, evicted = self._bodies.popitem(last=False)
                 self._size -= len(evicted)
 
+    def clear(self) -> None:
+        with self._lock:
+            self._bodies.clear()
+            self._size = 0
+
     def __len__(self) -> int:
         return len(self._bodies)
 

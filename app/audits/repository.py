@@ -9,6 +9,7 @@ from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
 from app.core.pagination import KeysetQuery, ListParamsModel, SortKey, keyset_page
+from app.core.prepared import Prepared
 
 
 def template(session: Session, version: int) -> AuditTemplate | None:
@@ -37,15 +38,18 @@ def audit_of(session: Session, organisation: str, audit_id: str) -> Audit | None
     return session.exec(_AUDIT_OF, params={"id": audit_id, "organisation": organisation}).first()
 
 
-_VERSION_OF = select(Audit.version).where(
-    col(Audit.id) == bindparam("id"), col(Audit.organisation) == bindparam("organisation")
+_VERSION_OF = Prepared(
+    select(Audit.version).where(
+        col(Audit.id) == bindparam("id"), col(Audit.organisation) == bindparam("organisation")
+    )
 )
 
 
 def version_of(session: Session, organisation: str, audit_id: str) -> int | None:
     """The audit's current version if it belongs to `organisation` (no row loaded)."""
     params = {"id": audit_id, "organisation": organisation}
-    return session.connection().execute(_VERSION_OF, params).scalar()
+    version: int | None = _VERSION_OF.scalar(session, params)
+    return version
 
 
 def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Audit]:

@@ -156,12 +156,12 @@ def public_json(session: Session, audit: Audit) -> bytes:
 
 
 @functools.cache
-def _body_cache() -> RenderedAudits:
+def body_cache() -> RenderedAudits:
     return RenderedAudits(get_settings().audit_cache_bytes)
 
 
 def body_cache_metrics(pid: str) -> list[str]:
-    return _body_cache().metrics(pid)
+    return body_cache().metrics(pid)
 
 
 def rendered(
@@ -170,7 +170,7 @@ def rendered(
     """id -> (version, JSON body) for each `(id, version)` of `organisation`: kept bodies
     where the version matches, the rest rendered from one query (at the version that query
     reads, which a concurrent write may have moved on). An id whose row has gone is left out."""
-    cache, db = _body_cache(), database_key(session)
+    cache, db = body_cache(), database_key(session)
     found: dict[str, tuple[int, bytes]] = {}
     for audit_id, version in versions:
         body = cache.get((db, audit_id, version))

@@ -19,11 +19,12 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import Annotated, Any, NamedTuple, ParamSpec, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, MetaData, event, make_url
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Dialect, Engine
+from sqlalchemy.pool import PoolProxiedConnection
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel, create_engine
 from starlette.concurrency import run_in_threadpool
@@ -314,7 +315,64 @@ def reset_engine() -> None:
 
 
 class ReadSession(Session):
-    """A session for a read: flushing any change fails loudly (listener below)."""
+    """A session for a read: flushing any change fails loudly (listener below).
+
+    On SQLite its `Prepared` statements (app/core/prepared.py) run on a pooled DB-API
+    connection of their own, in a deferred transaction begun at the first of them: taking
+    it through the Session and a Core Connection cost ~145 us of the ~165 us it took
+    (micro-benchmark in bench/results/profiles.md), as much as the statements. An ORM query
+    in the same session takes the session's own connection, a later snapshot: readers here
+    take a version and then the rows, and already meet writes that land between the two
+    (`audits.service.rendered`). PostgreSQL keeps one connection a session: its pool is
+    bounded, and a thread holding one while waiting for a second could starve the rest."""
+
+    _lean: PoolProxiedConnection | None = None
+
+    def statement_connection(self) -> "StatementConnection":
+        engine = self.get_bind().engine
+        if engine.dialect.name != "sqlite" or self.in_transaction():
+            return _connection_of(self)
+        lean = self._lean
+        if lean is None:
+            lean = engine.raw_connection()
+            try:
+                lean.driver_connection.execute("BEGIN")  # type: ignore[union-attr]
+            except BaseException:
+                lean.close()
+                raise
+            self._lean = lean
+        return StatementConnection(engine.dialect, lean.driver_connection, lean.invalidate)
+
+    def close(self) -> None:
+        lean, self._lean = self._lean, None
+        try:
+            if lean is not None:
+                lean.close()  # back to the pool, whose reset on return rolls back
+        finally:
+            super().close()
+
+
+class StatementConnection(NamedTuple):
+    """Where a `Prepared` statement runs: the DB-API connection, and how to drop it for good
+    when the driver says the server has gone."""
+
+    dialect: Dialect
+    driver: Any
+    invalidate: Callable[[BaseException], None]
+
+
+def statement_connection(session: Session) -> StatementConnection:
+    """Where a `Prepared` statement of `session` runs."""
+    if isinstance(session, ReadSession):
+        return session.statement_connection()
+    return _connection_of(session)
+
+
+def _connection_of(session: Session) -> StatementConnection:
+    connection = session.connection()
+    return StatementConnection(
+        connection.dialect, connection.connection.driver_connection, connection.invalidate
+    )
 
 
 @event.listens_for(ReadSession, "before_flush")

@@ -1,0 +1,138 @@
+"""The few SELECTs every tenant request runs, straight on the DB-API cursor.
+
+SQLAlchemy's Core `execute` cost ~120 us a statement on the bench VM (its cache key, execution
+context and result metadata) for statements SQLite runs in ~10 us; a tenant read runs two of
+them (API key, audit version), and they were a third of `GET /v1/audits/{id}` (measured in
+bench/results/profiles.md). `Prepared` compiles its statement once per dialect and runs it on
+the cursor of the session's own connection, so it stays inside the session's transaction (on
+SQLite the writer gate's `BEGIN` still applies). Binds and rows go through the column types'
+own processors, so values come back as SQLAlchemy would return them (aware datetimes from
+`UTCDateTime`, say), and a driver error comes back as SQLAlchemy's `DBAPIError`.
+
+What it skips: SQLAlchemy's execution events and echo. `Counts.statements` counts what ran
+here, for `/metrics` and for the N+1 test, which adds it to the events it counts.
+"""
+
+import collections
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, exc
+from sqlalchemy.engine import Dialect
+from sqlmodel import Session
+
+from app.core.db import statement_connection
+
+
+class Counts:
+    """Statements this process ran through `Prepared`."""
+
+    statements = 0
+
+
+def prepared_metrics(pid: str) -> list[str]:
+    """Prometheus lines for /metrics."""
+    name = "db_prepared_statements_total"
+    return [
+        f"# HELP {name} Hot SELECTs run on the DB-API cursor, outside SQLAlchemy's execute.",
+        f"# TYPE {name} counter",
+        f'{name}{{pid="{pid}"}} {Counts.statements}',
+    ]
+
+
+Processor = Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    sql: str
+    positional: bool
+    binds: tuple[tuple[str, Any, Processor], ...]  # in the SQL's order: name, default, processor
+    names: tuple[str, ...]
+    required: frozenset[str]
+    results: tuple[Processor, ...]
+    processes_results: bool
+
+
+class Prepared:
+    """A Core SELECT of columns with named `bindparam`s, compiled once per dialect; rows are
+    named tuples of its columns."""
+
+    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
+        self.statement = statement
+        columns = [str(c.key) for c in statement.selected_columns]
+        self.row: Any = collections.namedtuple("Row", columns)  # type: ignore[misc]
+        self._compiled: dict[str, _Compiled] = {}
+
+    def all(self, session: Session, params: Mapping[str, Any]) -> list[Any]:
+        dialect, driver, invalidate = statement_connection(session)
+        compiled = self._for(dialect)
+        if not compiled.required <= params.keys():
+            raise exc.ArgumentError(f"missing bind parameters: {compiled.required - params.keys()}")
+        values = [
+            params.get(name, default) if process is None else process(params.get(name, default))
+            for name, default, process in compiled.binds
+        ]
+        cursor = driver.cursor()
+        try:
+            if compiled.positional:
+                cursor.execute(compiled.sql, values)
+            else:
+                cursor.execute(compiled.sql, dict(zip(compiled.names, values, strict=True)))
+            raw = cursor.fetchall()
+        except dialect.loaded_dbapi.Error as error:
+            if dialect.is_disconnect(error, driver, cursor):
+                invalidate(error)
+            raise exc.DBAPIError.instance(
+                compiled.sql, values, error, dialect.loaded_dbapi.Error
+            ) from error
+        finally:
+            cursor.close()
+        Counts.statements += 1
+        make = self.row._make
+        if not compiled.processes_results:
+            return [make(r) for r in raw]
+        return [make(_processed(r, compiled.results)) for r in raw]
+
+    def first(self, session: Session, params: Mapping[str, Any]) -> Any | None:
+        rows = self.all(session, params)
+        return rows[0] if rows else None
+
+    def scalar(self, session: Session, params: Mapping[str, Any]) -> Any | None:
+        row = self.first(session, params)
+        return None if row is None else row[0]
+
+    def _for(self, dialect: Dialect) -> _Compiled:
+        compiled = self._compiled.get(dialect.name)
+        if compiled is None:
+            compiled = self._compiled[dialect.name] = self._compile(dialect)
+        return compiled
+
+    def _compile(self, dialect: Dialect) -> _Compiled:
+        compiled = self.statement.compile(dialect=dialect)
+        if "POSTCOMPILE" in compiled.string:
+            raise ValueError("Prepared takes no expanding (IN) or literal-execute parameters")
+        names = (compiled.positiontup if compiled.positional else list(compiled.binds)) or []
+        binds = []
+        for name in names:
+            bind = compiled.binds[name]
+            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            binds.append((name, bind.effective_value, process))
+        results = tuple(
+            column.type.dialect_impl(dialect).result_processor(dialect, None)
+            for column in self.statement.selected_columns
+        )
+        return _Compiled(
+            sql=compiled.string,
+            positional=compiled.positional,
+            binds=tuple(binds),
+            names=tuple(names),
+            required=frozenset(n for n in names if compiled.binds[n].required),
+            results=results,
+            processes_results=any(p is not None for p in results),
+        )
+
+
+def _processed(row: Any, processors: tuple[Processor, ...]) -> list[Any]:
+    return [v if p is None else p(v) for v, p in zip(row, processors, strict=True)]
