@@ -16,9 +16,9 @@ here, for `/metrics` and for the N+1 test, which adds it to the events it counts
 import collections
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, exc
+from sqlalchemy import Insert, Select, Update, exc
 from sqlalchemy.engine import Dialect
 from sqlmodel import Session
 
@@ -41,6 +41,7 @@ def prepared_metrics(pid: str) -> list[str]:
     ]
 
 
+T = TypeVar("T")
 Processor = Callable[[Any], Any] | None
 
 
@@ -56,16 +57,31 @@ class _Compiled:
 
 
 class Prepared:
-    """A Core SELECT of columns with named `bindparam`s, compiled once per dialect; rows are
-    named tuples of its columns."""
+    """A Core statement with named `bindparam`s (an INSERT of a table: its columns), compiled
+    once per dialect. A SELECT of columns gives named tuples of them; any other statement gives
+    the count of rows it changed."""
 
-    def __init__(self, statement: Select[*tuple[Any, ...]]) -> None:
+    def __init__(self, statement: Select[*tuple[Any, ...]] | Insert | Update) -> None:
         self.statement = statement
-        columns = [str(c.key) for c in statement.selected_columns]
-        self.row: Any = collections.namedtuple("Row", columns)  # type: ignore[misc]
+        self._selected = list(statement.selected_columns) if isinstance(statement, Select) else []
+        self.row: Any = collections.namedtuple("Row", [str(c.key) for c in self._selected])  # type: ignore[misc]
         self._compiled: dict[str, _Compiled] = {}
 
     def all(self, session: Session, params: Mapping[str, Any]) -> list[Any]:
+        compiled, raw = self._execute(session, params, lambda cursor: cursor.fetchall())
+        make = self.row._make
+        if not compiled.processes_results:
+            return [make(r) for r in raw]
+        return [make(_processed(r, compiled.results)) for r in raw]
+
+    def run(self, session: Session, params: Mapping[str, Any]) -> int:
+        """Run a statement that returns no rows; the number of rows it changed."""
+        _, count = self._execute(session, params, lambda cursor: cursor.rowcount)
+        return int(count)
+
+    def _execute(
+        self, session: Session, params: Mapping[str, Any], read: Callable[[Any], T]
+    ) -> tuple[_Compiled, T]:
         dialect, driver, invalidate = statement_connection(session)
         compiled = self._for(dialect)
         if not compiled.required <= params.keys():
@@ -80,7 +96,7 @@ class Prepared:
                 cursor.execute(compiled.sql, values)
             else:
                 cursor.execute(compiled.sql, dict(zip(compiled.names, values, strict=True)))
-            raw = cursor.fetchall()
+            result = read(cursor)
         except dialect.loaded_dbapi.Error as error:
             if dialect.is_disconnect(error, driver, cursor):
                 invalidate(error)
@@ -90,10 +106,7 @@ class Prepared:
         finally:
             cursor.close()
         Counts.statements += 1
-        make = self.row._make
-        if not compiled.processes_results:
-            return [make(r) for r in raw]
-        return [make(_processed(r, compiled.results)) for r in raw]
+        return compiled, result
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Any | None:
         rows = self.all(session, params)
@@ -121,7 +134,7 @@ class Prepared:
             binds.append((name, bind.effective_value, process))
         results = tuple(
             column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in self.statement.selected_columns
+            for column in self._selected
         )
         return _Compiled(
             sql=compiled.string,
