@@ -17,7 +17,7 @@ from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors
 from app.core.config import get_settings
 from app.core.content import current_version
-from app.core.db import get_engine
+from app.core.db import get_engine, write_metrics
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
 from app.core.metrics import MetricsMiddleware
@@ -29,6 +29,7 @@ from app.core.middleware import (
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
+from app.core.prepared import prepared_metrics
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
 from app.search.router import router as search_router
@@ -120,7 +121,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
-    for collector in (body_cache_metrics, fast_read_metrics):
+    for collector in (body_cache_metrics, fast_read_metrics, prepared_metrics, write_metrics):
         if collector not in metrics_registry.collectors:  # create_app may run again
             metrics_registry.collectors.append(collector)
     # Routing tries routers in this order, route by route (~10 us a route here). Tenant

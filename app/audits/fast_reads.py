@@ -34,6 +34,7 @@ from app.audits.schemas import AuditStatus
 from app.core.db import in_read_session
 from app.core.errors import ApiError
 from app.core.http import variant_of
+from app.core.metrics import counter_lines
 from app.core.pagination import ListParamsModel
 from app.tenants import service as tenants
 from app.tenants.dependencies import bearer_token
@@ -51,13 +52,13 @@ class Counts:
 
 def fast_read_metrics(pid: str) -> list[str]:
     """Prometheus lines for /metrics."""
-    name = "audit_fast_reads_total"
-    return [
-        f"# HELP {name} GET /v1/audits and /v1/audits/{{id}} answered before routing, or not.",
-        f"# TYPE {name} counter",
-        f'{name}{{pid="{pid}",outcome="answered"}} {Counts.answered}',
-        f'{name}{{pid="{pid}",outcome="handed_on"}} {Counts.handed_on}',
-    ]
+    return counter_lines(
+        "audit_fast_reads_total",
+        "GET /v1/audits and /v1/audits/{id} answered before routing, or not.",
+        pid,
+        "outcome",
+        {"answered": Counts.answered, "handed_on": Counts.handed_on},
+    )
 
 
 class ListQuery(ListParamsModel):

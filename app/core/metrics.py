@@ -139,6 +139,13 @@ class MetricsMiddleware:
         return template
 
 
+def counter_lines(name: str, text: str, pid: str, label: str, counts: dict[str, int]) -> list[str]:
+    """A counter's Prometheus lines, one series per value of `label`, for a collector."""
+    lines = [f"# HELP {name} {text}", f"# TYPE {name} counter"]
+    lines += [f'{name}{{pid="{pid}",{label}="{value}"}} {n}' for value, n in counts.items()]
+    return lines
+
+
 router = APIRouter(tags=["Operations"])
 
 

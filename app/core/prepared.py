@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Session
 
 from app.core.db import statement_connection
+from app.core.metrics import counter_lines
 
 
 class Counts:
@@ -33,12 +34,13 @@ class Counts:
 
 def prepared_metrics(pid: str) -> list[str]:
     """Prometheus lines for /metrics."""
-    name = "db_prepared_statements_total"
-    return [
-        f"# HELP {name} Hot SELECTs run on the DB-API cursor, outside SQLAlchemy's execute.",
-        f"# TYPE {name} counter",
-        f'{name}{{pid="{pid}"}} {Counts.statements}',
-    ]
+    return counter_lines(
+        "db_prepared_statements_total",
+        "Hot statements run on the DB-API cursor, outside SQLAlchemy's execute.",
+        pid,
+        "kind",
+        {"prepared": Counts.statements},
+    )
 
 
 T = TypeVar("T")
