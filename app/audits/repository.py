@@ -106,18 +106,30 @@ def update_if_version(
     session: Session, audit: Audit, expected_version: int, values: dict[str, Any]
 ) -> bool:
     """UPDATE ... WHERE version = :expected, bumping the version. False if another write won."""
-    stmt = (
-        update(Audit)
+    params = {f"set_{name}": value for name, value in values.items()}
+    params |= {"id": audit.id, "organisation": audit.organisation, "expected": expected_version}
+    return _update_if_version(tuple(sorted(values))).run(session, params) == 1
+
+
+@functools.cache
+def _update_if_version(columns: tuple[str, ...]) -> Prepared:
+    """One statement per set of changed columns (a PATCH changes the title, the responses or
+    both), run on the cursor."""
+    table = Audit.__table__  # type: ignore[attr-defined]
+    return Prepared(
+        update(table)
         .where(
-            col(Audit.id) == audit.id,
-            col(Audit.organisation) == audit.organisation,
-            col(Audit.version) == expected_version,
+            table.c.id == bindparam("id"),
+            table.c.organisation == bindparam("organisation"),
+            table.c.version == bindparam("expected"),
         )
-        .values(**values, version=expected_version + 1)
-        .execution_options(synchronize_session=False)
+        .values(
+            {
+                **{name: bindparam(f"set_{name}", type_=table.c[name].type) for name in columns},
+                "version": table.c.version + 1,
+            }
+        )
     )
-    result = session.exec(stmt)
-    return bool(result.rowcount == 1)
 
 
 def revision_page(

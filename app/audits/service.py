@@ -367,8 +367,9 @@ def _save(
         raise PreconditionFailed(
             "The audit was changed by another request; GET it again and reapply the change."
         )
-    saved = repository.audit_of(session, audit.organisation, audit.id)
-    assert saved is not None
+    # The row as the UPDATE left it, without reading it back: nobody else can have written it
+    # since (the version matched, and this transaction holds the row until it commits).
+    saved = Audit.model_construct(**{**audit.model_dump(), **values, "version": audit.version + 1})
     _record(session, saved, action, caller)
     return saved
 

@@ -128,10 +128,13 @@ class Prepared:
         compiled = self.statement.compile(dialect=dialect)
         if "POSTCOMPILE" in compiled.string:
             raise ValueError("Prepared takes no expanding (IN) or literal-execute parameters")
-        names = (compiled.positiontup if compiled.positional else list(compiled.binds)) or []
+        if compiled.positional:
+            pairs = [(name, compiled.binds[name]) for name in compiled.positiontup or ()]
+        else:  # named as the SQL names them (`binds` also holds anonymous binds' keys)
+            pairs = [(name, bind) for bind, name in compiled.bind_names.items()]
+        names = [name for name, _ in pairs]
         binds = []
-        for name in names:
-            bind = compiled.binds[name]
+        for name, bind in pairs:
             process = bind.type.dialect_impl(dialect).bind_processor(dialect)
             binds.append((name, bind.effective_value, process))
         results = tuple(
@@ -143,7 +146,7 @@ class Prepared:
             positional=compiled.positional,
             binds=tuple(binds),
             names=tuple(names),
-            required=frozenset(n for n in names if compiled.binds[n].required),
+            required=frozenset(name for name, bind in pairs if bind.required),
             results=results,
             processes_results=any(p is not None for p in results),
         )
