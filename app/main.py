@@ -10,14 +10,14 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
-from app.audits.fast_reads import AuditReadsMiddleware, fast_read_metrics
+from app.audits.fast_reads import FAST_READS, AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.audits.service import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors
 from app.core.config import get_settings
 from app.core.content import current_version
-from app.core.db import get_engine, write_metrics
+from app.core.db import DB_ROUTE_WRITES, get_engine
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
 from app.core.metrics import MetricsMiddleware
@@ -29,7 +29,7 @@ from app.core.middleware import (
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
-from app.core.prepared import prepared_metrics
+from app.core.prepared import STATEMENTS
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
 from app.search.router import router as search_router
@@ -121,7 +121,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
-    for collector in (body_cache_metrics, fast_read_metrics, prepared_metrics, write_metrics):
+    for collector in (body_cache_metrics, FAST_READS, STATEMENTS, DB_ROUTE_WRITES):
         if collector not in metrics_registry.collectors:  # create_app may run again
             metrics_registry.collectors.append(collector)
     # Routing tries routers in this order, route by route (~10 us a route here). Tenant

@@ -1,7 +1,7 @@
 """No N+1: the SQL statements a list request runs do not grow with `limit`.
 
 Each request is counted with SQLAlchemy's `before_cursor_execute` on the app's engine, plus the
-hot statements that run on the DB-API cursor outside it (`app.core.prepared.Counts`), with the
+hot statements that run on the DB-API cursor outside it (`app.core.prepared.STATEMENTS`), with the
 catalogue and audit body caches emptied first so the count measures real rendering, not the
 kept bytes.
 """
@@ -50,14 +50,14 @@ def statements(client: TestClient, path: str, headers: dict[str, str] | None = N
         catalogue_cache.clear()
         audits.body_cache().clear()
         counter = StatementCounter()
-        prepared_before = prepared.Counts.statements
+        prepared_before = prepared.STATEMENTS.counts["prepared"]
         event.listen(get_engine(), "before_cursor_execute", counter)
         try:
             response = client.get(path, headers=headers)
         finally:
             event.remove(get_engine(), "before_cursor_execute", counter)
         assert response.status_code == 200, response.text
-        counts.append(counter.count + prepared.Counts.statements - prepared_before)
+        counts.append(counter.count + prepared.STATEMENTS.counts["prepared"] - prepared_before)
     return min(counts)
 
 

@@ -34,7 +34,7 @@ from app.audits.schemas import AuditStatus
 from app.core.db import in_read_session
 from app.core.errors import ApiError
 from app.core.http import variant_of
-from app.core.metrics import counter_lines
+from app.core.metrics import LabelledCounter
 from app.core.pagination import ListParamsModel
 from app.tenants import service as tenants
 from app.tenants.dependencies import bearer_token
@@ -43,22 +43,12 @@ log = logging.getLogger(__name__)
 PATH = "/v1/audits"
 
 
-class Counts:
-    """How many reads this process answered here, and how many it handed to the routes."""
-
-    answered = 0
-    handed_on = 0
-
-
-def fast_read_metrics(pid: str) -> list[str]:
-    """Prometheus lines for /metrics."""
-    return counter_lines(
-        "audit_fast_reads_total",
-        "GET /v1/audits and /v1/audits/{id} answered before routing, or not.",
-        pid,
-        "outcome",
-        {"answered": Counts.answered, "handed_on": Counts.handed_on},
-    )
+FAST_READS = LabelledCounter(
+    "audit_fast_reads_total",
+    "GET /v1/audits and /v1/audits/{id} answered before routing, or not.",
+    "outcome",
+    ("answered", "handed_on"),
+)
 
 
 class ListQuery(ListParamsModel):
@@ -78,10 +68,10 @@ class AuditReadsMiddleware:
         if scope["type"] == "http" and scope["method"] == "GET" and scope["path"][:10] == PATH:
             response = await self._answer(scope)
             if response is not None:
-                Counts.answered += 1
+                FAST_READS.counts["answered"] += 1
                 await response(scope, receive, send)
                 return
-            Counts.handed_on += 1
+            FAST_READS.counts["handed_on"] += 1
         await self.app(scope, receive, send)
 
     async def _answer(self, scope: Scope) -> Response | None:

@@ -32,7 +32,7 @@ from sqlmodel import Session, SQLModel, create_engine
 from starlette.concurrency import run_in_threadpool
 
 from app.core.config import get_settings
-from app.core.metrics import counter_lines
+from app.core.metrics import LabelledCounter
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -542,22 +542,12 @@ async def run_for(session: Session, func: Callable[..., T], *args: Any) -> T:
     return await run_in_threadpool(func, *args)
 
 
-class WriteCounts:
-    """Where this process's `db_route` writes ran: on the event loop or in the thread pool."""
-
-    loop = 0
-    pool = 0
-
-
-def write_metrics(pid: str) -> list[str]:
-    """Prometheus lines for /metrics."""
-    return counter_lines(
-        "db_route_writes_total",
-        "Write requests by where they ran (SQLite: the loop unless another process writes).",
-        pid,
-        "ran_on",
-        {"loop": WriteCounts.loop, "pool": WriteCounts.pool},
-    )
+DB_ROUTE_WRITES = LabelledCounter(
+    "db_route_writes_total",
+    "Write requests by where they ran (SQLite: the loop unless another process writes).",
+    "ran_on",
+    ("loop", "pool"),
+)
 
 
 def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
@@ -579,10 +569,10 @@ def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
             gate = _writer_gates.get(session.get_bind())  # type: ignore[arg-type]
             if gate is not None and await gate.hold_on_loop():
                 try:
-                    WriteCounts.loop += 1
+                    DB_ROUTE_WRITES.counts["loop"] += 1
                     return _call_then_commit(session, func, args, kwargs)
                 except WriterBusy:
-                    WriteCounts.loop -= 1  # it runs again, in the pool
+                    DB_ROUTE_WRITES.counts["loop"] -= 1  # it runs again, in the pool
                     session.rollback()  # nothing was written; the pool waits for the lock
                 except BaseException:
                     session.rollback()  # here, so the writer lock is free before we yield
@@ -590,7 +580,7 @@ def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
                 finally:
                     gate.drop_hold()
         if not session.info.get("read_only"):
-            WriteCounts.pool += 1
+            DB_ROUTE_WRITES.counts["pool"] += 1
         return await run_for(session, _call_then_commit, session, func, args, kwargs)
 
     return route

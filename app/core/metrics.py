@@ -139,11 +139,19 @@ class MetricsMiddleware:
         return template
 
 
-def counter_lines(name: str, text: str, pid: str, label: str, counts: dict[str, int]) -> list[str]:
-    """A counter's Prometheus lines, one series per value of `label`, for a collector."""
-    lines = [f"# HELP {name} {text}", f"# TYPE {name} counter"]
-    lines += [f'{name}{{pid="{pid}",{label}="{value}"}} {n}' for value, n in counts.items()]
-    return lines
+class LabelledCounter:
+    """A per-process counter with one label, for modules outside this one to count in
+    (`counts[value] += 1`) and `registry.collectors` to render."""
+
+    def __init__(self, name: str, text: str, label: str, values: tuple[str, ...]) -> None:
+        self.name, self.text, self.label = name, text, label
+        self.counts = dict.fromkeys(values, 0)
+
+    def __call__(self, pid: str) -> list[str]:
+        lines = [f"# HELP {self.name} {self.text}", f"# TYPE {self.name} counter"]
+        for value, n in self.counts.items():
+            lines.append(f'{self.name}{{pid="{pid}",{self.label}="{value}"}} {n}')
+        return lines
 
 
 router = APIRouter(tags=["Operations"])

@@ -9,7 +9,7 @@ SQLite the writer gate's `BEGIN` still applies). Binds and rows go through the c
 own processors, so values come back as SQLAlchemy would return them (aware datetimes from
 `UTCDateTime`, say), and a driver error comes back as SQLAlchemy's `DBAPIError`.
 
-What it skips: SQLAlchemy's execution events and echo. `Counts.statements` counts what ran
+What it skips: SQLAlchemy's execution events and echo. `STATEMENTS` counts what ran
 here, for `/metrics` and for the N+1 test, which adds it to the events it counts.
 """
 
@@ -23,24 +23,14 @@ from sqlalchemy.engine import Dialect
 from sqlmodel import Session
 
 from app.core.db import statement_connection
-from app.core.metrics import counter_lines
+from app.core.metrics import LabelledCounter
 
-
-class Counts:
-    """Statements this process ran through `Prepared`."""
-
-    statements = 0
-
-
-def prepared_metrics(pid: str) -> list[str]:
-    """Prometheus lines for /metrics."""
-    return counter_lines(
-        "db_prepared_statements_total",
-        "Hot statements run on the DB-API cursor, outside SQLAlchemy's execute.",
-        pid,
-        "kind",
-        {"prepared": Counts.statements},
-    )
+STATEMENTS = LabelledCounter(
+    "db_prepared_statements_total",
+    "Hot statements run on the DB-API cursor, outside SQLAlchemy's execute.",
+    "kind",
+    ("prepared",),
+)
 
 
 T = TypeVar("T")
@@ -107,7 +97,7 @@ class Prepared:
             ) from error
         finally:
             cursor.close()
-        Counts.statements += 1
+        STATEMENTS.counts["prepared"] += 1
         return compiled, result
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Any | None:
