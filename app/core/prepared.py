@@ -1,4 +1,5 @@
-"""The few SELECTs every tenant request runs, straight on the DB-API cursor.
+"""The few statements every tenant request runs (its API key, an audit's version, a page of
+audit versions, audit INSERTs and the conditional UPDATE), straight on the DB-API cursor.
 
 SQLAlchemy's Core `execute` cost ~120 us a statement on the bench VM (its cache key, execution
 context and result metadata) for statements SQLite runs in ~10 us; a tenant read runs two of
@@ -29,7 +30,7 @@ STATEMENTS = LabelledCounter(
     "db_prepared_statements_total",
     "Hot statements run on the DB-API cursor, outside SQLAlchemy's execute.",
     "kind",
-    ("prepared",),
+    ("select", "insert", "update"),
 )
 
 
@@ -58,6 +59,7 @@ class Prepared:
         self._selected = list(statement.selected_columns) if isinstance(statement, Select) else []
         self.row: Any = collections.namedtuple("Row", [str(c.key) for c in self._selected])  # type: ignore[misc]
         self._compiled: dict[str, _Compiled] = {}
+        self._kind = "select" if isinstance(statement, Select) else statement.__visit_name__
 
     def all(self, session: Session, params: Mapping[str, Any]) -> list[Any]:
         compiled, raw = self._execute(session, params, lambda cursor: cursor.fetchall())
@@ -97,7 +99,7 @@ class Prepared:
             ) from error
         finally:
             cursor.close()
-        STATEMENTS.counts["prepared"] += 1
+        STATEMENTS.counts[self._kind] += 1
         return compiled, result
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Any | None:

@@ -94,3 +94,36 @@ def test_metrics_show_the_audit_body_cache_at_work(client: TestClient) -> None:
     assert _series(after, "audit_body_cache_entries") >= 1
     assert _series(after, "audit_body_cache_bytes") > 0
     assert "# TYPE audit_body_cache_hits_total counter" in after
+
+
+def _labelled(text: str, name: str, label: str) -> dict[str, int]:
+    found = re.findall(rf'^{name}\{{pid="\d+",{label}="(\w+)"\}} (\d+)$', text, re.MULTILINE)
+    assert found, f"{name} missing from /metrics"
+    return {value: int(n) for value, n in found}
+
+
+def test_metrics_count_prepared_statements_and_where_writes_ran(
+    client: TestClient, database_url: str
+) -> None:
+    headers = tenant(client)
+    before = client.get("/metrics").text
+    created = client.post(
+        "/v1/audits", json={"template_version": 1, "title": "Counted"}, headers=headers
+    )
+    assert created.status_code == 201, created.text
+    assert client.get(created.json()["href"], headers=headers).status_code == 200
+    after = client.get("/metrics").text
+    statements = "db_prepared_statements_total"
+    ran = {
+        kind: n - _labelled(before, statements, "kind")[kind]
+        for kind, n in _labelled(after, statements, "kind").items()
+    }
+    # The create: its key, then the audit and revision rows; the read: its key and the version.
+    assert ran == {"select": 3, "insert": 2, "update": 0}, ran
+    writes = "db_route_writes_total"
+    wrote = {
+        where: n - _labelled(before, writes, "ran_on")[where]
+        for where, n in _labelled(after, writes, "ran_on").items()
+    }
+    on_sqlite = database_url.startswith("sqlite")
+    assert wrote == ({"loop": 1, "pool": 0} if on_sqlite else {"loop": 0, "pool": 1}), wrote
