@@ -134,8 +134,7 @@ class _SqliteWriterGate:
             if not await self._released(deadline - time.monotonic()):
                 return False
         if not self._flock(wait=False):
-            self._lock.release()
-            self._wake()
+            self._release_thread_lock()
             return False
         self._held_for = threading.get_ident()
         return True
@@ -178,13 +177,11 @@ class _SqliteWriterGate:
         if not self._lock.acquire(timeout=30):
             return False
         try:
-            if self._flock(wait=True):
-                return True
+            self._flock(wait=True)  # blocks until it has the flock, or raises
         except BaseException:
             self._release_thread_lock()
             raise
-        self._release_thread_lock()
-        return False
+        return True
 
     def _flock(self, wait: bool) -> bool:
         if self._file is None:
@@ -269,7 +266,7 @@ class _WalCheckpointer:
     start one here. It holds the writer gate, as SQLite's held the write lock: with no write
     appending meanwhile it copies every frame, so the next write starts the WAL over (a
     checkpoint racing writes never catches up, and the WAL grew by ~33 MB a minute). Reads go
-    on meanwhile; writes queue on the gate in the pool."""
+    on meanwhile; writes wait for the gate (on the loop, see `hold_on_loop`)."""
 
     def __init__(self, database: Path, gate: "_SqliteWriterGate") -> None:
         self._database = database

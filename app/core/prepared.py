@@ -43,10 +43,8 @@ class _Compiled:
     sql: str
     positional: bool
     binds: tuple[tuple[str, Any, Processor], ...]  # in the SQL's order: name, default, processor
-    names: tuple[str, ...]
     required: frozenset[str]
-    results: tuple[Processor, ...]
-    processes_results: bool
+    results: tuple[Processor, ...]  # one per column; empty when no column needs processing
 
 
 class Prepared:
@@ -64,7 +62,7 @@ class Prepared:
     def all(self, session: Session, params: Mapping[str, Any]) -> list[Any]:
         compiled, raw = self._execute(session, params, lambda cursor: cursor.fetchall())
         make = self.row._make
-        if not compiled.processes_results:
+        if not compiled.results:
             return [make(r) for r in raw]
         return [make(_processed(r, compiled.results)) for r in raw]
 
@@ -89,7 +87,8 @@ class Prepared:
             if compiled.positional:
                 cursor.execute(compiled.sql, values)
             else:
-                cursor.execute(compiled.sql, dict(zip(compiled.names, values, strict=True)))
+                named = {name: v for (name, _, _), v in zip(compiled.binds, values, strict=True)}
+                cursor.execute(compiled.sql, named)
             result = read(cursor)
         except dialect.loaded_dbapi.Error as error:
             if dialect.is_disconnect(error, driver, cursor):
@@ -124,7 +123,6 @@ class Prepared:
             pairs = [(name, compiled.binds[name]) for name in compiled.positiontup or ()]
         else:  # named as the SQL names them (`binds` also holds anonymous binds' keys)
             pairs = [(name, bind) for bind, name in compiled.bind_names.items()]
-        names = [name for name, _ in pairs]
         binds = []
         for name, bind in pairs:
             process = bind.type.dialect_impl(dialect).bind_processor(dialect)
@@ -137,10 +135,8 @@ class Prepared:
             sql=compiled.string,
             positional=compiled.positional,
             binds=tuple(binds),
-            names=tuple(names),
             required=frozenset(name for name, bind in pairs if bind.required),
-            results=results,
-            processes_results=any(p is not None for p in results),
+            results=results if any(p is not None for p in results) else (),
         )
 
 
