@@ -21,6 +21,7 @@ import os
 import platform
 import statistics
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +32,7 @@ import httpx
 
 from bench import report, wrk
 from bench.ceiling import fixture_key
-from bench.servers import ROOT, Server, Workspace, serve, workspace
+from bench.servers import ROOT, Server, Workspace, database_copy, serve, workspace
 from bench.steal import StealMeter
 
 RESULTS = ROOT / "bench" / "results"
@@ -53,6 +54,11 @@ class Case:
     fresh: Callable[[], str] | None = None
     # Tenant GETs: the (path, headers) the script rotates over, to build a paced variant.
     requests: list[tuple[str, dict[str, str]]] | None = None
+
+    @property
+    def stem(self) -> str:
+        """A file-name stem for this case's wrk scripts."""
+        return f"{self.name.replace('/', '_').replace(' ', '_')}-{self.scale}"
 
 
 @dataclass
@@ -134,30 +140,56 @@ class Bench:
     # -- measuring --------------------------------------------------------------------------
 
     def measure(self, case: Case, app: Server, ceiling: Server) -> Row:
-        stem = case.name.replace("/", "_").replace(" ", "_")
+        return self.measure_together([(case, app)], ceiling)[0]
+
+    def measure_together(self, cases: list[tuple[Case, Server]], ceiling: Server) -> list[Row]:
+        """Each case against the ceiling, in rounds: within a round every case's app run is
+        followed by a ceiling run, case after case, so cases measured together (a tenant route
+        at each scale, each scale on its own server) meet the VM's drift in the same minutes."""
+        runners = [self._runner(case, app, ceiling) for case, app in cases]
+        for once in runners:
+            for target in ("app", "ceiling"):  # warm caches and connections first
+                once(target, 1)
+        runs: list[dict[str, list[wrk.WrkResult]]] = [{"app": [], "ceiling": []} for _ in cases]
+        with StealMeter() as steal:
+            for _ in range(self.rounds):
+                for once, case_runs in zip(runners, runs, strict=True):
+                    for target in ("app", "ceiling"):
+                        case_runs[target].append(once(target, self.duration))
+        return [
+            self._row(case, app, runs_of_case, steal.percent)
+            for (case, app), runs_of_case in zip(cases, runs, strict=True)
+        ]
+
+    def _runner(
+        self, case: Case, app: Server, ceiling: Server
+    ) -> Callable[[str, float], wrk.WrkResult]:
         url = {"app": app.url + case.path, "ceiling": ceiling.url + case.path}
 
         def once(target: str, seconds: float) -> wrk.WrkResult:
-            script = self.ws.dir / f"{stem}-{case.scale}-{target}.lua"
+            script = self.ws.dir / f"{case.stem}-{target}.lua"
             fresh = case.fresh if target == "app" else None
             script.write_text(fresh() if fresh else case.script)
             return wrk.run(self.wrk, url[target], script, seconds, case.threads)
 
-        for target in ("app", "ceiling"):  # warm caches and connections first
-            once(target, 1)
-        runs: dict[str, list[wrk.WrkResult]] = {"app": [], "ceiling": []}
-        with StealMeter() as steal:
-            for _ in range(self.rounds):
-                for target in ("app", "ceiling"):
-                    runs[target].append(once(target, self.duration))
+        return once
+
+    def _row(
+        self,
+        case: Case,
+        app: Server,
+        runs: dict[str, list[wrk.WrkResult]],
+        steal_pct: float | None,
+    ) -> Row:
+        app_url = app.url + case.path
         app_m, ceil_m = (_median(runs[t]) for t in ("app", "ceiling"))
         single = paced = None
         if case.group == "tenant-get":
-            script = self.ws.dir / f"{stem}-{case.scale}-single.lua"
+            script = self.ws.dir / f"{case.stem}-single.lua"
             script.write_text(case.script)
-            one = wrk.run(self.wrk, url["app"], script, self.duration, connections=1)
+            one = wrk.run(self.wrk, app_url, script, self.duration, connections=1)
             single = _median([one])
-            paced = self.paced(case, url["app"], stem, app_m.rps * PACED_SHARE, single.p50_ms)
+            paced = self.paced(case, app_url, app_m.rps * PACED_SHARE, single.p50_ms)
         row = Row(
             case.name,
             case.group,
@@ -170,24 +202,22 @@ class Bench:
             single,
             paced,
             app_m.rps * PACED_SHARE if paced else None,
-            steal.percent,
+            steal_pct,
         )
         print(
             f"{case.method:5} {case.name:34} orgs={case.scale or '-':>5} "
             f"app {app_m.rps:8.0f} rps p50 {app_m.p50_ms:6.2f} p99 {app_m.p99_ms:6.2f} ms "
             f"err {app_m.errors} | ceiling {ceil_m.rps:8.0f} | x{row.ratio:.2f} "
-            f"| steal {report.percent(steal.percent)}",
+            f"| steal {report.percent(steal_pct)}",
             flush=True,
         )
         self.rows.append(row)
         return row
 
-    def paced(
-        self, case: Case, url: str, stem: str, target_rps: float, latency_ms: float
-    ) -> Measured:
+    def paced(self, case: Case, url: str, target_rps: float, latency_ms: float) -> Measured:
         assert case.requests, f"{case.name} has no requests to pace"
         requests = case.requests
-        script = self.ws.dir / f"{stem}-{case.scale}-paced.lua"
+        script = self.ws.dir / f"{case.stem}-paced.lua"
         wrk.calibrate_delay(
             self.wrk,
             url,
@@ -385,36 +415,50 @@ TUNABLES = ("BENCH_DURATION", "BENCH_ROUNDS", "BENCH_SCALES")
 def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str, Any]:
     started = datetime.now(UTC)
     db_url = os.environ.get("BENCH_DATABASE_URL")
-    with StealMeter() as steal, workspace(db_url) as ws:
+    with StealMeter() as steal, workspace(db_url) as ws, ExitStack() as stack:
         bench = Bench(ws, duration, rounds)
-        bench.grow(scales[0])
-        with serve("app", "app.main:app", ws) as app:
-            with httpx.Client(base_url=app.url, timeout=30) as client:
-                catalogue = catalogue_cases(bench, client)
-                tenant = tenant_get_cases(bench, client, scales[0])
-                fixtures = ws.dir / "fixtures.json"
-                # The ceiling needs the writes' responses now; they are measured last.
-                post_token = writer_token(ws, client)
-                write_cases(bench, app.url, post_token, [post_token], scales[0])
-                fixtures.write_text(json.dumps(bench.fixtures))
-            with serve(
-                "ceiling", "bench.ceiling:app", ws, {"BENCH_FIXTURES": str(fixtures)}
-            ) as ceiling:
-                measure: Callable[[Case], Row] = lambda c: bench.measure(c, app, ceiling)  # noqa: E731
-                for i, scale in enumerate(scales):
-                    if i:
-                        bench.grow(scale)
-                        with httpx.Client(base_url=app.url, timeout=30) as client:
-                            tenant = tenant_get_cases(bench, client, scale)
-                    for case in tenant:
-                        measure(case)
-                for case in catalogue:
-                    measure(case)
-                patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
-                writes = write_cases(bench, app.url, post_token, patch_tokens, scales[-1])
-                for case in writes:
-                    measure(case)
-            locked = locked_errors(app)
+        # A database a scale, each served by an app of its own, so that a tenant route is
+        # measured at every scale in the same minutes (measure_together): measured one scale
+        # after another, the VM's drift between them was as large as the effect measured.
+        # The largest scale is the workspace's own database.
+        urls: dict[int, str] = {}
+        for scale in scales:
+            bench.grow(scale)
+            if scale != scales[-1]:
+                urls[scale] = stack.enter_context(database_copy(ws, f"orgs-{scale}"))
+        app = stack.enter_context(serve("app", "app.main:app", ws))
+        tenant_apps = {
+            scale: stack.enter_context(
+                serve(f"app-{scale}", "app.main:app", ws, {"DATABASE_URL": urls[scale]})
+            )
+            if scale in urls
+            else app
+            for scale in scales
+        }
+        with httpx.Client(base_url=app.url, timeout=30) as client:
+            catalogue = catalogue_cases(bench, client)
+            post_token = writer_token(ws, client)
+            # The ceiling needs the writes' responses now; they are measured last.
+            write_cases(bench, app.url, post_token, [post_token], scales[-1])
+        tenant: dict[int, list[Case]] = {}
+        for scale, server in tenant_apps.items():
+            with httpx.Client(base_url=server.url, timeout=30) as client:
+                tenant[scale] = tenant_get_cases(bench, client, scale)
+        fixtures = ws.dir / "fixtures.json"
+        fixtures.write_text(json.dumps(bench.fixtures))
+        ceiling = stack.enter_context(
+            serve("ceiling", "bench.ceiling:app", ws, {"BENCH_FIXTURES": str(fixtures)})
+        )
+        for route in range(len(tenant[scales[0]])):
+            together = [(tenant[scale][route], tenant_apps[scale]) for scale in scales]
+            bench.measure_together(together, ceiling)
+        for case in catalogue:
+            bench.measure(case, app, ceiling)
+        patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
+        for case in write_cases(bench, app.url, post_token, patch_tokens, scales[-1]):
+            bench.measure(case, app, ceiling)
+        servers = {server.url: server for server in (app, *tenant_apps.values())}
+        locked = sum(locked_errors(server) for server in servers.values())
     result = {
         "date": started.strftime("%Y-%m-%d"),
         "started_at": started.isoformat(timespec="seconds"),

@@ -5,17 +5,19 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tarfile
 import tempfile
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from sqlalchemy import create_engine, make_url
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"
@@ -89,6 +91,32 @@ def workspace(database_url: str | None = None) -> Iterator[Workspace]:
         yield ws
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextmanager
+def database_copy(ws: Workspace, name: str) -> Iterator[str]:
+    """The URL of a copy of the workspace's database as it is now, removed afterwards: a
+    SQLite backup in the temp dir, or a PostgreSQL database made with the workspace's as its
+    template (which nothing may be connected to meanwhile)."""
+    url = make_url(ws.database_url)
+    if url.get_backend_name() == "sqlite":
+        target = ws.dir / f"{name}.db"
+        source, copy = sqlite3.connect(str(url.database)), sqlite3.connect(target)
+        with closing(source), closing(copy):
+            source.backup(copy)
+        yield f"sqlite:///{target}"
+        return  # the temp dir goes with the workspace
+    # CREATE and DROP DATABASE run outside a transaction, from another database.
+    admin = create_engine(url.set(database="template1"), isolation_level="AUTOCOMMIT")
+    copy_name = f"{url.database}_{name}".replace("-", "_")
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'CREATE DATABASE "{copy_name}" TEMPLATE "{url.database}"')
+        yield url.set(database=copy_name).render_as_string(hide_password=False)
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{copy_name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
 
 
 @dataclass
