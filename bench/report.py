@@ -132,7 +132,18 @@ def markdown(result: dict[str, Any]) -> str:
                 f"| {row['method']} {row['name']} | {row['scale']} | {one['rps']:.0f} "
                 f"| {one['p50_ms']:.2f} | {one['p99_ms']:.2f} " + paced_cells
             )
-    lines += ["", f'"database is locked" in the app\'s log: {result["database_locked"]}.', ""]
+    lines += ["", f'"database is locked" in the app\'s log: {result["database_locked"]}.']
+    outcomes = result.get("tenant_read_outcomes") or {}
+    if sum(outcomes.values()):
+        shares = ", ".join(
+            f"{name} {100 * n / sum(outcomes.values()):.1f}%" for name, n in outcomes.items()
+        )
+        lines += [
+            "",
+            f"How the tenant GETs were answered (`audit_fast_reads_total`): {shares} "
+            "(`kept`: the same request since the last commit, answered from memory).",
+        ]
+    lines.append("")
     lines += ["| target | measured | met |", "|---|---|---|"]
     for t in result["targets"]:
         lines.append(f"| {t['target']} | {t['measured']} | {'yes' if t['met'] else '**no**'} |")

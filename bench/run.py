@@ -19,8 +19,9 @@ import base64
 import json
 import os
 import platform
+import re
 import statistics
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -398,6 +399,19 @@ def spread(tokens: dict[str, str], count: int) -> list[str]:
     return values[::step][:count]
 
 
+FAST_READ_SERIES = re.compile(r'^audit_fast_reads_total\{[^}]*outcome="(\w+)"\} (\d+)$', re.M)
+
+
+def fast_read_outcomes(servers: Iterable[Server]) -> dict[str, int]:
+    """`audit_fast_reads_total` by outcome, summed over `servers` (from their /metrics)."""
+    totals: dict[str, int] = {}
+    for server in {s.url: s for s in servers}.values():
+        text = httpx.get(server.url + "/metrics", timeout=30).text
+        for outcome, count in FAST_READ_SERIES.findall(text):
+            totals[outcome] = totals.get(outcome, 0) + int(count)
+    return totals
+
+
 def locked_errors(server: Server) -> int:
     return server.log.read_text(errors="replace").lower().count("database is locked")
 
@@ -449,9 +463,12 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
         ceiling = stack.enter_context(
             serve("ceiling", "bench.ceiling:app", ws, {"BENCH_FIXTURES": str(fixtures)})
         )
+        before = fast_read_outcomes(tenant_apps.values())
         for route in range(len(tenant[scales[0]])):
             together = [(tenant[scale][route], tenant_apps[scale]) for scale in scales]
             bench.measure_together(together, ceiling)
+        after = fast_read_outcomes(tenant_apps.values())
+        tenant_reads = {k: after.get(k, 0) - before.get(k, 0) for k in after}
         for case in catalogue:
             bench.measure(case, app, ceiling)
         patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
@@ -480,6 +497,8 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
             "server": "uvicorn[standard] (uvloop, httptools), 1 worker, log level warning",
         },
         "database_locked": locked,
+        # How the tenant GETs above were answered (audit_fast_reads_total, all scales).
+        "tenant_read_outcomes": tenant_reads,
         "steal_pct": steal.percent,
         "rows": [asdict(r) for r in bench.rows],
     }

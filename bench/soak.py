@@ -23,8 +23,17 @@ from pathlib import Path
 import httpx
 
 from bench import wrk
-from bench.run import RESULTS, SEARCH_QUERY, Bench, audit_body, auth, writer_token
-from bench.servers import Server, rss_kib, serve, workspace
+from bench.run import (
+    RESULTS,
+    SEARCH_QUERY,
+    Bench,
+    audit_body,
+    auth,
+    fast_read_outcomes,
+    locked_errors,
+    writer_token,
+)
+from bench.servers import rss_kib, serve, workspace
 
 MAX_GROWTH = 0.10
 WARM_UP_S = 60
@@ -92,11 +101,13 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
                 probe_seconds=10,
             )
             sampler = RssSampler(app.pid)
+            before = fast_read_outcomes([app])
             sampler.start()
             result = wrk.run(bench.wrk, app.url, script, seconds)
             sampler.stop.set()
             sampler.join()
-            locked = _locked(app)
+            after = fast_read_outcomes([app])
+            locked = locked_errors(app)
     samples = sampler.samples
     first = samples[0][1]
     warm_up = min(WARM_UP_S, seconds / 4)  # short trial runs keep a meaningful window
@@ -117,6 +128,9 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
         "requests": result.requests,
         "errors": result.errors,
         "database_locked": locked,
+        # How its tenant GETs were answered: with creates in the mix, every commit empties
+        # the kept answers (app/audits/kept_answers.py).
+        "tenant_read_outcomes": {k: after[k] - before.get(k, 0) for k in after},
         "rss_kib": {"first": first, "after_warm_up": baseline, "last": last},
         "rss_growth_after_warm_up": round(growth, 4),
         "rss_growth_from_first_sample": round(last / first - 1, 4),
@@ -127,10 +141,6 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
     out.mkdir(parents=True, exist_ok=True)
     (out / "soak.json").write_text(json.dumps(report, indent=1) + "\n")
     return report
-
-
-def _locked(server: Server) -> int:
-    return server.log.read_text(errors="replace").lower().count("database is locked")
 
 
 def main() -> None:

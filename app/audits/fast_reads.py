@@ -28,6 +28,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.audits.kept_answers import Answer, kept_answers, key_of
 from app.audits.router import MAX_TEMPLATE_VERSION, audit_json, audit_page_json, get_audit
 from app.audits.router import list_audits as list_route
 from app.audits.schemas import AuditStatus
@@ -45,9 +46,9 @@ PATH = "/v1/audits"
 
 FAST_READS = LabelledCounter(
     "audit_fast_reads_total",
-    "GET /v1/audits and /v1/audits/{id} answered before routing, or not.",
+    "GET /v1/audits and /v1/audits/{id} answered before routing (read, or a kept answer), or not.",
     "outcome",
-    ("answered", "handed_on"),
+    ("answered", "kept", "handed_on"),
 )
 
 
@@ -65,17 +66,31 @@ class AuditReadsMiddleware:
         self.list_route = _route_of(routes, list_route)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"][:10] == PATH:
-            response = await self._answer(scope)
-            if response is not None:
-                FAST_READS.counts["answered"] += 1
-                await response(scope, receive, send)
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"][:10] != PATH:
+            await self.app(scope, receive, send)
+            return
+        kept = kept_answers()
+        if kept is not None:
+            key = key_of(scope)
+            version, answer = kept.get(key)
+            if answer is not None:
+                FAST_READS.counts["kept"] += 1
+                await answer.send(scope, send)
                 return
+        answered = await self._answer(scope)
+        if answered is None:
             FAST_READS.counts["handed_on"] += 1
-        await self.app(scope, receive, send)
+            await self.app(scope, receive, send)
+            return
+        response, caller = answered
+        FAST_READS.counts["answered"] += 1
+        if kept is not None:
+            kept.put(key, version, Answer.of(response, scope["route"], caller))
+        await response(scope, receive, send)
 
-    async def _answer(self, scope: Scope) -> Response | None:
-        """The response the route would give, or None to let the route answer."""
+    async def _answer(self, scope: Scope) -> tuple[Response, tenants.Caller] | None:
+        """The response the route would give and who it is for, or None to let the route
+        answer."""
         request = Request(scope)
         token = bearer_token(request)
         if token is None or variant_of(request.headers.get("accept"), None) != "json":
@@ -94,12 +109,12 @@ class AuditReadsMiddleware:
             if_none_match = request.headers.get("if-none-match")
             route, respond = self.one_route, functools.partial(_one, audit_id, if_none_match)
 
-        def read(session: Session) -> tuple[str, Response] | None:
+        def read(session: Session) -> tuple[Response, tenants.Caller] | None:
             caller = tenants.authenticate(session, token)
             if caller is None:
                 return None
             try:
-                return caller.organisation, respond(caller, session)
+                return respond(caller, session), caller
             except ApiError:  # not the caller's audit, or a cursor from elsewhere
                 return None
 
@@ -112,11 +127,10 @@ class AuditReadsMiddleware:
             return None
         if answered is None:
             return None
-        organisation, response = answered
         # What routing and `current_org` would have recorded, for the access log and metrics.
         scope["route"] = route
-        scope.setdefault("state", {})["organisation"] = organisation
-        return response
+        scope.setdefault("state", {})["organisation"] = answered[1].organisation
+        return answered
 
 
 def _page(request: Request, query: ListQuery, caller: tenants.Caller, session: Session) -> Response:

@@ -8,58 +8,16 @@ database restored from a backup can reuse versions: restart the workers after a 
 (GET /v1/audits: ORM loading, JSON decoding and rendering of 20 audits were ~60% of it.)
 """
 
-import threading
-from collections import OrderedDict
+from app.core.lru import SizedLRU
 
 Key = tuple[str, str, int]  # (database, audit id, version)
 
 
-class RenderedAudits:
-    """An LRU of rendered bodies, bounded by their total size. Thread-safe: SQLite reads run
-    on the event loop and PostgreSQL reads in the thread pool, both through one instance."""
+class RenderedAudits(SizedLRU[Key, bytes]):
+    """An LRU of rendered bodies, bounded by their total size."""
 
     def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self._bodies: OrderedDict[Key, bytes] = OrderedDict()
-        self._size = 0
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
-
-    def get(self, key: Key) -> bytes | None:
-        with self._lock:
-            body = self._bodies.get(key)
-            if body is None:
-                self.misses += 1
-            else:
-                self.hits += 1
-                self._bodies.move_to_end(key)
-            return body
-
-    def put(self, key: Key, body: bytes) -> None:
-        if len(body) > self.max_bytes:
-            return
-        with self._lock:
-            old = self._bodies.pop(key, None)
-            if old is not None:
-                self._size -= len(old)
-            self._bodies[key] = body
-            self._size += len(body)
-            while self._size > self.max_bytes:
-                _, evicted = self._bodies.popitem(last=False)
-                self._size -= len(evicted)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._bodies.clear()
-            self._size = 0
-
-    def __len__(self) -> int:
-        return len(self._bodies)
-
-    @property
-    def size(self) -> int:
-        return self._size
+        super().__init__(max_bytes, len)
 
     def metrics(self, pid: str) -> list[str]:
         """Prometheus lines for /metrics (per process, like every series there)."""
@@ -71,8 +29,8 @@ class RenderedAudits:
                 self.hits,
             ),
             ("audit_body_cache_misses_total", "counter", "Audit reads that rendered.", self.misses),
-            ("audit_body_cache_bytes", "gauge", "Size of the kept bodies.", self._size),
-            ("audit_body_cache_entries", "gauge", "Kept bodies.", len(self._bodies)),
+            ("audit_body_cache_bytes", "gauge", "Size of the kept bodies.", self.size),
+            ("audit_body_cache_entries", "gauge", "Kept bodies.", len(self)),
         )
         lines = []
         for name, kind, text, value in series:

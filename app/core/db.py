@@ -292,7 +292,7 @@ class _WalCheckpointer:
             self._running.release()
 
 
-def _sqlite_file(url: str) -> Path | None:
+def sqlite_file(url: str) -> Path | None:
     """The database file of a SQLite URL; None for an in-memory database."""
     database = make_url(url).database
     if not database or database == ":memory:" or database.startswith("file:"):
@@ -323,7 +323,7 @@ def build_engine(url: str | None = None) -> Engine:
             max_overflow=-1,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        database = _sqlite_file(url)
+        database = sqlite_file(url)
         gate = _SqliteWriterGate(_writer_lock_path(database))
         _writer_gates[engine] = gate
         event.listen(engine, "begin", gate.begin)

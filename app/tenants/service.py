@@ -1,7 +1,7 @@
 """Tenants: registering organisations, issuing and revoking API keys, resolving a token."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session
 
@@ -25,6 +25,9 @@ class Caller:
     organisation: str
     key_prefix: str
     key_label: str
+    # When this key's `last_used_at` is next due to be written: until then a kept answer
+    # (app/audits/kept_answers.py) may stand in for this check.
+    next_touch: datetime
 
     @property
     def actor(self) -> str:
@@ -108,10 +111,17 @@ def authenticate(session: Session, token: str) -> Caller | None:
     assert key is not None
     if key.revoked_at is not None:
         return None
-    now = utcnow()
+    now = last_used = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         after_read(session, lambda s: repository.touch(s, key.prefix, now))
-    return Caller(organisation=key.organisation, key_prefix=key.prefix, key_label=key.label)
+    else:
+        last_used = key.last_used_at
+    return Caller(
+        organisation=key.organisation,
+        key_prefix=key.prefix,
+        key_label=key.label,
+        next_touch=last_used + LAST_USED_RESOLUTION,
+    )
 
 
 def me(session: Session, caller: Caller) -> Me:

@@ -18,6 +18,7 @@ from tests.tenants.helpers import (
     bearer,
     complete_audit,
     create_audit,
+    forget_kept_answers,
     issue_key,
     register,
     tenant,
@@ -95,7 +96,10 @@ def test_answered_requests_match_the_routes(
     statuses = [same_answer(client, routed, *request) for request in requests]
     after = counts(client)
     assert statuses == [200, 200, 304, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]
-    assert after["answered"] - before["answered"] == len(requests)
+    # A repeat (HEAD after GET) may be the kept answer (app/audits/kept_answers.py): it must
+    # match the route all the same.
+    answered = after["answered"] - before["answered"]
+    assert answered + after["kept"] - before["kept"] == len(requests)
     assert after["handed_on"] == before["handed_on"]
 
 
@@ -173,6 +177,7 @@ def test_a_failure_in_the_fast_path_is_answered_by_the_route(
         raise RuntimeError("a bug in the fast path")
 
     monkeypatch.setattr(fast_reads, "audit_json", broken)
+    forget_kept_answers()  # an earlier test's answer to this very request would stand in
     headers: dict[str, str] = org["headers"]  # type: ignore[assignment]
     before = counts(client)["handed_on"]
     response = client.get(org["draft"]["href"], headers=headers)  # type: ignore[index]

@@ -96,6 +96,15 @@ def complete_audit(
     return create_audit(client, headers, [answer(s, ratings.get(s, 3)) for s in slugs])
 
 
+def forget_kept_answers() -> None:
+    """Empty this process's kept audit answers, so the next read reads."""
+    from app.audits.kept_answers import kept_answers
+
+    kept = kept_answers()
+    if kept is not None:
+        kept.answers.clear()
+
+
 def submit(
     client: httpx.Client | Any, headers: dict[str, str], created: httpx.Response
 ) -> httpx.Response:
