@@ -13,6 +13,7 @@ request gets the same answer either way (tests/audits/test_fast_reads.py).
 
 It sits inside the request-id, metrics, CORS, rate-limit and HEAD middleware, so those see
 these requests as they see routed ones; it records the route for the access log and metrics.
+On SQLite its answers are kept until the next commit (app/audits/kept_answers.py).
 """
 
 import functools

@@ -79,20 +79,26 @@ class KeptAnswers:
     """Used on the event loop only, where SQLite reads run."""
 
     def __init__(self, database: Path, max_bytes: int) -> None:
-        # Read-only: it can never be the connection that committed, so it sees every commit.
+        # Only ever asked for data_version: never the connection that committed, so it sees
+        # every commit. (Not `mode=ro`: that cannot open a WAL database whose -shm is gone.)
+        # A short busy timeout: it is asked on the event loop.
         self._watcher = sqlite3.connect(
-            f"file:{database}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+            database, isolation_level=None, check_same_thread=False, timeout=0.1
         )
         self.answers: SizedLRU[bytes, Answer] = SizedLRU(
             max_bytes, lambda answer: len(answer.body) + ENTRY_OVERHEAD
         )
         self._version: int | None = None
 
-    def get(self, key: bytes) -> tuple[int, Answer | None]:
+    def get(self, key: bytes) -> tuple[int | None, Answer | None]:
         """The database's data_version now, and the answer kept for `key` under it (every
-        kept answer goes when data_version has moved)."""
-        (version,) = self._watcher.execute("PRAGMA data_version").fetchone()
-        if version != self._version:
+        kept answer goes when data_version has moved). None for the version if SQLite could
+        not say (busy, say): then nothing is kept, and the request reads as it would."""
+        try:
+            (version,) = self._watcher.execute("PRAGMA data_version").fetchone()
+        except sqlite3.Error:
+            version = None
+        if version is None or version != self._version:
             self.answers.clear()
             self._version = version
             return version, None
@@ -102,12 +108,12 @@ class KeptAnswers:
             return version, None
         return version, answer
 
-    def put(self, key: bytes, version: int, answer: Answer) -> None:
+    def put(self, key: bytes, version: int | None, answer: Answer) -> None:
         """Keep `answer`, read after `get` saw data_version at `version`, unless a later `get`
         has seen it move (the answer may predate that commit). A commit between `version` and
         the read's snapshot makes the answer newer than `version`: kept, it goes at the next
         `get`, which sees that commit."""
-        if version == self._version:
+        if version is not None and version == self._version:
             self.answers.put(key, answer)
 
 

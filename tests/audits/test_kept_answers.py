@@ -105,3 +105,17 @@ def test_an_answer_is_kept_no_longer_than_its_keys_use_may_go_unrecorded(
     later = kept_module.utcnow() + timedelta(minutes=1, seconds=1)
     monkeypatch.setattr(kept_module, "utcnow", lambda: later)
     assert read(client, "/v1/audits", headers)[:2] == ("answered", 200)
+
+
+def test_a_watcher_that_cannot_answer_keeps_nothing(
+    client: TestClient, database_url: str, key: tuple[str, Headers], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = kept_module.kept_answers()
+    if kept is None:
+        pytest.skip("kept answers are SQLite's (PRAGMA data_version)")
+    _, headers = key
+    broken = sqlite3.connect(":memory:")
+    broken.close()  # asking it raises sqlite3.ProgrammingError, as a busy database would raise
+    monkeypatch.setattr(kept, "_watcher", broken)
+    outcomes = [read(client, "/v1/audits", headers)[:2] for _ in range(2)]
+    assert outcomes == [("answered", 200)] * 2
