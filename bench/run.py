@@ -3,13 +3,15 @@
     python -m bench.run [--duration 3] [--rounds 3] [--scales 1,100,1000]
 
 1. A fresh database in a temp dir (SQLite, or BENCH_DATABASE_URL naming an empty PostgreSQL
-   database): migrate, seed, then the bench data set at each scale.
-2. The app (one uvicorn worker, LOG_LEVEL=warning, rate limit off) and the ceiling (bench/
-   ceiling.py, bare Starlette on the same uvicorn stack) serving the bytes captured from the
-   app for each route.
+   database): migrate, seed, then the bench data set grown to each scale, with a copy kept
+   at each smaller one.
+2. The app (one uvicorn worker, LOG_LEVEL=warning, rate limit off) on the largest, one more on
+   each copy for the tenant GETs, and the ceiling (bench/ceiling.py, bare Starlette on the same
+   uvicorn stack) serving the bytes captured from the app for each route.
 3. wrk from this separate process, 16 connections, on loopback, for a bounded time per
    round; app and ceiling alternate within each round so drift on a shared machine hits
-   both. Medians over rounds go to bench/results/latest.json and latest.md.
+   both, and a tenant route's scales share their rounds. Medians over rounds go to
+   bench/results/latest.json and latest.md.
 """
 
 from __future__ import annotations
@@ -182,6 +184,8 @@ class Bench:
         runs: dict[str, list[wrk.WrkResult]],
         steal_pct: float | None,
     ) -> Row:
+        """`case`'s row from its rounds; for a tenant GET, its single-connection and paced
+        runs are made now."""
         app_url = app.url + case.path
         app_m, ceil_m = (_median(runs[t]) for t in ("app", "ceiling"))
         single = paced = None
