@@ -23,7 +23,7 @@ import os
 import platform
 import re
 import statistics
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -148,17 +148,20 @@ class Bench:
     def measure_together(self, cases: list[tuple[Case, Server]], ceiling: Server) -> list[Row]:
         """Each case against the ceiling, in rounds: within a round every case's app run is
         followed by a ceiling run, case after case, so cases measured together (a tenant route
-        at each scale, each scale on its own server) meet the VM's drift in the same minutes."""
+        at each scale, each scale on its own server) meet the VM's drift in the same minutes.
+        Each round starts one case further on, so that no case always runs first or last in a
+        round (a host slowing down through a round read as a cost of the later scales)."""
         runners = [self._runner(case, app, ceiling) for case, app in cases]
         for once in runners:
             for target in ("app", "ceiling"):  # warm caches and connections first
                 once(target, 1)
         runs: list[dict[str, list[wrk.WrkResult]]] = [{"app": [], "ceiling": []} for _ in cases]
         with StealMeter() as steal:
-            for _ in range(self.rounds):
-                for once, case_runs in zip(runners, runs, strict=True):
+            for round_ in range(self.rounds):
+                for i in range(len(cases)):
+                    at = (round_ + i) % len(cases)
                     for target in ("app", "ceiling"):
-                        case_runs[target].append(once(target, self.duration))
+                        runs[at][target].append(runners[at](target, self.duration))
         return [
             self._row(case, app, runs_of_case, steal.percent)
             for (case, app), runs_of_case in zip(cases, runs, strict=True)
@@ -406,14 +409,10 @@ def spread(tokens: dict[str, str], count: int) -> list[str]:
 FAST_READ_SERIES = re.compile(r'^audit_fast_reads_total\{[^}]*outcome="(\w+)"\} (\d+)$', re.M)
 
 
-def fast_read_outcomes(servers: Iterable[Server]) -> dict[str, int]:
-    """`audit_fast_reads_total` by outcome, summed over `servers` (from their /metrics)."""
-    totals: dict[str, int] = {}
-    for server in {s.url: s for s in servers}.values():
-        text = httpx.get(server.url + "/metrics", timeout=30).text
-        for outcome, count in FAST_READ_SERIES.findall(text):
-            totals[outcome] = totals.get(outcome, 0) + int(count)
-    return totals
+def fast_read_outcomes(server: Server) -> dict[str, int]:
+    """`audit_fast_reads_total` by outcome, from the server's /metrics."""
+    text = httpx.get(server.url + "/metrics", timeout=30).text
+    return {outcome: int(count) for outcome, count in FAST_READ_SERIES.findall(text)}
 
 
 def locked_errors(server: Server) -> int:
@@ -467,12 +466,14 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
         ceiling = stack.enter_context(
             serve("ceiling", "bench.ceiling:app", ws, {"BENCH_FIXTURES": str(fixtures)})
         )
-        before = fast_read_outcomes(tenant_apps.values())
+        before = {scale: fast_read_outcomes(tenant_apps[scale]) for scale in scales}
         for route in range(len(tenant[scales[0]])):
             together = [(tenant[scale][route], tenant_apps[scale]) for scale in scales]
             bench.measure_together(together, ceiling)
-        after = fast_read_outcomes(tenant_apps.values())
-        tenant_reads = {k: after.get(k, 0) - before.get(k, 0) for k in after}
+        tenant_reads = {
+            scale: {k: n - before[scale].get(k, 0) for k, n in fast_read_outcomes(server).items()}
+            for scale, server in tenant_apps.items()
+        }
         for case in catalogue:
             bench.measure(case, app, ceiling)
         patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
@@ -501,7 +502,7 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
             "server": "uvicorn[standard] (uvloop, httptools), 1 worker, log level warning",
         },
         "database_locked": locked,
-        # How the tenant GETs above were answered (audit_fast_reads_total, all scales).
+        # How the tenant GETs above were answered at each scale (audit_fast_reads_total).
         "tenant_read_outcomes": tenant_reads,
         "steal_pct": steal.percent,
         "rows": [asdict(r) for r in bench.rows],

@@ -101,12 +101,12 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
                 probe_seconds=10,
             )
             sampler = RssSampler(app.pid)
-            before = fast_read_outcomes([app])
+            before = fast_read_outcomes(app)
             sampler.start()
             result = wrk.run(bench.wrk, app.url, script, seconds)
             sampler.stop.set()
             sampler.join()
-            after = fast_read_outcomes([app])
+            after = fast_read_outcomes(app)
             locked = locked_errors(app)
     samples = sampler.samples
     first = samples[0][1]

@@ -40,6 +40,7 @@ P = ParamSpec("P")
 READ_METHODS = frozenset({"GET", "HEAD"})
 SQLITE_KEPT_CONNECTIONS = 40  # anyio's default thread-pool size
 BUSY_TIMEOUT_MS = 30_000
+WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024
 CHECKPOINT_EVERY = 100  # commits: a create writes ~16 pages, so the WAL peaks near 6.5 MB
 
 # Stable constraint names, so Alembic migrations are reproducible on both engines.
@@ -87,6 +88,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA wal_autocheckpoint=0")  # _WalCheckpointer does it, off the loop
+    # A WAL that a long reader let grow past this is cut back when it next starts over (it
+    # peaks near 6.5 MB between checkpoints), rather than keeping its largest size on disk.
+    cursor.execute(f"PRAGMA journal_size_limit={WAL_SIZE_LIMIT_BYTES}")
     cursor.close()
 
 

@@ -1,5 +1,6 @@
 """Liveness and readiness."""
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ class Readiness(BaseModel):
     head_revision: str | None = None
 
 
+@functools.cache  # the migrations a process ships with do not change while it runs
 def head_revision() -> str | None:
     config = Config(str(Path(PROJECT_ROOT) / "alembic.ini"))
     config.set_main_option("script_location", str(Path(PROJECT_ROOT) / "migrations"))
