@@ -78,20 +78,18 @@ class AuditReadsMiddleware:
                 FAST_READS.counts["kept"] += 1
                 await answer.send(scope, send)
                 return
-        answered = await self._answer(scope)
-        if answered is None:
+        answer = await self._answer(scope)
+        if answer is None:
             FAST_READS.counts["handed_on"] += 1
             await self.app(scope, receive, send)
             return
-        response, caller = answered
         FAST_READS.counts["answered"] += 1
         if kept is not None:
-            kept.put(key, version, Answer.of(response, scope["route"], caller))
-        await response(scope, receive, send)
+            kept.put(key, version, answer)
+        await answer.send(scope, send)
 
-    async def _answer(self, scope: Scope) -> tuple[Response, tenants.Caller] | None:
-        """The response the route would give and who it is for, or None to let the route
-        answer."""
+    async def _answer(self, scope: Scope) -> Answer | None:
+        """The answer the route would give, or None to let the route answer."""
         request = Request(scope)
         token = bearer_token(request)
         if token is None or variant_of(request.headers.get("accept"), None) != "json":
@@ -110,28 +108,22 @@ class AuditReadsMiddleware:
             if_none_match = request.headers.get("if-none-match")
             route, respond = self.one_route, functools.partial(_one, audit_id, if_none_match)
 
-        def read(session: Session) -> tuple[Response, tenants.Caller] | None:
+        def read(session: Session) -> Answer | None:
             caller = tenants.authenticate(session, token)
             if caller is None:
                 return None
             try:
-                return respond(caller, session), caller
+                return Answer.of(respond(caller, session), route, caller)
             except ApiError:  # not the caller's audit, or a cursor from elsewhere
                 return None
 
         try:
-            answered = await in_read_session(read)
+            return await in_read_session(read)
         except Exception:
             # The route meets the same failure (a database outage, say) and answers it as
             # every route does; a failure only here is a bug in this module, logged.
             log.warning("fast audit read failed; the route answers", exc_info=True)
             return None
-        if answered is None:
-            return None
-        # What routing and `current_org` would have recorded, for the access log and metrics.
-        scope["route"] = route
-        scope.setdefault("state", {})["organisation"] = answered[1].organisation
-        return answered
 
 
 def _page(request: Request, query: ListQuery, caller: tenants.Caller, session: Session) -> Response:

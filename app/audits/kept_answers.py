@@ -39,6 +39,8 @@ ENTRY_OVERHEAD = 512  # bytes a kept answer costs beyond its body (headers, the 
 
 @dataclass(frozen=True, slots=True)
 class Answer:
+    """A fast read's response as sent, and who it was for (kept or sent once)."""
+
     status: int
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
@@ -58,6 +60,7 @@ class Answer:
         )
 
     async def send(self, scope: Scope, send: Send) -> None:
+        # What routing and `current_org` would have recorded, for the access log and metrics.
         scope["route"] = self.route
         scope.setdefault("state", {})["organisation"] = self.organisation
         # A list of its own each time: middleware further out adds headers to it.

@@ -18,6 +18,7 @@ from tests.tenants.helpers import (
     bearer,
     complete_audit,
     create_audit,
+    fast_read_counts,
     forget_kept_answers,
     issue_key,
     register,
@@ -37,12 +38,6 @@ def routed(database_url: str) -> Iterator[TestClient]:
     app.user_middleware = [m for m in app.user_middleware if m.cls is not AuditReadsMiddleware]
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
-
-
-def counts(client: TestClient) -> dict[str, int]:
-    text = client.get("/metrics").text
-    found = re.findall(r'audit_fast_reads_total\{pid="\d+",outcome="(\w+)"\} (\d+)', text)
-    return {outcome: int(n) for outcome, n in found}
 
 
 def same_answer(
@@ -92,9 +87,9 @@ def test_answered_requests_match_the_routes(
         ("GET", "/v1/audits?template_version=2", headers),
         ("GET", "/v1/audits?limit=200&cursor=", headers),
     ]
-    before = counts(client)
+    before = fast_read_counts(client)
     statuses = [same_answer(client, routed, *request) for request in requests]
-    after = counts(client)
+    after = fast_read_counts(client)
     assert statuses == [200, 200, 304, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200]
     # A repeat (HEAD after GET) may be the kept answer (app/audits/kept_answers.py): it must
     # match the route all the same.
@@ -130,9 +125,9 @@ def test_everything_else_is_the_routes_answer(
         ("GET", "/v1/audits?template_version=0", headers),  # 422
         ("GET", "/v1/audits?colour=red", headers),
     ]
-    before = counts(client)
+    before = fast_read_counts(client)
     statuses = [same_answer(client, routed, *request) for request in requests]
-    after = counts(client)
+    after = fast_read_counts(client)
     assert statuses == [
         *(401, 401, 403, 404, 404, 200, 422),
         *(200, 200, 200, 200),
@@ -146,9 +141,9 @@ def test_everything_else_is_the_routes_answer(
 def test_a_key_first_used_on_an_answered_read_records_its_use(client: TestClient) -> None:
     slug = register(client)
     key = issue_key(client, slug)
-    before = counts(client)["answered"]
+    before = fast_read_counts(client)["answered"]
     assert client.get("/v1/audits", headers=bearer(key["token"])).status_code == 200
-    assert counts(client)["answered"] == before + 1
+    assert fast_read_counts(client)["answered"] == before + 1
     keys = client.get(f"/v1/organisations/{slug}/api-keys", headers=OPERATOR).json()
     (listed,) = [k for k in keys["items"] if k["prefix"] == key["prefix"]]
     assert listed["last_used_at"] is not None
@@ -179,7 +174,7 @@ def test_a_failure_in_the_fast_path_is_answered_by_the_route(
     monkeypatch.setattr(fast_reads, "audit_json", broken)
     forget_kept_answers()  # an earlier test's answer to this very request would stand in
     headers: dict[str, str] = org["headers"]  # type: ignore[assignment]
-    before = counts(client)["handed_on"]
+    before = fast_read_counts(client)["handed_on"]
     response = client.get(org["draft"]["href"], headers=headers)  # type: ignore[index]
     assert response.status_code == 200 and response.json()["id"] == org["draft"]["id"]  # type: ignore[index]
-    assert counts(client)["handed_on"] == before + 1
+    assert fast_read_counts(client)["handed_on"] == before + 1

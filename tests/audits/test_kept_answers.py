@@ -13,8 +13,7 @@ from sqlalchemy.engine import make_url
 
 from app.audits import kept_answers as kept_module
 from app.tenants import tokens
-from tests.audits.test_fast_reads import counts
-from tests.tenants.helpers import OPERATOR, create_audit, issue_key, register
+from tests.tenants.helpers import OPERATOR, create_audit, fast_read_counts, issue_key, register
 
 Headers = dict[str, str]
 
@@ -22,6 +21,15 @@ Headers = dict[str, str]
 def sqlite_path(database_url: str) -> str | None:
     url = make_url(database_url)
     return str(url.database) if url.get_backend_name() == "sqlite" else None
+
+
+@pytest.fixture
+def sqlite_database(database_url: str) -> str:
+    """The SQLite file under test; PostgreSQL keeps no answers, so such tests skip there."""
+    database = sqlite_path(database_url)
+    if database is None:
+        pytest.skip("kept answers are SQLite's (PRAGMA data_version)")
+    return database
 
 
 @pytest.fixture
@@ -36,9 +44,9 @@ def key(client: TestClient) -> tuple[str, dict[str, str]]:
 
 def read(client: TestClient, path: str, headers: Headers) -> tuple[str, int, bytes]:
     """(outcome, status, body) of one GET: which counter of /metrics moved."""
-    before = counts(client)
+    before = fast_read_counts(client)
     response = client.get(path, headers=headers)
-    after = counts(client)
+    after = fast_read_counts(client)
     (outcome,) = [k for k in after if after[k] != before.get(k, 0)]
     return outcome, response.status_code, response.content
 
@@ -70,11 +78,8 @@ def test_a_key_revoked_is_refused_at_once(client: TestClient, key: tuple[str, He
 
 
 def test_a_commit_by_another_process_is_seen_at_once(
-    client: TestClient, database_url: str, key: tuple[str, Headers]
+    client: TestClient, sqlite_database: str, key: tuple[str, Headers]
 ) -> None:
-    database = sqlite_path(database_url)
-    if database is None:
-        pytest.skip("kept answers are SQLite's (PRAGMA data_version)")
     _, headers = key
     read(client, "/v1/audits", headers)
     assert read(client, "/v1/audits", headers)[:2] == ("kept", 200)
@@ -85,8 +90,8 @@ def test_a_commit_by_another_process_is_seen_at_once(
         "c.execute(\"UPDATE api_key SET revoked_at = '2026-01-01 00:00:00' WHERE prefix = ?\","
         " (sys.argv[2],)); c.commit()"
     )
-    subprocess.run([sys.executable, "-c", revoke, database, str(prefix)], check=True)
-    with sqlite3.connect(database) as check:
+    subprocess.run([sys.executable, "-c", revoke, sqlite_database, str(prefix)], check=True)
+    with sqlite3.connect(sqlite_database) as check:
         (revoked,) = check.execute(
             "SELECT revoked_at FROM api_key WHERE prefix = ?", (prefix,)
         ).fetchone()
@@ -95,10 +100,11 @@ def test_a_commit_by_another_process_is_seen_at_once(
 
 
 def test_an_answer_is_kept_no_longer_than_its_keys_use_may_go_unrecorded(
-    client: TestClient, database_url: str, key: tuple[str, Headers], monkeypatch: pytest.MonkeyPatch
+    client: TestClient,
+    sqlite_database: str,
+    key: tuple[str, Headers],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    if sqlite_path(database_url) is None:
-        pytest.skip("kept answers are SQLite's (PRAGMA data_version)")
     _, headers = key
     read(client, "/v1/audits", headers)
     assert read(client, "/v1/audits", headers)[0] == "kept"
@@ -108,11 +114,13 @@ def test_an_answer_is_kept_no_longer_than_its_keys_use_may_go_unrecorded(
 
 
 def test_a_watcher_that_cannot_answer_keeps_nothing(
-    client: TestClient, database_url: str, key: tuple[str, Headers], monkeypatch: pytest.MonkeyPatch
+    client: TestClient,
+    sqlite_database: str,
+    key: tuple[str, Headers],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     kept = kept_module.kept_answers()
-    if kept is None:
-        pytest.skip("kept answers are SQLite's (PRAGMA data_version)")
+    assert kept is not None
     _, headers = key
     broken = sqlite3.connect(":memory:")
     broken.close()  # asking it raises sqlite3.ProgrammingError, as a busy database would raise

@@ -1,6 +1,7 @@
 """Factories for tenant and audit tests: plain functions over the HTTP client."""
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -94,6 +95,13 @@ def complete_audit(
     ratings = ratings or {}
     slugs = condition_slugs(client)
     return create_audit(client, headers, [answer(s, ratings.get(s, 3)) for s in slugs])
+
+
+def fast_read_counts(client: httpx.Client | Any) -> dict[str, int]:
+    """`audit_fast_reads_total` by outcome, from /metrics."""
+    text = client.get("/metrics").text
+    found = re.findall(r'audit_fast_reads_total\{pid="\d+",outcome="(\w+)"\} (\d+)', text)
+    return {outcome: int(n) for outcome, n in found}
 
 
 def forget_kept_answers() -> None:
