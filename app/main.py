@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from app.audits.fast_reads import FAST_READS, AuditReadsMiddleware
 from app.audits.router import router as audits_router
-from app.audits.service import body_cache_metrics
+from app.audits.rendering import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors
 from app.core.config import get_settings
@@ -32,6 +32,7 @@ from app.core.middleware import (
 from app.core.prepared import STATEMENTS
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
+from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
 from app.tenants.router import router as tenants_router
 
@@ -131,6 +132,7 @@ def create_app() -> FastAPI:
     app.include_router(tenants_router)
     app.include_router(catalogue_router)
     app.include_router(evidence_router)
+    app.include_router(organisations_router)
     app.include_router(search_router)
     app.include_router(health_router)
     app.include_router(metrics_router)

@@ -16,11 +16,11 @@ from app.evidence.models import (
     Finding,
     FindingOutcome,
     Guidance,
-    Organisation,
     Programme,
     Project,
     ProjectLink,
 )
+from app.organisations.models import Organisation
 from app.search.models import SearchDocument
 from app.tenants.models import ApiKey
 

@@ -2,7 +2,7 @@
 
 Each request is counted with SQLAlchemy's `before_cursor_execute` on the app's engine, plus the
 hot statements that run on the DB-API cursor outside it (`app.core.prepared.STATEMENTS`), with the
-catalogue and audit body caches and the kept audit answers emptied first, so the count measures
+catalogue and audit body caches emptied first, so the count measures
 real reads and rendering, not the kept bytes.
 """
 
@@ -13,11 +13,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from app.audits import service as audits
+from app.audits import rendering
 from app.core import prepared
 from app.core.db import get_engine
 from app.core.http import catalogue_cache
-from tests.tenants.helpers import forget_kept_answers, operator_env, tenant
+from tests.tenants.helpers import operator_env, tenant
 
 LIMITS = (1, 5, 50)
 CATALOGUE_LISTS = (
@@ -48,8 +48,7 @@ def statements(client: TestClient, path: str, headers: dict[str, str] | None = N
     counts = []
     for _ in range(2):
         catalogue_cache.clear()
-        audits.body_cache().clear()
-        forget_kept_answers()
+        rendering.body_cache().clear()
         counter = StatementCounter()
         prepared_before = sum(prepared.STATEMENTS.counts.values())
         event.listen(get_engine(), "before_cursor_execute", counter)

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from app.core.content import SeedData, read_seed
-from app.evidence.service import _check_references
+from app.evidence.loading import _check_references
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED_DIR = ROOT / "seed"

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
+from app.audits.schemas import AuditListQuery
 from app.core.pagination import KeysetQuery, ListParamsModel, SortKey, keyset_page
 from app.core.prepared import Prepared
 
@@ -60,30 +61,34 @@ def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Au
 NEWEST_FIRST = [SortKey(col(Audit.id), descending=True)]
 
 
+# `AuditListQuery` field -> the column it filters on (equality). A new filter: a field on
+# `AuditListQuery` and its column here.
+AUDIT_FILTERS: dict[str, Any] = {
+    "status": col(Audit.status),
+    "template_version": col(Audit.template_version),
+}
+
+
 @functools.cache
-def _version_query(by_status: bool, by_template: bool) -> KeysetQuery:
+def _version_query(filters: frozenset[str]) -> KeysetQuery:
     stmt = select(Audit.id, Audit.version).where(
         col(Audit.organisation) == bindparam("organisation")
     )
-    if by_status:
-        stmt = stmt.where(col(Audit.status) == bindparam("status"))
-    if by_template:
-        stmt = stmt.where(col(Audit.template_version) == bindparam("template_version"))
+    for name in sorted(filters):
+        stmt = stmt.where(AUDIT_FILTERS[name] == bindparam(name))
     return KeysetQuery(stmt, NEWEST_FIRST, lambda row: [row.id])
 
 
 def version_page(
-    session: Session,
-    organisation: str,
-    params: ListParamsModel,
-    status: str | None,
-    template_version: int | None,
+    session: Session, organisation: str, query: AuditListQuery
 ) -> tuple[list[tuple[str, int]], str | None]:
     """One keyset page of the organisation's audits, newest first, as (id, version) pairs:
     all the rendered-body cache needs to know; rows for the rest are loaded by id."""
-    query = _version_query(bool(status), template_version is not None)
-    binds = {"organisation": organisation, "status": status, "template_version": template_version}
-    rows, cursor = query.page(session, params, binds)
+    binds = {name: getattr(query, name) for name in AUDIT_FILTERS}
+    binds = {name: value for name, value in binds.items() if value is not None}
+    rows, cursor = _version_query(frozenset(binds)).page(
+        session, query, {"organisation": organisation, **binds}
+    )
     return [(row.id, row.version) for row in rows], cursor
 
 

@@ -6,22 +6,19 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
-from pydantic import BaseModel, ValidationError
-from pydantic_core import to_json
-from sqlmodel import Session
+from pydantic import ValidationError
 
-from app.audits import fhir, idempotency, report, service, templates
+from app.audits import fhir, idempotency, report, responses, service, templates
 from app.audits.idempotency import StoredResponse
-from app.audits.models import Audit
+from app.audits.openapi import CREATE_BODY, CSV_DOC, FHIR_DOC, LIST_CSV_NOTE
 from app.audits.schemas import (
-    EXAMPLE_RESPONSE,
-    PROMPT_KEYS,
+    MAX_TEMPLATE_VERSION,
     AuditComparison,
     AuditCreate,
+    AuditListQuery,
     AuditPublic,
     AuditReport,
     AuditRevisionPublic,
-    AuditStatus,
     AuditUpdate,
     Benchmark,
     TemplateList,
@@ -43,25 +40,19 @@ from app.core.errors import (
     validation_errors,
 )
 from app.core.http import (
-    CSV_MEDIA_TYPE,
     JSON_MEDIA_TYPE,
-    TENANT_CACHE_CONTROL,
     Rendered,
-    csv_bytes,
     etag_matches,
     render_json,
     serve_catalogue,
     strong_etag,
-    variant_of,
 )
-from app.core.pagination import ListParams, ListParamsModel, Page, next_link
+from app.core.pagination import ListParams, Page
 from app.tenants.dependencies import CurrentOrg
-from app.tenants.service import Caller
 
 router = APIRouter(prefix="/v1", tags=["Self-audit"])
 
 AUTH = (Unauthorized, Forbidden)
-MAX_TEMPLATE_VERSION = 1_000_000
 AuditId = Annotated[uuid.UUID, Path(description="The audit's id (a UUID).")]
 IfMatch = Annotated[
     str | None,
@@ -81,75 +72,6 @@ IdempotencyKey = Annotated[
         "returns the first response; the same key with another body is a `409`. Kept 24 h.",
     ),
 ]
-AUDIT_CSV_COLUMNS = (
-    "audit_id",
-    "audit_title",
-    "template_version",
-    "status",
-    "revision",
-    "condition_number",
-    "condition",
-    *PROMPT_KEYS,
-    "rating",
-    "updated_at",
-)
-FHIR_DOC = {"application/fhir+json": {"schema": {"type": "object"}}}
-CSV_DOC = {"text/csv": {"schema": {"type": "string"}}}
-
-
-def _inline_defs(schema: dict[str, Any]) -> dict[str, Any]:
-    """A self-contained JSON Schema (no `$defs`), for a hand-written request body."""
-    defs = schema.pop("$defs", {})
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref", "")
-            if ref.startswith("#/$defs/"):
-                return walk(defs[ref.removeprefix("#/$defs/")])
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    result: dict[str, Any] = walk(schema)
-    return result
-
-
-CREATE_BODY = {
-    "requestBody": {
-        "required": True,
-        "content": {
-            JSON_MEDIA_TYPE: {
-                "schema": _inline_defs(AuditCreate.model_json_schema()),
-                "example": {
-                    "template_version": 1,
-                    "title": "Children's services self-audit 2025",
-                    "responses": [EXAMPLE_RESPONSE],
-                },
-            },
-            "application/fhir+json": {
-                "schema": {"type": "object", "description": "A FHIR R4 QuestionnaireResponse."},
-                "example": {
-                    "resourceType": "QuestionnaireResponse",
-                    "questionnaire": f"{fhir.questionnaire_url(1)}|1",
-                    "status": "in-progress",
-                    "item": [
-                        {"linkId": "title", "answer": [{"valueString": "Self-audit 2025"}]},
-                        {
-                            "linkId": "good-use-of-data",
-                            "item": [
-                                {
-                                    "linkId": "good-use-of-data.rating",
-                                    "answer": [{"valueInteger": 2}],
-                                }
-                            ],
-                        },
-                    ],
-                },
-            },
-        },
-    }
-}
 
 
 async def _raw_body(request: Request) -> bytes:
@@ -157,78 +79,6 @@ async def _raw_body(request: Request) -> bytes:
 
 
 RawBody = Annotated[bytes, Depends(_raw_body)]
-
-
-# -- responses -------------------------------------------------------------------------------
-
-
-def _private(
-    body: bytes, media_type: str, status_code: int = 200, headers: dict[str, str] | None = None
-) -> Response:
-    return Response(
-        body,
-        status_code=status_code,
-        media_type=media_type,
-        headers={"Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept", **(headers or {})},
-    )
-
-
-def _json(
-    content: BaseModel | dict[str, Any],
-    status_code: int = 200,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    body = (
-        content.model_dump_json().encode() if isinstance(content, BaseModel) else to_json(content)
-    )
-    return _private(body, JSON_MEDIA_TYPE, status_code, headers)
-
-
-def _csv_rows(audits: list[Audit], session: Any) -> list[dict[str, Any]]:
-    rows = []
-    for audit in audits:
-        template = templates.require(session, audit.template_version)
-        for r in audit.responses:
-            rows.append(
-                {
-                    "audit_id": audit.id,
-                    "audit_title": audit.title,
-                    "template_version": audit.template_version,
-                    "status": audit.status,
-                    "revision": audit.revision,
-                    "condition_number": template.number_of(r["condition"]),
-                    **r,
-                    "updated_at": audit.updated_at.isoformat(),
-                }
-            )
-    return rows
-
-
-def _variant(request: Request, fmt: str | None, allowed: tuple[str, ...]) -> str:
-    variant = variant_of(request.headers.get("accept"), fmt)
-    if variant not in allowed:
-        raise NotAcceptable(f"Available as {', '.join(allowed)}.")
-    return variant
-
-
-def _audit_response(
-    request: Request,
-    session: Any,
-    audit: Audit,
-    status_code: int = 200,
-    fmt: str | None = None,
-    extra: dict[str, str] | None = None,
-) -> Response:
-    variant = _variant(request, fmt, ("json", "fhir", "csv"))
-    headers = {"ETag": service.etag_of(audit, variant), **(extra or {})}
-    if variant == "fhir":
-        template = templates.require(session, audit.template_version)
-        body = json.dumps(fhir.questionnaire_response(audit, template)).encode()
-        return _private(body, fhir.FHIR_MEDIA_TYPE, status_code, headers)
-    if variant == "csv":
-        body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows([audit], session))
-        return _private(body, CSV_MEDIA_TYPE, status_code, headers)
-    return _private(service.public_json(session, audit), JSON_MEDIA_TYPE, status_code, headers)
 
 
 Format = Annotated[
@@ -254,7 +104,8 @@ def list_templates(request: Request, session: SessionDep) -> Response:
     """Published versions of the self-audit tool (Appendix 2 of the thematic report). Public.
     Templates are immutable once published; a change is a new version."""
     return serve_catalogue(
-        request, lambda: render_json(TemplateList(items=templates.summaries(session)))
+        request,
+        lambda: render_json(TemplateList(items=templates.summaries(session))),
     )
 
 
@@ -274,13 +125,13 @@ def list_templates(request: Request, session: SessionDep) -> Response:
 def get_template(
     request: Request,
     session: SessionDep,
-    version: Annotated[int, Path(ge=1, le=1_000_000, examples=[1])],
+    version: Annotated[int, Path(ge=1, le=MAX_TEMPLATE_VERSION, examples=[1])],
 ) -> Response:
     """The twelve conditions which promote good practice, verbatim, each with its three prompts,
     its recommendation, and the features and enablers it bears on (a mapping curated by this
     project, each entry with a rationale), plus the optional 1-4 rating scale (this project's,
     not the source's). `Accept: application/fhir+json` returns a FHIR R4 `Questionnaire`."""
-    variant = _variant(request, None, ("json", "fhir"))
+    variant = responses.variant(request, None, ("json", "fhir"))
 
     def render() -> Rendered:
         document = templates.public(session, templates.require(session, version))
@@ -353,7 +204,7 @@ def create_audit(
     if idempotency_key:
         previous = idempotency.replay(session, caller.organisation, idempotency_key, request_hash)
         if previous is not None:
-            return _private(
+            return responses.private(
                 previous.body,
                 previous.headers.get("content-type", JSON_MEDIA_TYPE),
                 previous.status_code,
@@ -368,7 +219,7 @@ def create_audit(
     audit = service.create(session, caller, _validated_create(parsed))
     if submit:
         audit = service.submit(session, caller, audit.id, service.etag_of(audit))
-    response = _audit_response(
+    response = responses.audit_response(
         request, session, audit, 201, extra={"Location": f"/v1/audits/{audit.id}"}
     )
     if idempotency_key:
@@ -384,11 +235,7 @@ def create_audit(
     summary="List the organisation's audits (JSON or CSV of responses)",
     responses={
         **problem_responses(*AUTH, NotAcceptable, ValidationFailed),
-        200: {
-            "content": CSV_DOC,
-            "description": "JSON page; with `Accept: text/csv` one row per "
-            "audit and condition: " + ", ".join(AUDIT_CSV_COLUMNS) + ".",
-        },
+        200: {"content": CSV_DOC, "description": LIST_CSV_NOTE},
     },
 )
 @db_route
@@ -396,40 +243,14 @@ def list_audits(
     request: Request,
     caller: CurrentOrg,
     session: SessionDep,
-    params: ListParams,
-    status: Annotated[AuditStatus | None, Query(description="`draft` or `submitted`.")] = None,
-    template_version: Annotated[int | None, Query(ge=1, le=MAX_TEMPLATE_VERSION)] = None,
-    format: Annotated[str | None, Query(pattern="^(json|csv)$")] = None,
+    query: Annotated[AuditListQuery, Query()],
 ) -> Response:
     """The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
-    if _variant(request, format, ("json", "csv")) == "json":
-        return audit_page_json(request, session, caller, params, status, template_version)
-    rows, cursor = service.audit_page(session, caller, params, status, template_version)
-    body = csv_bytes(AUDIT_CSV_COLUMNS, _csv_rows(rows, session))
-    return _private(body, CSV_MEDIA_TYPE, headers=_link_header(request, cursor))
-
-
-def audit_page_json(
-    request: Request,
-    session: Session,
-    caller: Caller,
-    params: ListParamsModel,
-    status: str | None,
-    template_version: int | None,
-) -> Response:
-    """`GET /v1/audits` as JSON, for the route and for `fast_reads`."""
-    items, cursor = service.rendered_page(session, caller, params, status, template_version)
-    # The page as `to_json` would write it, from each audit's kept body. Joined, not added: a
-    # page of 20 audits is ~120 kB, and each `+` of it was another copy (~20 us here).
-    body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
-    return _private(body, JSON_MEDIA_TYPE, headers=_link_header(request, cursor))
-
-
-def _link_header(request: Request, cursor: str | None) -> dict[str, str]:
-    link = next_link(request, cursor)
-    return {"Link": link} if link else {}
+    if responses.variant(request, query.format, ("json", "csv")) == "json":
+        return responses.audit_page_json(request, session, caller, query)
+    return responses.audit_page_csv(request, session, caller, query)
 
 
 @router.get(
@@ -453,33 +274,16 @@ def get_audit(
     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one."""
-    variant = _variant(request, format, ("json", "fhir", "csv"))
+    variant = responses.variant(request, format, ("json", "fhir", "csv"))
     key = str(audit_id)
     if_none_match = request.headers.get("if-none-match")
     if variant == "json":
-        return audit_json(session, caller, key, if_none_match)
+        return responses.audit_json(session, caller, key, if_none_match)
     etag = service.etag_for(key, service.current_version(session, caller, key), variant)
     if etag_matches(if_none_match, etag):
-        return _not_modified(etag)
-    return _audit_response(request, session, service.get_owned(session, caller, key), fmt=format)
-
-
-def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | None) -> Response:
-    """`GET /v1/audits/{id}` as JSON, for the route and for `fast_reads`: the version first,
-    then a 304 or the kept body."""
-    version = service.current_version(session, caller, key)
-    etag = service.etag_for(key, version)
-    if etag_matches(if_none_match, etag):
-        return _not_modified(etag)
-    version, body = service.rendered_one(session, caller, key, version)
-    return _private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(key, version)})
-
-
-def _not_modified(etag: str) -> Response:
-    # With the Vary of the 200 it stands for (RFC 9110 section 15.4.5).
-    return Response(
-        status_code=304,
-        headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept"},
+        return responses.not_modified(etag)
+    return responses.audit_response(
+        request, session, service.get_owned(session, caller, key), fmt=format
     )
 
 
@@ -508,7 +312,7 @@ def update_audit(
     audit changed since (exactly one of several concurrent writers with the same ETag wins).
     A submitted audit is `409`: amend it first."""
     audit = service.update(session, caller, str(audit_id), if_match, patch)
-    return _audit_response(request, session, audit)
+    return responses.audit_response(request, session, audit)
 
 
 @router.post(
@@ -528,7 +332,7 @@ def submit_audit(
     """Submits the draft once every condition has all three prompts answered (ratings are
     optional); otherwise `422` listing the conditions still missing. Needs `If-Match`."""
     audit = service.submit(session, caller, str(audit_id), if_match)
-    return _audit_response(request, session, audit)
+    return responses.audit_response(request, session, audit)
 
 
 @router.post(
@@ -548,7 +352,7 @@ def amend_audit(
     """A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`."""
     audit = service.amend(session, caller, str(audit_id), if_match)
-    return _audit_response(request, session, audit)
+    return responses.audit_response(request, session, audit)
 
 
 @router.get(
@@ -564,9 +368,8 @@ def list_revisions(
     """Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when."""
     items, cursor = service.revision_page(session, caller, str(audit_id), params)
-    link = next_link(request, cursor)
     page = Page[AuditRevisionPublic](items=items, next_cursor=cursor)
-    return _json(page, headers={"Link": link} if link else None)
+    return responses.json_response(page, headers=responses.link_header(request, cursor))
 
 
 @router.get(
@@ -580,7 +383,7 @@ def get_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Re
     """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked."""
-    return _json(report.report(session, caller, str(audit_id)))
+    return responses.json_response(report.report(session, caller, str(audit_id)))
 
 
 @router.get(
@@ -598,7 +401,7 @@ def compare_audits(
 ) -> Response:
     """Condition by condition, how ratings and completeness moved from `{audit_id}` to
     `{other_id}` (two audits of the caller's organisation on the same template version)."""
-    return _json(report.compare(session, caller, str(audit_id), str(other_id)))
+    return responses.json_response(report.compare(session, caller, str(audit_id), str(other_id)))
 
 
 @router.get(
@@ -616,4 +419,4 @@ def get_benchmark(
     """Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named."""
-    return _json(report.benchmark(session, template_version))
+    return responses.json_response(report.benchmark(session, template_version))

@@ -10,9 +10,12 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from app.core.links import Ref
+from app.core.pagination import ListParamsModel
 from app.core.provenance import Citation
 
 TITLE_MAX = 200
+# Bounded like every integer parameter: PostgreSQL's integer column overflows past 2**31 - 1.
+MAX_TEMPLATE_VERSION = 1_000_000
 TEXT_MAX = 4000
 PROMPT_KEYS = ("current_practice", "needed_change", "progress_plan")
 
@@ -154,9 +157,8 @@ class AuditCreate(BaseModel):
         },
     )
 
-    # Bounded like the path parameters: PostgreSQL's integer column overflows past 2**31 - 1.
     template_version: StrictInt = Field(
-        ge=1, le=1_000_000, description="A published template version."
+        ge=1, le=MAX_TEMPLATE_VERSION, description="A published template version."
     )
     title: Title
     responses: list[ConditionResponse] = Field(default_factory=list, max_length=100)
@@ -173,6 +175,17 @@ class AuditUpdate(BaseModel):
 
     title: Title | None = None
     responses: list[ConditionResponse] | None = Field(None, max_length=100)
+
+
+class AuditListQuery(ListParamsModel):
+    """`GET /v1/audits`'s query. The route, its fast path and the repository take it whole: a
+    new filter is a field here and a condition in `repository.AUDIT_FILTERS`."""
+
+    status: AuditStatus | None = Field(None, description="`draft` or `submitted`.")
+    template_version: int | None = Field(None, ge=1, le=MAX_TEMPLATE_VERSION)
+    format: str | None = Field(
+        None, pattern="^(json|csv)$", description="`csv` is the same as `Accept: text/csv`."
+    )
 
 
 class Completeness(BaseModel):

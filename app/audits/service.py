@@ -1,31 +1,27 @@
 """Audits: the lifecycle (create, edit a draft, submit, amend), tenant isolation, optimistic
 concurrency and the revision log. Services never commit; the request session does."""
 
-import functools
 import hashlib
 import os
 import time
 import uuid
 from typing import Any
 
-from pydantic_core import to_json
 from sqlmodel import Session
 
 from app.audits import repository, templates
 from app.audits.models import Audit, AuditRevision
-from app.audits.rendered import RenderedAudits
 from app.audits.schemas import (
     PROMPT_KEYS,
     AuditCreate,
+    AuditListQuery,
     AuditRevisionPublic,
     AuditUpdate,
     Completeness,
     ConditionResponse,
 )
 from app.audits.templates import Template
-from app.core.config import get_settings
-from app.core.content import SeedData
-from app.core.db import database_key, utcnow
+from app.core.db import utcnow
 from app.core.errors import (
     Conflict,
     FieldError,
@@ -34,32 +30,8 @@ from app.core.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
-from app.core.links import Ref
 from app.core.pagination import ListParamsModel
 from app.tenants.service import Caller
-
-# -- links the catalogue and the seed step call ----------------------------------------------
-
-
-def enablers_sharing_condition(session: Session, feature: str) -> list[str]:
-    """Enablers mapped to any audit condition that also bears on `feature` (curated mapping)."""
-    return templates.enablers_sharing_condition(session, feature)
-
-
-def enablers_by_feature(session: Session) -> dict[str, list[str]]:
-    """The curated mapping for every feature at once (for a page of features)."""
-    return templates.enablers_by_feature(session)
-
-
-def condition_ref_for_recommendation(session: Session, recommendation: str) -> Ref | None:
-    """The audit condition (latest template) that asks about `recommendation`."""
-    return templates.condition_ref_for_recommendation(session, recommendation)
-
-
-def load_templates(session: Session, seed: SeedData) -> None:
-    """Publish audit templates from seed (immutable once published)."""
-    templates.load(session, seed)
-
 
 # -- identity, ETags, preconditions ----------------------------------------------------------
 
@@ -126,65 +98,6 @@ def completeness_of(template: Template, responses: list[dict[str, Any]]) -> Comp
     )
 
 
-def public(session: Session, audit: Audit, template: Template | None = None) -> dict[str, Any]:
-    """The `AuditPublic` shape as plain data, serialised as is (see router._json).
-
-    No model on the way out: the stored row was validated when it was written, and building
-    12 `ConditionResponse` models per audit was a third of GET /v1/audits. The OpenAPI
-    still documents `AuditPublic`, and the schemathesis run checks every response against it.
-    """
-    template = template or templates.require(session, audit.template_version)
-    return {
-        "id": audit.id,
-        "organisation": audit.organisation,
-        "template_version": audit.template_version,
-        "title": audit.title,
-        "status": "submitted" if audit.status == "submitted" else "draft",
-        "revision": audit.revision,
-        "version": audit.version,
-        "responses": audit.responses,
-        "completeness": completeness_of(template, audit.responses),
-        "created_at": audit.created_at,
-        "updated_at": audit.updated_at,
-        "submitted_at": audit.submitted_at,
-        "href": f"/v1/audits/{audit.id}",
-    }
-
-
-def public_json(session: Session, audit: Audit) -> bytes:
-    return to_json(public(session, audit))
-
-
-@functools.cache
-def body_cache() -> RenderedAudits:
-    return RenderedAudits(get_settings().audit_cache_bytes)
-
-
-def body_cache_metrics(pid: str) -> list[str]:
-    return body_cache().metrics(pid)
-
-
-def rendered(
-    session: Session, organisation: str, versions: list[tuple[str, int]]
-) -> dict[str, tuple[int, bytes]]:
-    """id -> (version, JSON body) for each `(id, version)` of `organisation`: kept bodies
-    where the version matches, the rest rendered from one query (at the version that query
-    reads, which a concurrent write may have moved on). An id whose row has gone is left out."""
-    cache, db = body_cache(), database_key(session)
-    found: dict[str, tuple[int, bytes]] = {}
-    for audit_id, version in versions:
-        body = cache.get((db, audit_id, version))
-        if body is not None:
-            found[audit_id] = (version, body)
-    missing = [audit_id for audit_id, _ in versions if audit_id not in found]
-    if missing:
-        for audit in repository.audits_by_id(session, organisation, missing):
-            body = public_json(session, audit)
-            cache.put((db, audit.id, audit.version), body)
-            found[audit.id] = (audit.version, body)
-    return found
-
-
 def current_version(session: Session, caller: Caller, audit_id: str) -> int:
     """The caller's audit's version; another organisation's is a 404, as a missing one."""
     version = repository.version_of(session, caller.organisation, audit_id)
@@ -193,43 +106,11 @@ def current_version(session: Session, caller: Caller, audit_id: str) -> int:
     return version
 
 
-def rendered_one(
-    session: Session, caller: Caller, audit_id: str, version: int
-) -> tuple[int, bytes]:
-    """(version, JSON body) of the caller's audit, read at `version` or (if a write has
-    just moved it on) at the one it now has."""
-    found = rendered(session, caller.organisation, [(audit_id, version)]).get(audit_id)
-    if found is None:
-        raise NotFound(f"No audit with id '{audit_id}'.")
-    return found
-
-
-def rendered_page(
-    session: Session,
-    caller: Caller,
-    params: ListParamsModel,
-    status: str | None,
-    template_version: int | None,
-) -> tuple[list[bytes], str | None]:
-    """One page of the caller's audits as JSON bodies, newest first."""
-    versions, cursor = repository.version_page(
-        session, caller.organisation, params, status, template_version
-    )
-    found = rendered(session, caller.organisation, versions)
-    return [found[audit_id][1] for audit_id, _ in versions if audit_id in found], cursor
-
-
 def audit_page(
-    session: Session,
-    caller: Caller,
-    params: ListParamsModel,
-    status: str | None,
-    template_version: int | None,
+    session: Session, caller: Caller, query: AuditListQuery
 ) -> tuple[list[Audit], str | None]:
-    """One page of the caller's audits as rows (for CSV), paged as `rendered_page` is."""
-    versions, cursor = repository.version_page(
-        session, caller.organisation, params, status, template_version
-    )
+    """One page of the caller's audits as rows (for CSV), paged as `rendering.rendered_page`."""
+    versions, cursor = repository.version_page(session, caller.organisation, query)
     rows = repository.audits_by_id(session, caller.organisation, [i for i, _ in versions])
     by_id = {audit.id: audit for audit in rows}
     return [by_id[audit_id] for audit_id, _ in versions if audit_id in by_id], cursor

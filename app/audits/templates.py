@@ -2,7 +2,7 @@
 
 A template's stored `content` is the resolved seed record; the public document adds titles and
 links from the catalogue when read. The curated condition -> feature/enabler mapping also
-answers two catalogue questions (see `enablers_sharing_condition`).
+answers two catalogue questions (`curated_links`, handed to the catalogue by the seed step).
 """
 
 import hashlib
@@ -24,6 +24,7 @@ from app.audits.schemas import (
     TemplateSummary,
 )
 from app.catalogue import service as catalogue_service
+from app.catalogue.curated import CuratedLinks
 from app.core.content import Record, SeedData, SeedError
 from app.core.db import database_key, utcnow
 from app.core.errors import NotFound
@@ -264,36 +265,27 @@ def summaries(session: Session) -> list[TemplateSummary]:
     ]
 
 
-# -- links the catalogue reads ---------------------------------------------------------------
+# -- the curated mapping, as the catalogue shows it -------------------------------------------
 
 
-def _latest_conditions(session: Session) -> list[dict[str, Any]]:
-    row = repository.latest_template(session)
-    return list(row.content["conditions"]) if row else []
-
-
-def enablers_sharing_condition(session: Session, feature: str) -> list[str]:
-    return enablers_by_feature(session).get(feature, [])
-
-
-def enablers_by_feature(session: Session) -> dict[str, list[str]]:
-    """feature -> enablers mapped to any condition that also bears on it (one query)."""
-    found: dict[str, dict[str, None]] = {}
-    for c in _latest_conditions(session):
-        for f in c.get("features", []):
-            found.setdefault(f["slug"], {}).update({e["slug"]: None for e in c.get("enablers", [])})
-    return {feature: list(enablers) for feature, enablers in found.items()}
-
-
-def condition_ref_for_recommendation(session: Session, recommendation: str) -> Ref | None:
+def curated_links(session: Session) -> CuratedLinks:
+    """From the latest published template: each feature's enablers (those mapped to any
+    condition that also bears on it) and the condition that asks about each recommendation."""
     row = repository.latest_template(session)
     if row is None:
-        return None
+        return CuratedLinks()
+    by_feature: dict[str, dict[str, None]] = {}
+    by_recommendation: dict[str, Ref] = {}
     for c in row.content["conditions"]:
-        if c.get("recommendation") == recommendation:
-            return Ref(
-                slug=c["slug"],
-                title=c["text"],
-                href=f"{template_href(row.version)}#{c['slug']}",
+        for f in c.get("features", []):
+            by_feature.setdefault(f["slug"], {}).update(
+                {e["slug"]: None for e in c.get("enablers", [])}
             )
-    return None
+        recommendation = c.get("recommendation")
+        if recommendation and recommendation not in by_recommendation:
+            href = f"{template_href(row.version)}#{c['slug']}"
+            by_recommendation[recommendation] = Ref(slug=c["slug"], title=c["text"], href=href)
+    return CuratedLinks(
+        enablers_by_feature={f: list(enablers) for f, enablers in by_feature.items()},
+        condition_by_recommendation=by_recommendation,
+    )

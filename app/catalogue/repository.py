@@ -1,8 +1,9 @@
 """Catalogue queries; the only place that selects from catalogue tables."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from app.catalogue.models import (
     Enabler,
@@ -14,6 +15,25 @@ from app.catalogue.models import (
     Source,
 )
 from app.core.pagination import ListParamsModel, SortKey, keyset_page
+
+CATALOGUE_TABLES = (
+    Feature,
+    Outcome,
+    Enabler,
+    Recommendation,
+    PracticeModel,
+    Source,
+    FrameworkTable,
+)
+
+
+def delete_all(session: Session) -> None:
+    for table in CATALOGUE_TABLES:
+        session.exec(delete(table))
+
+
+def get(session: Session, table: Any, slug: str) -> Any:
+    return session.get(table, slug)
 
 
 def features(session: Session) -> Sequence[Feature]:

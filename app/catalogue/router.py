@@ -1,9 +1,8 @@
 """Catalogue endpoints: public, read-only, rendered once per content version."""
 
-from collections.abc import Sequence
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.catalogue import repository, service
 from app.catalogue.schemas import (
@@ -18,30 +17,12 @@ from app.catalogue.schemas import (
 )
 from app.core.content import current_version
 from app.core.db import SessionDep
-from app.core.errors import NotFound, ValidationFailed, problem_responses
+from app.core.errors import NotFound, problem_responses
 from app.core.http import Rendered, render_json, serve_catalogue
-from app.core.pagination import ListParams, Page, next_link
+from app.core.pagination import ListParams, Page
+from app.core.routing import ITEM_ERRORS, LIST_ERRORS, Slug, page
 
 router = APIRouter(prefix="/v1", tags=["Framework"])
-
-Slug = Annotated[
-    str,
-    Path(
-        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200, description="Stable kebab-case id."
-    ),
-]
-LIST_ERRORS = problem_responses(ValidationFailed)
-ITEM_ERRORS = problem_responses(NotFound, ValidationFailed)
-
-
-def page(
-    request: Request, items: Sequence[object], next_cursor: str | None, total: int | None = None
-) -> Rendered:
-    link = next_link(request, next_cursor)
-    headers = [("Link", link)] if link else []
-    return render_json(
-        Page[object](items=list(items), next_cursor=next_cursor, total=total), headers
-    )
 
 
 @router.get(
@@ -194,7 +175,7 @@ def list_recommendations(request: Request, session: SessionDep, params: ListPara
 
     def render() -> Rendered:
         rows, cursor = repository.recommendation_page(session, params)
-        return page(request, [service.recommendation_public(session, r) for r in rows], cursor)
+        return page(request, [service.recommendation_public(r) for r in rows], cursor)
 
     return serve_catalogue(request, render)
 

@@ -3,9 +3,10 @@
 from collections.abc import Sequence
 from typing import Any
 
-from sqlmodel import Session, delete
+from sqlmodel import Session
 
 from app.catalogue import repository
+from app.catalogue.curated import CuratedLinks
 from app.catalogue.models import (
     Enabler,
     Feature,
@@ -28,6 +29,7 @@ from app.catalogue.schemas import (
 from app.core.content import Record, SeedData, SeedError
 from app.core.errors import NotFound
 from app.core.links import href, ref
+from app.evidence import service as evidence_service
 
 # -- seeding ---------------------------------------------------------------------------------
 
@@ -56,15 +58,19 @@ def _validated(schema: Any, record: Record) -> dict[str, Any]:
         raise SeedError(f"{schema.__name__} '{record.get('slug')}': {exc}") from exc
 
 
-def load(session: Session, seed: SeedData) -> None:
+# Kept in a row's `data` from the curated mapping (see curated.py); never searched as such.
+CURATED_ENABLERS = "curated_enablers"
+
+
+def load(session: Session, seed: SeedData, curated: CuratedLinks) -> None:
     """Replace the catalogue with the seed's (the catalogue is read-only between seeds)."""
-    for table in (Feature, Outcome, Enabler, Recommendation, PracticeModel, Source, FrameworkTable):
-        session.exec(delete(table))
+    repository.delete_all(session)
     for r in seed.of("sources"):
         data = _validated(SourcePublic, r)
         session.add(Source(slug=r["slug"], kind=data["kind"], title=data["title"], data=data))
     for r in seed.of("features"):
         data = _validated(FeaturePublic, r)
+        data[CURATED_ENABLERS] = curated.enablers_by_feature.get(r["slug"], [])
         session.add(Feature(slug=r["slug"], number=data["number"], title=data["title"], data=data))
     for r in seed.of("outcomes"):
         data = _validated(OutcomePublic, r)
@@ -90,6 +96,8 @@ def load(session: Session, seed: SeedData) -> None:
         )
     for r in seed.of("recommendations"):
         data = _validated(RecommendationPublic, r)
+        condition = curated.condition_by_recommendation.get(r["slug"])
+        data["audit_condition"] = condition.model_dump() if condition else None
         session.add(
             Recommendation(slug=r["slug"], number=data["number"], text=data["text"], data=data)
         )
@@ -122,14 +130,10 @@ def feature_public(session: Session, row: Feature) -> FeaturePublic:
 
 
 def features_public(session: Session, rows: Sequence[Feature]) -> list[FeaturePublic]:
-    from app.audits import service as audits_service
-    from app.evidence import service as evidence_service
-
     titles = repository.titles(session)
     projects = evidence_service.project_refs_by_target(session, "feature", [r.slug for r in rows])
     every_project = sorted({p.slug for found in projects.values() for p in found})
     outcomes = evidence_service.outcomes_by_project(session, every_project)
-    enablers = audits_service.enablers_by_feature(session)
     out = []
     for row in rows:
         mine = projects[row.slug]
@@ -141,7 +145,7 @@ def features_public(session: Session, rows: Sequence[Feature]) -> list[FeaturePu
                     "projects": mine,
                     "related_outcomes": _refs("outcome", outcome_slugs, titles["outcome"]),
                     "related_enablers": _refs(
-                        "enabler", enablers.get(row.slug, []), titles["enabler"]
+                        "enabler", row.data.get(CURATED_ENABLERS, []), titles["enabler"]
                     ),
                     "href": href("feature", row.slug),
                 }
@@ -155,8 +159,6 @@ def outcome_public(session: Session, row: Outcome) -> OutcomePublic:
 
 
 def outcomes_public(session: Session, rows: Sequence[Outcome]) -> list[OutcomePublic]:
-    from app.evidence import service as evidence_service
-
     slugs = [r.slug for r in rows]
     findings = evidence_service.finding_refs_by_outcome(session, slugs)
     projects = evidence_service.project_refs_by_target(session, "outcome", slugs)
@@ -177,15 +179,9 @@ def enabler_public(row: Enabler) -> EnablerPublic:
     return EnablerPublic.model_validate({**row.data, "href": href("enabler", row.slug)})
 
 
-def recommendation_public(session: Session, row: Recommendation) -> RecommendationPublic:
-    from app.audits import service as audits_service
-
+def recommendation_public(row: Recommendation) -> RecommendationPublic:
     return RecommendationPublic.model_validate(
-        {
-            **row.data,
-            "audit_condition": audits_service.condition_ref_for_recommendation(session, row.slug),
-            "href": href("recommendation", row.slug),
-        }
+        {**row.data, "href": href("recommendation", row.slug)}
     )
 
 
@@ -196,8 +192,6 @@ def practice_model_public(session: Session, row: PracticeModel) -> PracticeModel
 def practice_models_public(
     session: Session, rows: Sequence[PracticeModel]
 ) -> list[PracticeModelPublic]:
-    from app.evidence import service as evidence_service
-
     projects = evidence_service.project_refs_by_target(session, "model", [r.slug for r in rows])
     return [
         PracticeModelPublic.model_validate(
@@ -212,7 +206,7 @@ def source_public(row: Source) -> SourcePublic:
 
 
 def _get(session: Session, table: Any, slug: str, label: str) -> Any:
-    row = session.get(table, slug)
+    row = repository.get(session, table, slug)
     if row is None:
         raise NotFound(f"No {label} with slug '{slug}'.")
     return row
@@ -231,7 +225,7 @@ def get_enabler(session: Session, slug: str) -> EnablerPublic:
 
 
 def get_recommendation(session: Session, slug: str) -> RecommendationPublic:
-    return recommendation_public(session, _get(session, Recommendation, slug, "recommendation"))
+    return recommendation_public(_get(session, Recommendation, slug, "recommendation"))
 
 
 def get_practice_model(session: Session, slug: str) -> PracticeModelPublic:
@@ -274,3 +268,25 @@ def framework(session: Session, content_version: str) -> FrameworkPublic:
         enablers=enablers,
         citations=list(extra.get("citations", [])),
     )
+
+
+def search_documents(session: Session) -> list[tuple[str, str, str, Any, str]]:
+    """(type, slug, title, content, href) of every catalogue row, for the search index."""
+
+    def content(data: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in data.items() if k != CURATED_ENABLERS}
+
+    docs: list[tuple[str, str, str, Any, str]] = []
+    for f in repository.features(session):
+        docs.append(("feature", f.slug, f.title, content(f.data), href("feature", f.slug)))
+    for o in repository.outcomes(session):
+        docs.append(("outcome", o.slug, o.title, o.data, href("outcome", o.slug)))
+    for e in repository.enablers(session):
+        docs.append(("enabler", e.slug, e.title, e.data, href("enabler", e.slug)))
+    titles = repository.titles(session)
+    for slug, text in titles["recommendation"].items():
+        docs.append(("recommendation", slug, text, text, href("recommendation", slug)))
+    for kind in ("practice-model", "source"):
+        for slug, title in titles[kind].items():
+            docs.append((kind, slug, title, title, href(kind, slug)))
+    return docs

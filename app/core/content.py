@@ -101,8 +101,9 @@ def read_seed(seed_dir: Path) -> SeedData:
     return seed
 
 
-def fingerprint(seed_dir: Path) -> str:
-    digest = hashlib.sha256()
+def fingerprint(seed_dir: Path, loader_version: str = "") -> str:
+    """The content version: the seed files' digest, and the loader's version when given."""
+    digest = hashlib.sha256(loader_version.encode())
     for path in sorted(seed_dir.rglob("*.yaml")):
         digest.update(path.relative_to(seed_dir).as_posix().encode())
         digest.update(path.read_bytes())

@@ -1,10 +1,10 @@
 """Evidence queries; the only place that selects from evidence tables."""
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import exists, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
 from app.core.pagination import ListParamsModel, SortKey, keyset_page
@@ -13,20 +13,42 @@ from app.evidence.models import (
     Finding,
     FindingOutcome,
     Guidance,
-    Organisation,
     Programme,
     Project,
     ProjectLink,
 )
 
+Row = TypeVar("Row", bound=SQLModel)
+# Children first, so foreign keys hold while the evidence is replaced.
+EVIDENCE_TABLES = (FindingOutcome, Finding, ProjectLink, Evaluation, Project, Guidance, Programme)
 
-def project_slugs_linked(session: Session, kind: str, target: str) -> list[str]:
-    stmt = (
-        select(ProjectLink.project)
-        .where(ProjectLink.kind == kind, ProjectLink.target == target)
-        .order_by(col(ProjectLink.project))
-    )
-    return list(session.exec(stmt).all())
+
+def delete_all(session: Session) -> None:
+    for table in EVIDENCE_TABLES:
+        session.exec(delete(table))
+
+
+def get(session: Session, table: type[Row], slug: str) -> Row | None:
+    return session.get(table, slug)
+
+
+def every(session: Session, table: type[Row]) -> Sequence[Row]:
+    return session.exec(select(table)).all()
+
+
+def programme_names(session: Session) -> dict[str, str]:
+    return dict(session.exec(select(Programme.slug, Programme.name)).all())
+
+
+def findings_by_slug(session: Session, slugs: Sequence[str]) -> Sequence[Finding]:
+    if not slugs:
+        return []
+    return session.exec(select(Finding).where(col(Finding.slug).in_(slugs))).all()
+
+
+def projects_in_order(session: Session, stmt: SelectOfScalar[Project]) -> list[Project]:
+    """Every project `stmt` selects, by slug (the CSV, which is not paginated)."""
+    return list(session.exec(stmt.order_by(col(Project.slug))).all())
 
 
 def project_slugs_linked_to(
@@ -120,15 +142,6 @@ def findings_of_projects(session: Session, projects: Sequence[str]) -> dict[str,
     return out
 
 
-def finding_slugs_for_outcome(session: Session, outcome: str) -> list[str]:
-    stmt = (
-        select(FindingOutcome.finding)
-        .where(FindingOutcome.outcome == outcome)
-        .order_by(col(FindingOutcome.finding))
-    )
-    return list(session.exec(stmt).all())
-
-
 def finding_slugs_for_outcomes(session: Session, outcomes: Sequence[str]) -> dict[str, list[str]]:
     """outcome -> finding slugs (sorted), for a whole page of outcomes in one query."""
     out: dict[str, list[str]] = {}
@@ -169,22 +182,6 @@ def programme_page(session: Session, params: ListParamsModel) -> tuple[list[Prog
     return keyset_page(
         session, select(Programme), [SortKey(col(Programme.slug))], lambda p: [p.slug], params
     )
-
-
-def organisation_page(
-    session: Session, params: ListParamsModel, kind: str | None
-) -> tuple[list[Organisation], str | None]:
-    stmt = select(Organisation).where(col(Organisation.in_evidence).is_(True))
-    if kind:
-        stmt = stmt.where(Organisation.kind == kind)
-    return keyset_page(session, stmt, [SortKey(col(Organisation.slug))], lambda o: [o.slug], params)
-
-
-def organisation_names(session: Session) -> dict[str, str]:
-    stmt = select(Organisation.slug, Organisation.name).where(
-        col(Organisation.in_evidence).is_(True)
-    )
-    return dict(session.exec(stmt).all())
 
 
 def guidance_page(

@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.catalogue.router import ITEM_ERRORS, LIST_ERRORS, Slug, page
 from app.core.db import SessionDep
 from app.core.errors import NotAcceptable, ValidationFailed, problem_responses
 from app.core.http import (
@@ -17,6 +16,7 @@ from app.core.http import (
     want_csv,
 )
 from app.core.pagination import ListParams, Page
+from app.core.routing import ITEM_ERRORS, LIST_ERRORS, Slug, SlugFilter, page
 from app.evidence import repository, service
 from app.evidence.schemas import (
     DESIGN_STRENGTH_RULE,
@@ -27,14 +27,12 @@ from app.evidence.schemas import (
     FindingKind,
     FindingPublic,
     GuidancePublic,
-    OrganisationPublic,
     ProgrammePublic,
     ProjectPublic,
 )
 
 router = APIRouter(prefix="/v1", tags=["Evidence"])
 
-SlugFilter = Annotated[str | None, Query(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200)]
 TextQuery = Annotated[
     str | None,
     Query(min_length=1, max_length=200, description="Case-insensitive substring filter."),
@@ -68,41 +66,6 @@ def list_programmes(request: Request, session: SessionDep, params: ListParams) -
 def get_programme(request: Request, session: SessionDep, slug: Slug) -> Response:
     """One programme by slug, e.g. `innovation-programme-round-1`."""
     return serve_catalogue(request, lambda: render_json(service.get_programme(session, slug)))
-
-
-@router.get(
-    "/organisations",
-    response_model=Page[OrganisationPublic],
-    summary="List organisations named by the evidence",
-    responses=LIST_ERRORS,
-)
-def list_organisations(
-    request: Request,
-    session: SessionDep,
-    params: ListParams,
-    kind: SlugFilter = None,
-) -> Response:
-    """Local authorities, trusts and other bodies the source texts name, with their projects.
-    Organisations that exist only as API tenants are never listed here."""
-
-    def render() -> Rendered:
-        rows, cursor = repository.organisation_page(session, params, kind)
-        return page(request, [service.organisation_public(session, r) for r in rows], cursor)
-
-    return serve_catalogue(request, render)
-
-
-@router.get(
-    "/organisations/{slug}",
-    response_model=OrganisationPublic,
-    summary="Get one named organisation",
-    responses=ITEM_ERRORS,
-)
-def get_organisation(request: Request, session: SessionDep, slug: Slug) -> Response:
-    """One organisation the evidence names, e.g. `hertfordshire`."""
-    return serve_catalogue(
-        request, lambda: render_json(service.get_named_organisation(session, slug))
-    )
 
 
 @router.get(
@@ -141,7 +104,7 @@ def list_projects(
     def render() -> Rendered:
         stmt = repository.projects_filtered(filters, q)
         if csv_wanted:
-            rows = list(session.exec(stmt.order_by("slug")).all())
+            rows = repository.projects_in_order(session, stmt)
             return render_csv(
                 list(PROJECT_CSV_COLUMNS),
                 (service.project_csv_row(p) for p in service.projects_public(session, rows)),

@@ -2,10 +2,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from app.catalogue.router import LIST_ERRORS
 from app.core.db import SessionDep
 from app.core.http import Rendered, render_json, serve_catalogue
 from app.core.pagination import ListParams, next_link
+from app.core.routing import LIST_ERRORS
 from app.search import service
 from app.search.schemas import SearchPage, SearchType
 

@@ -8,12 +8,17 @@ from sqlalchemy import bindparam, or_, update
 from sqlmodel import Session, col, select
 
 from app.core.prepared import Prepared
-from app.evidence.models import Organisation
+from app.organisations.models import Organisation
 from app.tenants.models import ApiKey
 
 
 def key_by_prefix(session: Session, prefix: str) -> ApiKey | None:
     return session.exec(select(ApiKey).where(ApiKey.prefix == prefix)).first()
+
+
+def add_now(session: Session, key: ApiKey) -> None:
+    session.add(key)
+    session.flush()
 
 
 def keys_of(session: Session, organisation: str) -> list[ApiKey]:

@@ -16,16 +16,11 @@ from app.core.errors import (
 )
 from app.core.http import TENANT_CACHE_CONTROL
 from app.core.pagination import ListParams, Page, set_link
+from app.organisations import service as organisations
+from app.organisations.schemas import OrganisationCreate, TenantPublic
 from app.tenants import service
 from app.tenants.dependencies import CurrentOrg, Operator
-from app.tenants.schemas import (
-    ApiKeyCreate,
-    ApiKeyCreated,
-    ApiKeyList,
-    Me,
-    OrganisationCreate,
-    TenantPublic,
-)
+from app.tenants.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyList, Me
 
 router = APIRouter(prefix="/v1", tags=["Tenants"])
 
@@ -56,7 +51,7 @@ def create_organisation(
     (`ADMIN_TOKEN`). Registering the slug of an organisation the evidence already names (e.g.
     `hertfordshire`) makes that same organisation a tenant; any other slug creates a tenant that
     is never shown in public lists, search or benchmarks. `409` if the slug is already a tenant."""
-    tenant = service.register(session, body.slug, body.name)
+    tenant = organisations.register_tenant(session, body.slug, body.name)
     _private(response)
     response.headers["Location"] = f"/v1/tenants/{tenant.slug}"
     return tenant
@@ -74,7 +69,7 @@ def list_tenants(
 ) -> Page[TenantPublic]:
     """Every organisation registered as a tenant, by slug, including those that exist only as
     tenants. Operator only."""
-    items, cursor = service.tenant_page(session, params)
+    items, cursor = organisations.tenant_page(session, params)
     _private(response)
     set_link(request, response, cursor)
     return Page[TenantPublic](items=items, next_cursor=cursor)
@@ -90,7 +85,7 @@ def list_tenants(
 def get_tenant(slug: OrgSlug, session: SessionDep, response: Response, _: Operator) -> TenantPublic:
     """One tenant organisation by slug. Operator only."""
     _private(response)
-    return service.get_tenant(session, slug)
+    return organisations.get_tenant(session, slug)
 
 
 @router.post(

@@ -1,37 +1,11 @@
-"""Tenant organisations, API keys and `/v1/me`, as the API shows them."""
+"""API keys and `/v1/me`, as the API shows them."""
 
 from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SlugStr = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=200)
-]
-
-
-class OrganisationCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={"examples": [{"name": "Hertfordshire", "slug": "hertfordshire"}]},
-    )
-
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    slug: SlugStr = Field(
-        description="Stable kebab-case id. Use the evidence slug (e.g. `hertfordshire`) to "
-        "register an organisation the evidence already names."
-    )
-
-
-class TenantPublic(BaseModel):
-    slug: str = Field(examples=["hertfordshire"])
-    name: str = Field(examples=["Hertfordshire"])
-    in_evidence: bool = Field(
-        description="True when the source texts also name this organisation (it is then "
-        "listed publicly under /v1/organisations).",
-        examples=[True],
-    )
-    created_at: datetime | None = Field(description="When it became a tenant.")
+from app.organisations.schemas import TenantPublic
 
 
 class ApiKeyCreate(BaseModel):

@@ -1,18 +1,17 @@
-"""Tenants: registering organisations, issuing and revoking API keys, resolving a token."""
+"""Tenants' API keys: issuing, listing and revoking them, resolving a token, and `/v1/me`.
+(The organisation a key belongs to is app/organisations.)"""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlmodel import Session
 
 from app.core.db import after_read, utcnow
 from app.core.errors import NotFound
-from app.core.pagination import ListParamsModel
-from app.evidence import service as evidence_service
-from app.evidence.models import Organisation
+from app.organisations import service as organisations
 from app.tenants import repository, tokens
 from app.tenants.models import ApiKey
-from app.tenants.schemas import ApiKeyCreated, ApiKeyPublic, Me, TenantPublic
+from app.tenants.schemas import ApiKeyCreated, ApiKeyPublic, Me
 
 # `last_used_at` is a write; doing it on every request would serialise reads on SQLite.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
@@ -25,19 +24,10 @@ class Caller:
     organisation: str
     key_prefix: str
     key_label: str
-    # When this key's `last_used_at` is next due to be written: until then a kept answer
-    # (app/audits/kept_answers.py) may stand in for this check.
-    next_touch: datetime
 
     @property
     def actor(self) -> str:
         return f"api-key:{self.key_prefix} ({self.key_label})"
-
-
-def tenant_public(org: Organisation) -> TenantPublic:
-    return TenantPublic(
-        slug=org.slug, name=org.name, in_evidence=org.in_evidence, created_at=org.created_at
-    )
 
 
 def key_public(key: ApiKey) -> ApiKeyPublic:
@@ -51,28 +41,8 @@ def key_public(key: ApiKey) -> ApiKeyPublic:
     )
 
 
-def register(session: Session, slug: str, name: str) -> TenantPublic:
-    return tenant_public(evidence_service.register_tenant(session, slug, name))
-
-
-def get_tenant(session: Session, slug: str) -> TenantPublic:
-    return tenant_public(_tenant(session, slug))
-
-
-def tenant_page(session: Session, params: ListParamsModel) -> tuple[list[TenantPublic], str | None]:
-    rows, cursor = evidence_service.tenant_page(session, params)
-    return [tenant_public(r) for r in rows], cursor
-
-
-def _tenant(session: Session, slug: str) -> Organisation:
-    org = evidence_service.tenant(session, slug)
-    if org is None:
-        raise NotFound(f"No tenant organisation with slug '{slug}'.")
-    return org
-
-
 def issue_key(session: Session, slug: str, label: str) -> ApiKeyCreated:
-    _tenant(session, slug)
+    organisations.require_tenant(session, slug)
     token, prefix = tokens.new_token()
     key = ApiKey(
         organisation=slug,
@@ -81,19 +51,18 @@ def issue_key(session: Session, slug: str, label: str) -> ApiKeyCreated:
         token_hash=tokens.hash_token(token),
         created_at=utcnow(),
     )
-    session.add(key)
-    session.flush()
+    repository.add_now(session, key)
     return ApiKeyCreated(**key_public(key).model_dump(), token=token)
 
 
 def list_keys(session: Session, slug: str) -> list[ApiKeyPublic]:
-    _tenant(session, slug)
+    organisations.require_tenant(session, slug)
     return [key_public(k) for k in repository.keys_of(session, slug)]
 
 
 def revoke_key(session: Session, slug: str, prefix: str) -> None:
     """Revoke a key; revoking a revoked key again is a no-op."""
-    _tenant(session, slug)
+    organisations.require_tenant(session, slug)
     key = repository.key_of(session, slug, prefix)
     if key is None:
         raise NotFound(f"Organisation '{slug}' has no API key with prefix '{prefix}'.")
@@ -111,20 +80,15 @@ def authenticate(session: Session, token: str) -> Caller | None:
     assert key is not None
     if key.revoked_at is not None:
         return None
-    now = last_used = utcnow()
+    now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         after_read(session, lambda s: repository.touch(s, key.prefix, now))
-    else:
-        last_used = key.last_used_at
-    return Caller(
-        organisation=key.organisation,
-        key_prefix=key.prefix,
-        key_label=key.label,
-        next_touch=last_used + LAST_USED_RESOLUTION,
-    )
+    return Caller(organisation=key.organisation, key_prefix=key.prefix, key_label=key.label)
 
 
 def me(session: Session, caller: Caller) -> Me:
     key = repository.key_by_prefix(session, caller.key_prefix)
     assert key is not None
-    return Me(organisation=get_tenant(session, caller.organisation), key=key_public(key))
+    return Me(
+        organisation=organisations.get_tenant(session, caller.organisation), key=key_public(key)
+    )

@@ -87,14 +87,14 @@ def test_catalogue_links_come_from_the_mapping(client: TestClient) -> None:
 
 
 def test_published_templates_are_immutable(client: TestClient) -> None:
-    from app.audits import service
+    from app.audits import templates
 
     seed = read_seed(get_settings().seed_dir)
     with Session(get_engine()) as session:
-        service.load_templates(session, seed)  # unchanged: a no-op
+        templates.load(session, seed)  # unchanged: a no-op
         record = seed.records["audit_templates"]["template-1"]
         record["conditions"][0] = {**record["conditions"][0], "text": "Changed"}
         with pytest.raises(SeedError, match="immutable"):
-            service.load_templates(session, seed)
+            templates.load(session, seed)
         session.rollback()
     assert client.get("/v1/audit-templates/1").json()["conditions"][0]["text"] == FIRST

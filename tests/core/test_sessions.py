@@ -3,7 +3,7 @@
 import pytest
 
 from app.core.db import read_session
-from app.evidence.models import Organisation
+from app.organisations.models import Organisation
 
 
 def test_a_read_session_refuses_to_flush_a_change(database_url: str) -> None:

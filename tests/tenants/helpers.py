@@ -104,15 +104,6 @@ def fast_read_counts(client: httpx.Client | Any) -> dict[str, int]:
     return {outcome: int(n) for outcome, n in found}
 
 
-def forget_kept_answers() -> None:
-    """Empty this process's kept audit answers, so the next read reads."""
-    from app.audits.kept_answers import kept_answers
-
-    kept = kept_answers()
-    if kept is not None:
-        kept.answers.clear()
-
-
 def submit(
     client: httpx.Client | Any, headers: dict[str, str], created: httpx.Response
 ) -> httpx.Response:

@@ -1,0 +1,163 @@
+"""Audit JSON bodies: rendered by `AuditPublic`, once per version, and kept in a bounded LRU
+(one per process).
+
+An audit's JSON is a function of its row at one `version` (templates are immutable), and every
+write moves `version`, so `(database, organisation, id, version)` names one body for ever, in
+every worker and on every host. Reads look the version up (a one-column query) and render only
+on a miss; only reads fill the cache, so it never holds a version that was not committed. The
+organisation is in the key so that a body is only ever served to its own organisation, whatever
+the caller checked before. (A database restored from a backup can reuse versions: restart the
+workers after a restore.)
+"""
+
+import functools
+import threading
+
+from cachetools import LRUCache
+from sqlmodel import Session
+
+from app.audits import repository, templates
+from app.audits.models import Audit
+from app.audits.schemas import AuditListQuery, AuditPublic
+from app.audits.service import completeness_of
+from app.core.config import get_settings
+from app.core.db import database_key
+from app.core.errors import NotFound
+from app.tenants.service import Caller
+
+Key = tuple[str, str, str, int]  # (database, organisation, audit id, version)
+
+
+def public(session: Session, audit: Audit) -> AuditPublic:
+    """The audit as the API shows it: the one serializer of an audit."""
+    template = templates.require(session, audit.template_version)
+    return AuditPublic.model_validate(
+        {
+            "id": audit.id,
+            "organisation": audit.organisation,
+            "template_version": audit.template_version,
+            "title": audit.title,
+            "status": audit.status,
+            "revision": audit.revision,
+            "version": audit.version,
+            "responses": audit.responses,
+            "completeness": completeness_of(template, audit.responses),
+            "created_at": audit.created_at,
+            "updated_at": audit.updated_at,
+            "submitted_at": audit.submitted_at,
+            "href": f"/v1/audits/{audit.id}",
+        }
+    )
+
+
+def public_json(session: Session, audit: Audit) -> bytes:
+    return public(session, audit).model_dump_json().encode()
+
+
+class RenderedAudits:
+    """Rendered bodies, least recently used first out, bounded by their total size.
+    Thread-safe: SQLite reads run on the event loop, PostgreSQL reads in the thread pool."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self._bodies: LRUCache[Key, bytes] = LRUCache(maxsize=max_bytes, getsizeof=len)
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Key) -> bytes | None:
+        with self._lock:
+            body = self._bodies.get(key)
+            if body is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            return body
+
+    def put(self, key: Key, body: bytes) -> None:
+        if len(body) > self._bodies.maxsize:
+            return  # larger than the whole cache: not kept
+        with self._lock:
+            self._bodies[key] = body
+
+    def clear(self) -> None:
+        with self._lock:
+            self._bodies.clear()
+
+    def __len__(self) -> int:
+        return len(self._bodies)
+
+    @property
+    def size(self) -> int:
+        return int(self._bodies.currsize)
+
+    def metrics(self, pid: str) -> list[str]:
+        """Prometheus lines for /metrics (per process, like every series there)."""
+        series = (
+            (
+                "audit_body_cache_hits_total",
+                "counter",
+                "Audit reads served a kept body.",
+                self.hits,
+            ),
+            ("audit_body_cache_misses_total", "counter", "Audit reads that rendered.", self.misses),
+            ("audit_body_cache_bytes", "gauge", "Size of the kept bodies.", self.size),
+            ("audit_body_cache_entries", "gauge", "Kept bodies.", len(self)),
+        )
+        lines = []
+        for name, kind, text, value in series:
+            lines += [
+                f"# HELP {name} {text}",
+                f"# TYPE {name} {kind}",
+                f'{name}{{pid="{pid}"}} {value}',
+            ]
+        return lines
+
+
+@functools.cache
+def body_cache() -> RenderedAudits:
+    return RenderedAudits(get_settings().audit_cache_bytes)
+
+
+def body_cache_metrics(pid: str) -> list[str]:
+    return body_cache().metrics(pid)
+
+
+def rendered(
+    session: Session, organisation: str, versions: list[tuple[str, int]]
+) -> dict[str, tuple[int, bytes]]:
+    """id -> (version, JSON body) for each `(id, version)` of `organisation`: kept bodies
+    where the version matches, the rest rendered from one query (at the version that query
+    reads, which a concurrent write may have moved on). An id whose row has gone is left out."""
+    cache, db = body_cache(), database_key(session)
+    found: dict[str, tuple[int, bytes]] = {}
+    for audit_id, version in versions:
+        body = cache.get((db, organisation, audit_id, version))
+        if body is not None:
+            found[audit_id] = (version, body)
+    missing = [audit_id for audit_id, _ in versions if audit_id not in found]
+    if missing:
+        for audit in repository.audits_by_id(session, organisation, missing):
+            body = public_json(session, audit)
+            cache.put((db, organisation, audit.id, audit.version), body)
+            found[audit.id] = (audit.version, body)
+    return found
+
+
+def rendered_one(
+    session: Session, caller: Caller, audit_id: str, version: int
+) -> tuple[int, bytes]:
+    """(version, JSON body) of the caller's audit, read at `version` or (if a write has
+    just moved it on) at the one it now has."""
+    found = rendered(session, caller.organisation, [(audit_id, version)]).get(audit_id)
+    if found is None:
+        raise NotFound(f"No audit with id '{audit_id}'.")
+    return found
+
+
+def rendered_page(
+    session: Session, caller: Caller, query: AuditListQuery
+) -> tuple[list[bytes], str | None]:
+    """One page of the caller's audits as JSON bodies, newest first."""
+    versions, cursor = repository.version_page(session, caller.organisation, query)
+    found = rendered(session, caller.organisation, versions)
+    return [found[audit_id][1] for audit_id, _ in versions if audit_id in found], cursor

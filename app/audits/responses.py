@@ -1,0 +1,150 @@
+"""Audits as HTTP responses: JSON, CSV and FHIR, with their ETags and tenant caching headers.
+The routes and their fast path (fast_reads.py) answer through these, so both send the same."""
+
+import json
+from typing import Any
+
+from fastapi import Request, Response
+from pydantic import BaseModel
+from pydantic_core import to_json
+from sqlmodel import Session
+
+from app.audits import fhir, rendering, service, templates
+from app.audits.models import Audit
+from app.audits.schemas import PROMPT_KEYS, AuditListQuery
+from app.core.errors import NotAcceptable
+from app.core.http import (
+    CSV_MEDIA_TYPE,
+    JSON_MEDIA_TYPE,
+    TENANT_CACHE_CONTROL,
+    csv_bytes,
+    etag_matches,
+    variant_of,
+)
+from app.core.pagination import next_link
+from app.tenants.service import Caller
+
+AUDIT_CSV_COLUMNS = (
+    "audit_id",
+    "audit_title",
+    "template_version",
+    "status",
+    "revision",
+    "condition_number",
+    "condition",
+    *PROMPT_KEYS,
+    "rating",
+    "updated_at",
+)
+
+
+def private(
+    body: bytes, media_type: str, status_code: int = 200, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(
+        body,
+        status_code=status_code,
+        media_type=media_type,
+        headers={"Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept", **(headers or {})},
+    )
+
+
+def json_response(
+    content: BaseModel | dict[str, Any],
+    status_code: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = (
+        content.model_dump_json().encode() if isinstance(content, BaseModel) else to_json(content)
+    )
+    return private(body, JSON_MEDIA_TYPE, status_code, headers)
+
+
+def not_modified(etag: str) -> Response:
+    # With the Vary of the 200 it stands for (RFC 9110 section 15.4.5).
+    return Response(
+        status_code=304,
+        headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept"},
+    )
+
+
+def link_header(request: Request, cursor: str | None) -> dict[str, str]:
+    link = next_link(request, cursor)
+    return {"Link": link} if link else {}
+
+
+def variant(request: Request, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    chosen = variant_of(request.headers.get("accept"), fmt)
+    if chosen not in allowed:
+        raise NotAcceptable(f"Available as {', '.join(allowed)}.")
+    return chosen
+
+
+def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
+    rows = []
+    for audit in audits:
+        template = templates.require(session, audit.template_version)
+        for r in audit.responses:
+            rows.append(
+                {
+                    "audit_id": audit.id,
+                    "audit_title": audit.title,
+                    "template_version": audit.template_version,
+                    "status": audit.status,
+                    "revision": audit.revision,
+                    "condition_number": template.number_of(r["condition"]),
+                    **r,
+                    "updated_at": audit.updated_at.isoformat(),
+                }
+            )
+    return rows
+
+
+def audit_response(
+    request: Request,
+    session: Session,
+    audit: Audit,
+    status_code: int = 200,
+    fmt: str | None = None,
+    extra: dict[str, str] | None = None,
+) -> Response:
+    """The audit in the representation the request asks for, with that one's ETag."""
+    chosen = variant(request, fmt, ("json", "fhir", "csv"))
+    headers = {"ETag": service.etag_of(audit, chosen), **(extra or {})}
+    if chosen == "fhir":
+        template = templates.require(session, audit.template_version)
+        body = json.dumps(fhir.questionnaire_response(audit, template)).encode()
+        return private(body, fhir.FHIR_MEDIA_TYPE, status_code, headers)
+    if chosen == "csv":
+        body = csv_bytes(AUDIT_CSV_COLUMNS, csv_rows(session, [audit]))
+        return private(body, CSV_MEDIA_TYPE, status_code, headers)
+    return private(rendering.public_json(session, audit), JSON_MEDIA_TYPE, status_code, headers)
+
+
+def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | None) -> Response:
+    """`GET /v1/audits/{id}` as JSON: the version first, then a 304 or the kept body."""
+    version = service.current_version(session, caller, key)
+    etag = service.etag_for(key, version)
+    if etag_matches(if_none_match, etag):
+        return not_modified(etag)
+    version, body = rendering.rendered_one(session, caller, key, version)
+    return private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(key, version)})
+
+
+def audit_page_json(
+    request: Request, session: Session, caller: Caller, query: AuditListQuery
+) -> Response:
+    """`GET /v1/audits` as JSON, from each audit's kept body."""
+    items, cursor = rendering.rendered_page(session, caller, query)
+    # Joined, not added: a page of 20 audits is ~120 kB, and each `+` of it is another copy.
+    body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
+    return private(body, JSON_MEDIA_TYPE, headers=link_header(request, cursor))
+
+
+def audit_page_csv(
+    request: Request, session: Session, caller: Caller, query: AuditListQuery
+) -> Response:
+    """`GET /v1/audits` as CSV: the responses of this page's audits, a row each."""
+    rows, cursor = service.audit_page(session, caller, query)
+    body = csv_bytes(AUDIT_CSV_COLUMNS, csv_rows(session, rows))
+    return private(body, CSV_MEDIA_TYPE, headers=link_header(request, cursor))

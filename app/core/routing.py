@@ -1,0 +1,29 @@
+"""What the public read routers share: path and filter types, their error lists, and a page
+rendered as JSON with its `Link` header."""
+
+from collections.abc import Sequence
+from typing import Annotated
+
+from fastapi import Path, Query, Request
+
+from app.core.errors import NotFound, ValidationFailed, problem_responses
+from app.core.http import Rendered, render_json
+from app.core.pagination import Page, next_link
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[
+    str, Path(pattern=SLUG_PATTERN, max_length=200, description="Stable kebab-case id.")
+]
+SlugFilter = Annotated[str | None, Query(pattern=SLUG_PATTERN, max_length=200)]
+LIST_ERRORS = problem_responses(ValidationFailed)
+ITEM_ERRORS = problem_responses(NotFound, ValidationFailed)
+
+
+def page(
+    request: Request, items: Sequence[object], next_cursor: str | None, total: int | None = None
+) -> Rendered:
+    link = next_link(request, next_cursor)
+    headers = [("Link", link)] if link else []
+    return render_json(
+        Page[object](items=list(items), next_cursor=next_cursor, total=total), headers
+    )
