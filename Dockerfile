@@ -6,11 +6,12 @@ ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
-COPY pyproject.toml ./
-COPY app ./app
-# Install the dependencies, then drop the package itself: the app runs from /srv/app so that
-# alembic.ini, migrations/ and seed/ sit beside it (app.core.config finds them there).
-RUN pip install . && pip uninstall -y practice-framework-api
+# The dependencies exactly as locked (make lock), each file checked against its sha256. The package
+# itself is not installed: the app runs from /srv/app so that alembic.ini, migrations/ and seed/
+# sit beside it (app.core.config finds them there). Only the lock is copied, so this layer is
+# rebuilt when the dependencies change, not when the source does.
+COPY requirements.lock ./
+RUN pip install --require-hashes -r requirements.lock
 
 FROM python:3.11-slim-bookworm AS runtime
 ENV PATH=/opt/venv/bin:$PATH \

@@ -6,24 +6,55 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 WORKERS ?= 1
 export HOST PORT
+# Installs come from the locks (exact versions, every file checked against its sha256); the
+# project itself goes in editable on top, without dependencies, built by the locked setuptools
+# (no throwaway build environment to fetch one into). `make lock` writes both locks.
+LOCK     := requirements.lock
+DEV_LOCK := requirements-dev.lock
+UV_VERSION ?= 0.13.9
+LOCK_ARGS ?=
+# A dependency added to pyproject.toml but not yet locked shows here, not at the first import.
+LOCK_CHECK = @$(BIN)/pip check \
+	|| { echo 'pip check failed: is pyproject.toml ahead of the locks? (make lock)' >&2; exit 1; }
 
-.PHONY: run test install install-dev migrate seed serve lint lint-containers typecheck pytest \
-	pytest-postgres bench bench-postgres soak clean
+.PHONY: run test install install-dev lock migrate seed serve lint lint-containers typecheck \
+	pytest pytest-postgres bench bench-postgres soak clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e .
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation --check-build-dependencies -e .
+	$(LOCK_CHECK)
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[dev]'
+# The dev lock holds the runtime set too (the same pins), so it stands for both stamps.
+$(VENV)/.installed-dev: pyproject.toml $(LOCK) $(DEV_LOCK) | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r $(DEV_LOCK)
+	$(BIN)/pip install -q --no-deps --no-build-isolation --check-build-dependencies -e .
+	$(LOCK_CHECK)
 	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+## make lock: resolve pyproject.toml (its dependencies and its build-system requires) into
+## requirements-dev.lock (with the dev extra), then requirements.lock constrained to the same
+## pins; CPython 3.11 on x86_64 Linux, sha256 of every file of each pinned version. Pins already
+## in the locks are kept unless asked to move: LOCK_ARGS=--upgrade (everything) or
+## LOCK_ARGS='--upgrade-package NAME'.
+BUILD_REQUIRES = $(BIN)/python -c "import tomllib; \
+	print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')"
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml - --quiet --generate-hashes \
+	--python-version 3.11 --python-platform x86_64-unknown-linux-gnu \
+	--custom-compile-command 'make lock' $(LOCK_ARGS)
+
+lock: | $(BIN)/python
+	$(BIN)/pip install -q uv==$(UV_VERSION)
+	$(BUILD_REQUIRES) | $(UV_COMPILE) --extra dev -o $(DEV_LOCK)
+	$(BUILD_REQUIRES) | $(UV_COMPILE) -c $(DEV_LOCK) -o $(LOCK)
 
 migrate: install
 	mkdir -p data
