@@ -15,7 +15,6 @@ from app.audits import templates
 from app.catalogue import service as catalogue
 from app.core.config import get_settings
 from app.core.content import (
-    ContentVersion,
     SeedError,
     current_version,
     fingerprint,
@@ -66,7 +65,7 @@ def main(argv: list[str]) -> int:
         with Session(get_engine()) as session:
             version, loaded = seed(session, settings.seed_dir, force="--force" in argv)
             session.commit()
-            row = session.get(ContentVersion, 1)
+            row = current_version(session)
     except SeedError as exc:
         log.error("seed failed: %s", exc)
         return 1

@@ -17,7 +17,7 @@ from app.audits import rendering
 from app.core import prepared
 from app.core.db import get_engine
 from app.core.http import catalogue_cache
-from tests.tenants.helpers import operator_env, tenant
+from tests.helpers import operator_env, tenant
 
 LIMITS = (1, 5, 50)
 CATALOGUE_LISTS = (

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests.conftest import ServedApp
-from tests.tenants.helpers import tenant
+from tests.helpers import tenant
 
 pytestmark = pytest.mark.served
 WRITERS = 20

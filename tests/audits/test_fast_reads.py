@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.audits.fast_reads import AuditReadsMiddleware
 from tests.conftest import assert_problem
-from tests.tenants.helpers import (
+from tests.helpers import (
     OPERATOR,
     bearer,
     complete_audit,

@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
+from tests.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
 
 FHIR = "application/fhir+json"
 QUESTIONNAIRE = "https://practice-framework.api/fhir/Questionnaire/self-audit-1|1"

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.audits.models import IdempotencyRecord
 from app.core.db import get_engine, utcnow
 from tests.conftest import assert_problem
-from tests.tenants.helpers import answer, tenant
+from tests.helpers import answer, tenant
 
 BODY = {"template_version": 1, "title": "Retry me", "responses": [answer("good-use-of-data", 2)]}
 

@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import (
+from tests.helpers import (
     OPERATOR,
     bearer,
     complete_audit,

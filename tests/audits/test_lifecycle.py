@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
+from tests.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
 
 PRIVATE = "private, no-store"
 

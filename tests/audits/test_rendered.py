@@ -10,7 +10,9 @@ def test_keeps_at_most_max_bytes_and_evicts_the_least_recently_used() -> None:
     assert cache.get(("db", "org", "a", 1)) == b"aaaa"  # "a" is now the most recent
     cache.put(("db", "org", "c", 1), b"cccc")
     assert cache.get(("db", "org", "b", 1)) is None
-    assert cache.get(("db", "org", "a", 1)) == b"aaaa" and cache.get(("db", "org", "c", 1)) == b"cccc"
+    assert (
+        cache.get(("db", "org", "a", 1)) == b"aaaa" and cache.get(("db", "org", "c", 1)) == b"cccc"
+    )
     assert cache.size == 8 and len(cache) == 2
 
 

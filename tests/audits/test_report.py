@@ -3,7 +3,7 @@
 from fastapi.testclient import TestClient
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import complete_audit, create_audit, submit, tenant
+from tests.helpers import complete_audit, create_audit, submit, tenant
 
 
 def test_report_links_weak_conditions_to_what_to_learn_from(client: TestClient) -> None:

@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import answer, create_audit, tenant
+from tests.helpers import answer, create_audit, tenant
 
 GOOD = "systems-aligned-across-agencies"
 CASES: list[tuple[str, dict[str, Any], str]] = [

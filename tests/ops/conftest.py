@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.tenants.helpers import operator_env
+from tests.helpers import operator_env
 
 
 @pytest.fixture(scope="module", autouse=True)

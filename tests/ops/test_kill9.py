@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import ServedApp
-from tests.tenants.helpers import answer, condition_slugs, tenant
+from tests.helpers import answer, condition_slugs, tenant
 
 pytestmark = pytest.mark.served
 WRITERS = 8

@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from app.core import config as config_module
 from app.core.ratelimit import WINDOW_SECONDS, FixedWindowCounter
 from tests.conftest import assert_problem
-from tests.tenants.helpers import tenant
+from tests.helpers import tenant
 
 
 def _app_with(env: dict[str, str]) -> Iterator[TestClient]:

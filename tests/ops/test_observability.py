@@ -8,7 +8,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.tenants.helpers import condition_slugs, tenant
+from tests.helpers import condition_slugs, tenant
 
 SECRET_TEXT = "Confidential: the Smith family's strategy meeting"
 

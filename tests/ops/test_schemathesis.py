@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.conftest import ServedApp
-from tests.tenants.helpers import tenant
+from tests.helpers import tenant
 
 pytestmark = pytest.mark.served
 HERE = Path(__file__).parent

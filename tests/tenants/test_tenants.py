@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from tests.conftest import assert_problem
-from tests.tenants.helpers import OPERATOR, bearer, issue_key, new_slug, register
+from tests.helpers import OPERATOR, bearer, issue_key, new_slug, register
 
 
 def test_operator_registers_an_organisation_and_issues_a_key(client: TestClient) -> None:

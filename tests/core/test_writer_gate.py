@@ -17,9 +17,14 @@ import pytest
 from sqlalchemy import make_url
 
 from tests.conftest import ServedApp
-from tests.tenants.helpers import create_audit, tenant
+from tests.helpers import create_audit, operator_env, tenant
 
 pytestmark = pytest.mark.served
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _operator_token() -> Iterator[None]:
+    yield from operator_env()
 
 
 @pytest.fixture(scope="module")
