@@ -17,7 +17,8 @@ from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors
 from app.core.config import get_settings
 from app.core.content import current_version
-from app.core.db import DB_ROUTE_WRITES, get_engine
+from app.core.db import get_engine
+from app.core.db_route import DB_ROUTE_WRITES
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
 from app.core.metrics import MetricsMiddleware

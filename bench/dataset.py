@@ -30,7 +30,8 @@ from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
 from app.audits.service import new_audit_id
-from app.core.db import get_engine, sqlite_file, utcnow
+from app.core.db import get_engine, utcnow
+from app.core.sqlite_writer import sqlite_file
 from app.tenants import tokens
 
 SLUG_PREFIX = "bench-org-"

@@ -20,6 +20,7 @@ DATABASE_LAYER = {
     "app/core/pagination.py",  # runs a repository's statement page by page
     "app/core/content.py",  # the content-version row every process polls
     "app/core/health.py",  # /readyz: SELECT 1 and the migration head
+    "app/core/sqlite_writer.py",  # the WAL checkpoint
 }
 QUERY_BUILDERS = {"select", "insert", "update", "delete", "text", "exists"}
 SESSION_QUERIES = {"exec", "execute", "get", "scalar", "scalars", "query", "delete"}

@@ -24,7 +24,8 @@ from app.audits.schemas import (
     TemplateList,
     TemplatePublic,
 )
-from app.core.db import SessionDep, db_route
+from app.core.db import SessionDep
+from app.core.db_route import db_route
 from app.core.errors import (
     Conflict,
     FieldError,

@@ -5,7 +5,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Request, Response
 
-from app.core.db import SessionDep, db_route
+from app.core.db import SessionDep
+from app.core.db_route import db_route
 from app.core.errors import (
     Conflict,
     Forbidden,

@@ -1,6 +1,6 @@
 """On SQLite a write runs on the event loop, waiting there (without blocking it) while another
 write of this process holds the writer gate, and in the thread pool when another process holds
-SQLite's lock (app/core/db.py, `db_route`). Against a served single-worker app: a write that
+SQLite's lock (app/core/db_route.py, `db_route`). Against a served single-worker app: a write that
 meets another process's write lock (a re-seed, say) waits for it without stalling the server,
 and so does a second write queued behind it; both are stored once the lock is released. Writes
 from many connections all land, and all of them on the loop."""
