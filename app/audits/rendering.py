@@ -33,18 +33,8 @@ def public(session: Session, audit: Audit) -> AuditPublic:
     template = templates.require(session, audit.template_version)
     return AuditPublic.model_validate(
         {
-            "id": audit.id,
-            "organisation": audit.organisation,
-            "template_version": audit.template_version,
-            "title": audit.title,
-            "status": audit.status,
-            "revision": audit.revision,
-            "version": audit.version,
-            "responses": audit.responses,
+            **audit.model_dump(),
             "completeness": completeness_of(template, audit.responses),
-            "created_at": audit.created_at,
-            "updated_at": audit.updated_at,
-            "submitted_at": audit.submitted_at,
             "href": f"/v1/audits/{audit.id}",
         }
     )

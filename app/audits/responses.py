@@ -136,7 +136,7 @@ def audit_page_json(
 ) -> Response:
     """`GET /v1/audits` as JSON, from each audit's kept body."""
     items, cursor = rendering.rendered_page(session, caller, query)
-    # Joined, not added: a page of 20 audits is ~120 kB, and each `+` of it is another copy.
+    # Joined, not added: each `+` of a page (up to 200 bodies) would be another copy.
     body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
     return private(body, JSON_MEDIA_TYPE, headers=link_header(request, cursor))
 

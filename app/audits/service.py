@@ -198,16 +198,16 @@ def _template_for_create(session: Session, version: int) -> Template:
     return template
 
 
+# The audit's columns a revision keeps: every one the two tables share.
+REVISED = tuple(name for name in AuditRevision.model_fields if name in Audit.model_fields)
+
+
 def _revision_of(audit: Audit, action: str, caller: Caller) -> AuditRevision:
     # model_construct: see create(); a revision is only ever inserted.
     return AuditRevision.model_construct(
+        **{name: getattr(audit, name) for name in REVISED},
         audit_id=audit.id,
-        version=audit.version,
-        revision=audit.revision,
         action=action,
-        status=audit.status,
-        title=audit.title,
-        responses=audit.responses,
         actor=caller.actor,
         recorded_at=audit.updated_at,
     )
@@ -222,13 +222,12 @@ def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
     responses = _merge_responses(template, [], payload.responses)
     now = utcnow()
     # model_construct, not Audit(...): a table model's __init__ validates nothing either, but
-    # sets up ORM state (~85 us a row here) for a row that is inserted with Core and never
-    # joins the session (repository.add). The values were validated as AuditCreate.
+    # sets up ORM state for a row that is inserted with Core and never joins the session
+    # (repository.add). The values were validated as AuditCreate.
     audit = Audit.model_construct(
+        **payload.model_dump(exclude={"responses"}),
         id=new_audit_id(),
         organisation=caller.organisation,
-        template_version=template.version,
-        title=payload.title,
         status="draft",
         responses=responses,
         created_at=now,
@@ -265,11 +264,12 @@ def update(
             "Only a draft can be edited and this audit is submitted; "
             f"POST /v1/audits/{audit.id}/amend opens a new draft revision."
         )
-    if "title" in patch.model_fields_set and patch.title is None:
-        raise _invalid([FieldError(pointer="#/body/title", detail="The title cannot be null.")])
-    values: dict[str, Any] = {}
-    if patch.title is not None:
-        values["title"] = patch.title
+    values = patch.model_dump(exclude_unset=True, exclude={"responses"})
+    nulls = [name for name, value in values.items() if value is None]
+    if nulls:
+        raise _invalid(
+            [FieldError(pointer=f"#/body/{n}", detail=f"The {n} cannot be null.") for n in nulls]
+        )
     if patch.responses is not None:
         template = templates.require(session, audit.template_version)
         values["responses"] = _merge_responses(template, audit.responses, patch.responses)

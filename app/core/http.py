@@ -9,11 +9,11 @@ import csv
 import hashlib
 import io
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from cachetools import LRUCache
 from fastapi import Query, Request, Response
 from pydantic import BaseModel
 
@@ -47,28 +47,22 @@ class Rendered:
 
 
 class CatalogueCache:
-    """Bounded LRU of rendered catalogue responses, emptied when the content version moves."""
+    """Rendered catalogue responses, least recently used out, emptied when the content version
+    moves. Thread-safe: catalogue routes render in the thread pool."""
 
     def __init__(self, max_entries: int = 2048) -> None:
-        self._entries: OrderedDict[str, Rendered] = OrderedDict()
+        self._entries: LRUCache[str, Rendered] = LRUCache(maxsize=max_entries)
         self._lock = threading.Lock()
-        self.max_entries = max_entries
         self.version: str | None = None
         self.cache_control = "public, max-age=300"
 
     def get(self, key: str) -> Rendered | None:
         with self._lock:
-            hit = self._entries.get(key)
-            if hit is not None:
-                self._entries.move_to_end(key)
-            return hit
+            return self._entries.get(key)
 
     def put(self, key: str, value: Rendered) -> None:
         with self._lock:
             self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
 
     def set_version(self, version: str | None) -> None:
         with self._lock:

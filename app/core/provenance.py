@@ -36,8 +36,3 @@ class Cited(BaseModel):
 
 class CitedText(Cited):
     text: str
-
-
-class TitledText(Cited):
-    title: str
-    text: str

@@ -17,6 +17,7 @@ from app.evidence.models import (
     Project,
     ProjectLink,
 )
+from app.evidence.schemas import FindingListQuery, ProjectListQuery
 
 Row = TypeVar("Row", bound=SQLModel)
 # Children first, so foreign keys hold while the evidence is replaced.
@@ -78,12 +79,18 @@ def project_names(session: Session) -> dict[str, str]:
     return dict(session.exec(select(Project.slug, Project.name)).all())
 
 
-def projects_filtered(filters: dict[str, str | None], q: str | None) -> SelectOfScalar[Project]:
+# `ProjectListQuery` fields that filter on a project's links (ProjectLink.kind of the same name).
+PROJECT_LINK_FILTERS = ("theme", "feature", "outcome", "model", "organisation")
+# `FindingListQuery` fields that filter on the finding's column of the same name.
+FINDING_COLUMN_FILTERS = ("project", "programme", "kind", "unit", "source")
+
+
+def projects_filtered(query: ProjectListQuery) -> SelectOfScalar[Project]:
     stmt = select(Project)
-    if filters.get("programme"):
-        stmt = stmt.where(Project.programme == filters["programme"])
-    for kind in ("theme", "feature", "outcome", "model", "organisation"):
-        target = filters.get(kind)
+    if query.programme:
+        stmt = stmt.where(Project.programme == query.programme)
+    for kind in PROJECT_LINK_FILTERS:
+        target = getattr(query, kind)
         if target:
             stmt = stmt.where(
                 exists().where(
@@ -92,9 +99,9 @@ def projects_filtered(filters: dict[str, str | None], q: str | None) -> SelectOf
                     col(ProjectLink.target) == target,
                 )
             )
-    if q:
+    if query.q:
         # Plain substring match over name and aims (case-insensitive); ranked search is /v1/search.
-        stmt = stmt.where(col(Project.search_text).contains(q.lower(), autoescape=True))
+        stmt = stmt.where(col(Project.search_text).contains(query.q.lower(), autoescape=True))
     return stmt
 
 
@@ -203,20 +210,21 @@ FINDING_SORTS: dict[str, Callable[[], Any]] = {
 }
 
 
-def findings_filtered(filters: dict[str, str | None], q: str | None) -> SelectOfScalar[Finding]:
+def findings_filtered(query: FindingListQuery) -> SelectOfScalar[Finding]:
     stmt = select(Finding)
-    for name in ("project", "programme", "kind", "unit", "source"):
-        if filters.get(name):
-            stmt = stmt.where(getattr(Finding, name) == filters[name])
-    if filters.get("outcome"):
+    for name in FINDING_COLUMN_FILTERS:
+        value = getattr(query, name)
+        if value:
+            stmt = stmt.where(getattr(Finding, name) == value)
+    if query.outcome:
         stmt = stmt.where(
             exists().where(
                 col(FindingOutcome.finding) == col(Finding.slug),
-                col(FindingOutcome.outcome) == filters["outcome"],
+                col(FindingOutcome.outcome) == query.outcome,
             )
         )
-    if q:
-        stmt = stmt.where(col(Finding.search_text).contains(q.lower(), autoescape=True))
+    if query.q:
+        stmt = stmt.where(col(Finding.search_text).contains(query.q.lower(), autoescape=True))
     return stmt
 
 

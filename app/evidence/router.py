@@ -7,7 +7,6 @@ from fastapi import APIRouter, Query, Request, Response
 from app.core.db import SessionDep
 from app.core.errors import NotAcceptable, ValidationFailed, problem_responses
 from app.core.http import (
-    FormatParam,
     Rendered,
     csv_doc,
     render_csv,
@@ -24,19 +23,16 @@ from app.evidence.schemas import (
     PROJECT_CSV_COLUMNS,
     Design,
     EvaluationPublic,
-    FindingKind,
+    FindingListQuery,
     FindingPublic,
     GuidancePublic,
     ProgrammePublic,
+    ProjectListQuery,
     ProjectPublic,
 )
 
 router = APIRouter(prefix="/v1", tags=["Evidence"])
 
-TextQuery = Annotated[
-    str | None,
-    Query(min_length=1, max_length=200, description="Case-insensitive substring filter."),
-]
 CSV_ERRORS = problem_responses(ValidationFailed, NotAcceptable)
 
 
@@ -75,34 +71,16 @@ def get_programme(request: Request, session: SessionDep, slug: Slug) -> Response
     responses={**CSV_ERRORS, **csv_doc(PROJECT_CSV_COLUMNS)},
 )
 def list_projects(
-    request: Request,
-    session: SessionDep,
-    params: ListParams,
-    programme: SlugFilter = None,
-    theme: SlugFilter = None,
-    feature: SlugFilter = None,
-    outcome: SlugFilter = None,
-    model: SlugFilter = None,
-    organisation: SlugFilter = None,
-    q: TextQuery = None,
-    format: FormatParam = None,
+    request: Request, session: SessionDep, query: Annotated[ProjectListQuery, Query()]
 ) -> Response:
     """Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
-    filters = {
-        "programme": programme,
-        "theme": theme,
-        "feature": feature,
-        "outcome": outcome,
-        "model": model,
-        "organisation": organisation,
-    }
-    csv_wanted = want_csv(request, format)
+    csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:
-        stmt = repository.projects_filtered(filters, q)
+        stmt = repository.projects_filtered(query)
         if csv_wanted:
             rows = repository.projects_in_order(session, stmt)
             return render_csv(
@@ -110,7 +88,7 @@ def list_projects(
                 (service.project_csv_row(p) for p in service.projects_public(session, rows)),
                 "projects.csv",
             )
-        rows, cursor = repository.project_page(session, stmt, params)
+        rows, cursor = repository.project_page(session, stmt, query)
         return page(
             request,
             list(service.projects_public(session, rows)),
@@ -164,15 +142,6 @@ def get_evaluation(request: Request, session: SessionDep, slug: Slug) -> Respons
     return serve_catalogue(request, lambda: render_json(service.get_evaluation(session, slug)))
 
 
-FindingSort = Annotated[
-    str,
-    Query(
-        pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",
-        description="Sort field; prefix `-` for descending. Missing values sort lowest.",
-    ),
-]
-
-
 @router.get(
     "/findings",
     response_model=Page[FindingPublic],
@@ -180,35 +149,16 @@ FindingSort = Annotated[
     responses={**CSV_ERRORS, **csv_doc(FINDING_CSV_COLUMNS)},
 )
 def list_findings(
-    request: Request,
-    session: SessionDep,
-    params: ListParams,
-    project: SlugFilter = None,
-    programme: SlugFilter = None,
-    outcome: SlugFilter = None,
-    kind: Annotated[FindingKind | None, Query()] = None,
-    unit: SlugFilter = None,
-    source: SlugFilter = None,
-    q: TextQuery = None,
-    sort: FindingSort = "slug",
-    format: FormatParam = None,
+    request: Request, session: SessionDep, query: Annotated[FindingListQuery, Query()]
 ) -> Response:
     """Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
-    filters = {
-        "project": project,
-        "programme": programme,
-        "outcome": outcome,
-        "kind": kind,
-        "unit": unit,
-        "source": source,
-    }
-    csv_wanted = want_csv(request, format)
+    csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:
-        stmt = repository.findings_filtered(filters, q)
+        stmt = repository.findings_filtered(query)
         if csv_wanted:
             rows = list(repository.finding_rows(session, stmt))
             return render_csv(
@@ -216,7 +166,7 @@ def list_findings(
                 (service.finding_csv_row(f) for f in service.findings_public(session, rows)),
                 "findings.csv",
             )
-        rows, cursor = repository.finding_page(session, stmt, sort, params)
+        rows, cursor = repository.finding_page(session, stmt, query.sort, query)
         return page(
             request,
             list(service.findings_public(session, rows)),

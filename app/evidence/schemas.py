@@ -1,11 +1,13 @@
 """What the evidence endpoints return."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from app.core.links import Ref
+from app.core.pagination import ListParamsModel
 from app.core.provenance import Cited, CitedText
+from app.core.routing import SLUG_PATTERN
 
 FindingKind = Literal[
     "outcome-change",
@@ -65,14 +67,6 @@ class ProgrammePublic(Cited):
     )
     projects: list[Ref] = Field(default_factory=list)
     findings: list[Ref] = Field(default_factory=list)
-    href: str = ""
-
-
-class OrganisationPublic(Cited):
-    slug: str = Field(examples=["hertfordshire"])
-    name: str = Field(examples=["Hertfordshire County Council"])
-    kind: str = Field(examples=["local-authority"])
-    projects: list[Ref] = Field(default_factory=list)
     href: str = ""
 
 
@@ -199,3 +193,49 @@ class GuidancePublic(Cited):
     title: str
     items: list[GuidanceItem]
     href: str = ""
+
+
+# -- list queries: the route and the repository take each whole ------------------------------
+
+SlugValue = Annotated[str | None, Field(pattern=SLUG_PATTERN, max_length=200)]
+TextValue = Annotated[
+    str | None,
+    Field(min_length=1, max_length=200, description="Case-insensitive substring filter."),
+]
+FormatValue = Annotated[
+    str | None,
+    Field(pattern="^(json|csv)$", description="`csv` is the same as `Accept: text/csv`."),
+]
+
+
+class ProjectListQuery(ListParamsModel):
+    """`GET /v1/projects`'s query. A new filter: a field here and its condition in
+    `repository.projects_filtered`."""
+
+    programme: SlugValue = None
+    theme: SlugValue = None
+    feature: SlugValue = None
+    outcome: SlugValue = None
+    model: SlugValue = None
+    organisation: SlugValue = None
+    q: TextValue = None
+    format: FormatValue = None
+
+
+class FindingListQuery(ListParamsModel):
+    """`GET /v1/findings`'s query. A new filter: a field here and its condition in
+    `repository.findings_filtered`."""
+
+    project: SlugValue = None
+    programme: SlugValue = None
+    outcome: SlugValue = None
+    kind: FindingKind | None = None
+    unit: SlugValue = None
+    source: SlugValue = None
+    q: TextValue = None
+    sort: str = Field(
+        "slug",
+        pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",
+        description="Sort field; prefix `-` for descending. Missing values sort lowest.",
+    )
+    format: FormatValue = None
