@@ -3,7 +3,6 @@
 import asyncio
 import contextlib
 import gc
-import logging
 from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
@@ -14,7 +13,7 @@ from app.audits.fast_reads import FAST_READS, AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.audits.rendering import body_cache_metrics
 from app.catalogue.router import router as catalogue_router
-from app.core import docs, errors
+from app.core import docs, errors, logs
 from app.core.config import get_settings
 from app.core.content import current_version
 from app.core.db import get_engine
@@ -106,7 +105,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     settings = get_settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(message)s")
+    logs.configure(settings.log_level, settings.log_gather_seconds)  # off the event loop
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
         title="Practice Framework API",

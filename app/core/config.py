@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     port: int = 8000
     admin_token: str | None = None
     log_level: str = "info"
+    # How long the logging thread lets lines gather before one write of them all (seconds):
+    # the longer, the fewer writes and wake-ups; no line waits much longer. See app/core/logs.
+    log_gather_seconds: float = 0.05
     # Comma-separated origins, or "*" for any (catalogue reads are public).
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
     # Largest accepted request body; bigger bodies get 413.

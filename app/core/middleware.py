@@ -15,9 +15,10 @@ from urllib.parse import unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core import logs
 from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
-log = logging.getLogger("app.access")
+log = logs.ACCESS
 MAX_HEADER_BYTES = 32 * 1024
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
@@ -48,6 +49,9 @@ class RequestContextMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self.app(scope, receive, _log_writing(send))
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -91,20 +95,30 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send_wrapper)
         finally:
             if log.isEnabledFor(logging.INFO):
-                route = scope.get("route")
-                log.info(
-                    json.dumps(
-                        {
-                            "event": "request",
-                            "request_id": request_id,
-                            "method": scope["method"],
-                            "route": getattr(route, "path", scope["path"]),
-                            "status": status,
-                            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                            "organisation": scope.get("state", {}).get("organisation"),
-                        }
-                    )
+                # Only the fields here; the JSON is made and written by logs' listener thread.
+                path: str = scope["path"]
+                logs.access(
+                    request_id,
+                    scope["method"],
+                    getattr(scope.get("route"), "path", path),
+                    status,
+                    time.perf_counter() - started,
+                    scope.get("state", {}).get("organisation"),
                 )
+
+
+def _log_writing(send: Send) -> Send:
+    """The lifespan's `send`, which starts logs' listener thread when the app has started and
+    drains and stops it when the app has shut down (uvicorn has finished every request then)."""
+
+    async def lifespan_send(message: Message) -> None:
+        if message["type"] in ("lifespan.shutdown.complete", "lifespan.shutdown.failed"):
+            logs.stop()
+        await send(message)
+        if message["type"] == "lifespan.startup.complete":
+            logs.start()
+
+    return lifespan_send
 
 
 def _query_is_utf8(scope: Scope) -> bool:
