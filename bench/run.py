@@ -5,9 +5,13 @@
 1. A fresh database in a temp dir (SQLite, or BENCH_DATABASE_URL naming an empty PostgreSQL
    database): migrate, seed, then the bench data set grown to each scale, with a copy kept
    at each smaller one.
-2. The app (one uvicorn worker, LOG_LEVEL=warning, rate limit off) on the largest, one more on
-   each copy for the tenant GETs, and the ceiling (bench/ceiling.py, bare Starlette on the same
-   uvicorn stack) serving the bytes captured from the app for each route.
+2. The app (one uvicorn worker, rate limit off) on the largest, one more on each copy for the
+   tenant GETs, and the ceiling (bench/ceiling.py, bare Starlette on the same uvicorn stack)
+   serving the bytes captured from the app for each route. The apps run as `make run` serves
+   them: uvicorn with `make serve`'s flags and LOG_LEVEL=info, so every request writes its
+   JSON access line through the app's real logging path (app/core/logs.py) into the server's
+   log file in the temp dir. (They used to run at LOG_LEVEL=warning, with no access log: a
+   configuration nobody gets by default, which hid what the access log cost.)
 3. wrk from this separate process, 16 connections, on loopback, for a bounded time per
    round; app and ceiling alternate within each round so drift on a shared machine hits
    both, and a tenant route's scales share their rounds. Medians over rounds go to
@@ -416,7 +420,9 @@ def fast_read_outcomes(server: Server) -> dict[str, int]:
 
 
 def locked_errors(server: Server) -> int:
-    return server.log.read_text(errors="replace").lower().count("database is locked")
+    # Line by line: with the access log on, the log holds a line per request.
+    with server.log.open("rb") as lines:
+        return sum(line.lower().count(b"database is locked") for line in lines)
 
 
 def command() -> str:
@@ -499,7 +505,8 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
             "duration_s": duration,
             "rounds": rounds,
             "scales": scales,
-            "server": "uvicorn[standard] (uvloop, httptools), 1 worker, log level warning",
+            "server": "uvicorn[standard] (uvloop, httptools), 1 worker, "
+            "LOG_LEVEL=info (access log on, to a file)",
         },
         "database_locked": locked,
         # How the tenant GETs above were answered at each scale (audit_fast_reads_total).

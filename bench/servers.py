@@ -73,7 +73,8 @@ def workspace(database_url: str | None = None) -> Iterator[Workspace]:
         **os.environ,
         "DATABASE_URL": database_url or f"sqlite:///{tmp / 'bench.db'}",
         "SEED_DIR": str(seed_dir or _seed_dir(tmp)),
-        "LOG_LEVEL": "warning",
+        # make run's default: the access log on, written to each server's log file.
+        "LOG_LEVEL": "info",
         "RATE_LIMIT_PER_MINUTE": "0",  # measure the service, not the limiter's 429s
         "ADMIN_TOKEN": "bench-operator-token-" + os.urandom(8).hex(),
         "PYTHONPATH": str(ROOT),
@@ -135,7 +136,8 @@ class Server:
 def serve(
     name: str, target: str, ws: Workspace, extra_env: dict[str, str] | None = None
 ) -> Iterator[Server]:
-    """One uvicorn worker (uvloop + httptools from uvicorn[standard]) on a free loopback port."""
+    """One uvicorn worker (uvloop + httptools from uvicorn[standard]) on a free loopback port,
+    with `make serve`'s flags; what it prints (the app's access log too) goes to `log`."""
     port = free_port()
     log = ws.dir / f"{name}.log"
     cmd = [
@@ -147,8 +149,10 @@ def serve(
         str(port),
         "--workers",
         "1",
-        "--log-level",
-        "warning",
+        "--timeout-graceful-shutdown",
+        "20",
+        "--timeout-keep-alive",
+        "5",
         "--no-access-log",
     ]
     with log.open("wb") as out:
