@@ -10,8 +10,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
 from app.audits.fast_reads import FAST_READS, AuditReadsMiddleware
-from app.audits.router import router as audits_router
 from app.audits.rendering import body_cache_metrics
+from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors, logs
 from app.core.config import get_settings
@@ -93,8 +93,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
     task = asyncio.create_task(poll())
     # Everything built so far (routes, pydantic validators, the ORM mappers) lives as long as
-    # the process. Freezing it keeps the cyclic GC from re-scanning it: before this, each
-    # full collection paused a worker for 70-110 ms, the whole p99 of tenant GETs.
+    # the process. Freezing it keeps the cyclic GC from re-scanning it in every full
+    # collection, a pause of every request in flight (docs/architecture.md).
     gc.collect()
     gc.freeze()
     try:
@@ -125,9 +125,10 @@ def create_app() -> FastAPI:
     for collector in (body_cache_metrics, FAST_READS, STATEMENTS, DB_ROUTE_WRITES):
         if collector not in metrics_registry.collectors:  # create_app may run again
             metrics_registry.collectors.append(collector)
-    # Routing tries routers in this order, route by route (~10 us a route here). Tenant
-    # routes come first: catalogue reads are mostly answered by CachedReadMiddleware before
-    # routing, and health probes are cheap either way. No two routers share a path.
+    # Routing tries routers in this order, route by route. Tenant routes come first:
+    # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health
+    # probes are cheap either way. Only /v1/organisations is in two routers (POST is the
+    # operator's, GET the public list), and a path matching another method's route is a 405.
     app.include_router(audits_router)
     app.include_router(tenants_router)
     app.include_router(catalogue_router)

@@ -5,7 +5,6 @@ cached catalogue reads. A cached catalogue GET is answered by `CachedReadMiddlew
 routing, validation or a database session.
 """
 
-import json
 import logging
 import re
 import time
@@ -16,6 +15,7 @@ from urllib.parse import unquote_to_bytes
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import logs
+from app.core.errors import TYPE_BASE, problem_response
 from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
 log = logs.ACCESS
@@ -193,32 +193,18 @@ async def _send_problem(
     slug: str,
     title: str,
     detail: str,
-    headers: list[tuple[bytes, bytes]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
-    from app.core.errors import PROBLEM_MEDIA_TYPE, TYPE_BASE
-
-    body = json.dumps(
-        {
-            "type": TYPE_BASE + slug,
-            "title": title,
-            "status": status,
-            "detail": detail,
-            "instance": scope.get("path", ""),
-        }
-    ).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-                (b"content-length", str(len(body)).encode()),
-                (b"cache-control", b"no-store"),
-                *(headers or []),
-            ],
-        }
+    """A problem+json answer from middleware, written by the same `problem_response` as every
+    route's errors."""
+    response = problem_response(
+        status, TYPE_BASE + slug, title, detail, scope.get("path", ""), headers
     )
-    await send({"type": "http.response.body", "body": body})
+    await response(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
 
 
 class CachedReadMiddleware:

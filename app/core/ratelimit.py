@@ -93,12 +93,12 @@ class RateLimitMiddleware:
                 "Too many requests",
                 f"At most {self.counter.limit} requests per minute per API key "
                 f"(or per client IP without one). Retry after {reset} s.",
-                headers=[
-                    (b"retry-after", str(reset).encode()),
-                    (b"ratelimit-limit", str(self.counter.limit).encode()),
-                    (b"ratelimit-remaining", b"0"),
-                    (b"ratelimit-reset", str(reset).encode()),
-                ],
+                headers={
+                    "Retry-After": str(reset),
+                    "RateLimit-Limit": str(self.counter.limit),
+                    "RateLimit-Remaining": "0",
+                    "RateLimit-Reset": str(reset),
+                },
             )
             return
         limit_headers = [
