@@ -138,15 +138,13 @@ def markdown(result: dict[str, Any]) -> str:
     for scale, outcomes in by_scale.items():
         total = sum(outcomes.values())
         if total:
-            kept = 100 * outcomes.get("kept", 0) / total
-            shares.append(f"{kept:.1f}% at {scale} orgs ({total:,} reads)")
+            answered = 100 * outcomes.get("answered", 0) / total
+            shares.append(f"{answered:.1f}% at {scale} orgs ({total:,} reads)")
     if shares:
         lines += [
             "",
-            'Tenant GETs answered with a kept answer (`audit_fast_reads_total{outcome="kept"}`:'
-            " the same request since the last commit): " + ", ".join(shares) + ". Each key's "
-            "`last_used_at`, written at most once a minute, is a commit: the more tenants a run "
-            "rotates over, the more often the kept answers go.",
+            'Tenant GETs answered before routing (`audit_fast_reads_total{outcome="answered"}`'
+            ", the rest handed on to the route): " + ", ".join(shares) + ".",
         ]
     lines.append("")
     lines += ["| target | measured | met |", "|---|---|---|"]

@@ -128,8 +128,7 @@ def soak(seconds: int, out: Path) -> dict[str, object]:
         "requests": result.requests,
         "errors": result.errors,
         "database_locked": locked,
-        # How its tenant GETs were answered: with creates in the mix, every commit empties
-        # the kept answers (app/audits/kept_answers.py).
+        # How its tenant GETs were answered: before routing, or by the route.
         "tenant_read_outcomes": {k: after[k] - before.get(k, 0) for k in after},
         "rss_kib": {"first": first, "after_warm_up": baseline, "last": last},
         "rss_growth_after_warm_up": round(growth, 4),
