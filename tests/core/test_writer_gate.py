@@ -5,6 +5,7 @@ meets another process's write lock (a re-seed, say) waits for it without stallin
 and so does a second write queued behind it; both are stored once the lock is released. Writes
 from many connections all land, and all of them on the loop."""
 
+import fcntl
 import re
 import sqlite3
 import time
@@ -80,7 +81,7 @@ def test_a_write_that_meets_another_process_lock_waits_without_stalling_the_serv
             # the second waits on the loop for the gate.
             pending = [pool.submit(create_audit, first, headers, title="Waited for the lock")]
             _wait_for(lambda: _writes(http)["pool"] > before["pool"], "the first write in the pool")
-            time.sleep(1)  # for its pool thread to take the gate (a hop of ~1 ms)
+            _wait_for(lambda: _gate_held(sqlite_path), "its pool thread holding the writer gate")
             pending.append(pool.submit(create_audit, second, headers, title="Queued behind it"))
             # In flight: both writes and this /metrics request.
             _wait_for(lambda: _in_flight(http) >= 3, "the second write at the server")
@@ -103,6 +104,17 @@ def test_a_write_that_meets_another_process_lock_waits_without_stalling_the_serv
     assert after["pool"] - before["pool"] == 1, (before, after)  # only the one that met the lock
     assert after["loop"] - before["loop"] == 1, (before, after)
     assert "database is locked" not in served.output().lower()
+
+
+def _gate_held(database: str) -> bool:
+    """True while some process holds the writer gate's flock (`<database>-writer.lock`)."""
+    with open(database + "-writer.lock", "ab") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        return False
 
 
 def _wait_for(condition: Callable[[], bool], what: str) -> None:
