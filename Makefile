@@ -73,6 +73,7 @@ run: seed serve
 lint: install-dev
 	$(BIN)/ruff check app tests migrations bench
 	$(BIN)/ruff format --check app tests migrations bench
+	$(BIN)/lint-imports  # which package may import which: [tool.importlinter] in pyproject.toml
 
 # No Docker engine here: lint the Dockerfile (0 findings) and validate the compose file against
 # the compose-spec schema vendored in check-jsonschema (no network needed).
