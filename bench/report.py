@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-CATALOGUE_RATIO = 0.5
+CATALOGUE_RATIO = 0.7  # issue 15: with the access log on, as make run serves
 NOT_MODIFIED_RATIO = 0.6
 TENANT_P99_MS = 20.0
 TENANT_SCALE_DRIFT = 0.2
