@@ -150,6 +150,8 @@ def _list_query(request: Request) -> AuditListQuery | None:
     if len(given) != len(pairs):
         return None
     try:
-        return AuditListQuery.model_validate(given)
+        query = AuditListQuery.model_validate(given)
     except ValidationError:
         return None
+    query.bound_to(request)
+    return query

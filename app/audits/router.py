@@ -249,6 +249,7 @@ def list_audits(
     """The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
+    query.bound_to(request)
     if responses.variant(request, query.format, ("json", "csv")) == "json":
         return responses.audit_page_json(request, session, caller, query)
     return responses.audit_page_csv(request, session, caller, query)

@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
     admin_token: str | None = None
+    # Signs pagination cursors; by default derived from ADMIN_TOKEN (the same on every worker).
+    cursor_secret: str | None = None
     log_level: str = "info"
     # How long the logging thread lets lines gather before one write of them all (seconds):
     # the longer, the fewer writes and wake-ups; no line waits much longer. See app/core/logs.

@@ -1,24 +1,21 @@
 """Keyset pagination: `limit`, an opaque `cursor`, `next_cursor` and a `Link: rel="next"` header.
 
 The cursor holds the sort key of the last row served, so a page costs the same however deep it
-is. Cursors are base64url JSON; anything else is a 422 naming `cursor`.
+is; it is signed and bound to the list that issued it (app/core/cursors.py).
 """
 
-import base64
-import binascii
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 from sqlalchemy import Integer, and_, bindparam, or_
 from sqlalchemy.sql import ColumnElement
 from sqlmodel import Session
 from sqlmodel.sql.expression import SelectOfScalar
 
-from app.core.errors import FieldError, ValidationFailed
+from app.core import cursors
 from app.core.prepared import Prepared
 
 T = TypeVar("T")
@@ -30,18 +27,33 @@ class ListParamsModel(BaseModel):
     cursor: str | None = Field(
         None, max_length=512, description="Opaque cursor from a previous page's `next_cursor`."
     )
+    # What this list's cursors are bound to (cursors.scope_of); set from the request.
+    _scope: str = PrivateAttr(default="")
+
+    def bound_to(self, request: Request) -> "ListParamsModel":
+        self._scope = cursors.scope_of(request)
+        return self
+
+    def cursor_key(self, width: int) -> list[Any]:
+        """The key in `cursor` (a 422 unless this list issued it)."""
+        assert self.cursor is not None
+        return cursors.decode(self.cursor, width, self._scope)
+
+    def cursor_after(self, key: Sequence[Any]) -> str:
+        return cursors.encode(key, self._scope)
 
 
 # Async although it does no I/O: FastAPI runs a sync dependency in the thread pool, a hop
 # per list request.
 async def _list_params(
+    request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size, 1 to 200.")] = 50,
     cursor: Annotated[
         str | None,
         Query(max_length=512, description="Opaque cursor from a previous page's `next_cursor`."),
     ] = None,
 ) -> ListParamsModel:
-    return ListParamsModel(limit=limit, cursor=cursor)
+    return ListParamsModel(limit=limit, cursor=cursor).bound_to(request)
 
 
 ListParams = Annotated[ListParamsModel, Depends(_list_params)]
@@ -53,29 +65,6 @@ class Page(BaseModel, Generic[T]):
         description="Pass as `cursor` for the next page; null at the end."
     )
     total: int | None = Field(None, description="Rows matching the filters, across all pages.")
-
-
-def encode_cursor(key: Sequence[Any]) -> str:
-    raw = json.dumps(list(key), separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str, width: int) -> list[Any]:
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        key = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
-    except (ValueError, binascii.Error, UnicodeError):
-        key = None
-    if (
-        not isinstance(key, list)
-        or len(key) != width
-        or not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in key)
-    ):
-        raise ValidationFailed(
-            "The cursor is not one this API issued, or belongs to another sort order.",
-            errors=[FieldError(pointer="#/query/cursor", detail="invalid cursor")],
-        )
-    return key
 
 
 @dataclass(frozen=True)
@@ -105,18 +94,20 @@ def keyset_page(
 ) -> tuple[list[Any], str | None]:
     """Run `stmt` ordered by `keys`, after `params.cursor`; `key_of(row)` gives a row's key."""
     if params.cursor:
-        stmt = stmt.where(_after(keys, decode_cursor(params.cursor, len(keys))))
+        stmt = stmt.where(_after(keys, params.cursor_key(len(keys))))
     order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
     rows = list(session.exec(stmt.order_by(*order).limit(params.limit + 1)).all())
-    return _split_page(rows, params.limit, key_of)
+    return _split_page(rows, params, key_of)
 
 
-def _split_page(rows: list[Any], limit: int, key_of: Any) -> tuple[list[Any], str | None]:
+def _split_page(
+    rows: list[Any], params: ListParamsModel, key_of: Any
+) -> tuple[list[Any], str | None]:
     """`limit + 1` rows fetched -> the page and the cursor after it (None on the last page)."""
-    if len(rows) <= limit:
+    if len(rows) <= params.limit:
         return rows, None
-    rows = rows[:limit]
-    return rows, encode_cursor(key_of(rows[-1]))
+    rows = rows[: params.limit]
+    return rows, params.cursor_after(key_of(rows[-1]))
 
 
 class KeysetQuery:
@@ -140,11 +131,11 @@ class KeysetQuery:
         binds = {**binds, "page_limit": params.limit + 1}
         stmt = self.first
         if params.cursor:
-            key = decode_cursor(params.cursor, self.width)
+            key = params.cursor_key(self.width)
             binds.update({f"cursor_{i}": value for i, value in enumerate(key)})
             stmt = self.after
         rows = stmt.all(session, binds)
-        return _split_page(rows, params.limit, self.key_of)
+        return _split_page(rows, params, self.key_of)
 
 
 def next_link(request: Request, next_cursor: str | None) -> str | None:

@@ -77,6 +77,7 @@ def list_projects(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    query.bound_to(request)
     csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:
@@ -155,6 +156,7 @@ def list_findings(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    query.bound_to(request)
     csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:

@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.core.errors import FieldError, ValidationFailed
-from app.core.pagination import ListParamsModel, decode_cursor, encode_cursor
+from app.core.pagination import ListParamsModel
 from app.search import repository
 from app.search.models import SearchDocument
 from app.search.schemas import SearchHit, SearchPage
@@ -48,7 +48,7 @@ def search(session: Session, q: str, type_: str | None, params: ListParamsModel)
         raise ValidationFailed(
             "The query is empty.", errors=[FieldError(pointer="#/query/q", detail="empty query")]
         )
-    offset = int(decode_cursor(params.cursor, 1)[0]) if params.cursor else 0
+    offset = int(params.cursor_key(1)[0]) if params.cursor else 0
     if offset < 0:
         raise ValidationFailed(
             "Invalid cursor.", errors=[FieldError(pointer="#/query/cursor", detail="invalid")]
@@ -59,5 +59,5 @@ def search(session: Session, q: str, type_: str | None, params: ListParamsModel)
     more = len(rows) > params.limit
     hits = [SearchHit(**{**r, "score": round(float(r["score"]), 6)}) for r in rows[: params.limit]]
     return SearchPage(
-        items=hits, next_cursor=encode_cursor([offset + params.limit]) if more else None
+        items=hits, next_cursor=params.cursor_after([offset + params.limit]) if more else None
     )
