@@ -20,6 +20,7 @@ from app.core.db import get_engine
 from app.core.db_route import DB_ROUTE_WRITES
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
+from app.core.json_bodies import JsonBodyGuardMiddleware
 from app.core.metrics import MetricsMiddleware
 from app.core.metrics import registry as metrics_registry
 from app.core.metrics import router as metrics_router
@@ -142,6 +143,7 @@ def create_app() -> FastAPI:
     app.add_middleware(CachedReadMiddleware)
     app.add_middleware(AuditReadsMiddleware, routes=audits_router.routes)
     app.add_middleware(HeadAsGetMiddleware)
+    app.add_middleware(JsonBodyGuardMiddleware)  # inside the size cap: it reads the body
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
     # browser can read a 429's Retry-After.
