@@ -5,6 +5,7 @@ can raise in `responses=` (see `problem_responses`) so the OpenAPI shows them.
 """
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -252,9 +253,19 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+def _routes(routes: list[Any]) -> Iterator[Any]:
+    """Every route, including those of included routers (kept whole by FastAPI)."""
+    for route in routes:
+        included = getattr(route, "original_router", None)
+        if included is not None:
+            yield from _routes(included.routes)
+        else:
+            yield route
+
+
 def _allowed_methods(request: Request) -> str:
     methods: set[str] = set()
-    for route in request.app.router.routes:
+    for route in _routes(request.app.router.routes):
         regex = getattr(route, "path_regex", None)
         if regex is not None and regex.match(request.url.path):
             methods |= set(getattr(route, "methods", None) or ())

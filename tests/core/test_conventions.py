@@ -18,8 +18,26 @@ def test_unknown_path_is_a_404_problem(client: TestClient) -> None:
 
 
 def test_wrong_method_is_a_405_problem(client: TestClient) -> None:
-    body = assert_problem(client.delete("/v1/features"), 405, "method-not-allowed")
+    response = client.delete("/v1/features")
+    body = assert_problem(response, 405, "method-not-allowed")
     assert "DELETE" in body["detail"]
+    assert response.headers["allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allow"),
+    [
+        ("PUT", "/v1/audits", "GET, HEAD, POST"),  # one path, one router
+        ("DELETE", "/v1/organisations", "GET, HEAD, POST"),  # one path, two routers
+        ("GET", "/v1/audits/00000000-0000-7000-8000-000000000000/submit", "POST"),
+    ],
+)
+def test_a_405_names_every_method_the_path_has(
+    client: TestClient, method: str, path: str, allow: str
+) -> None:
+    response = client.request(method, path)
+    assert_problem(response, 405, "method-not-allowed")
+    assert response.headers["allow"] == allow
 
 
 @pytest.mark.parametrize("limit", ["0", "999", "abc", "-1", "1.5"])
