@@ -92,6 +92,18 @@ class RequestContextMiddleware:
                     "The query string is not valid percent-encoded UTF-8.",
                 )
                 return
+            if [k for k, _ in scope.get("headers", []) if k == b"authorization"][1:]:
+                # Which one a proxy, the rate limiter and the route would each read is not
+                # the same: refuse rather than guess.
+                await _send_problem(
+                    send_wrapper,
+                    scope,
+                    400,
+                    "bad-request",
+                    "Bad request",
+                    "Send one Authorization header, not several.",
+                )
+                return
             await self.app(scope, receive, send_wrapper)
         finally:
             if log.isEnabledFor(logging.INFO):

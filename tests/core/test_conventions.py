@@ -24,6 +24,14 @@ def test_wrong_method_is_a_405_problem(client: TestClient) -> None:
     assert response.headers["allow"] == "GET, HEAD"
 
 
+def test_two_authorization_headers_are_a_400(client: TestClient) -> None:
+    twice = [("Authorization", "Bearer one"), ("Authorization", "Bearer two")]
+    for path in ("/v1/features", "/v1/audits", "/v1/me"):
+        body = assert_problem(client.get(path, headers=twice), 400, "bad-request")
+        assert "one Authorization header" in body["detail"]
+    assert client.get("/v1/features", headers=twice[:1]).status_code == 200
+
+
 @pytest.mark.parametrize(
     ("method", "path", "allow"),
     [
