@@ -72,37 +72,9 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            if sum(len(k) + len(v) for k, v in scope.get("headers", [])) > MAX_HEADER_BYTES:
-                await _send_problem(
-                    send_wrapper,
-                    scope,
-                    431,
-                    "headers-too-large",
-                    "Request header fields too large",
-                    f"Request headers are limited to {MAX_HEADER_BYTES} bytes.",
-                )
-                return
-            if not _query_is_utf8(scope):
-                await _send_problem(
-                    send_wrapper,
-                    scope,
-                    400,
-                    "bad-request",
-                    "Bad request",
-                    "The query string is not valid percent-encoded UTF-8.",
-                )
-                return
-            if [k for k, _ in scope.get("headers", []) if k == b"authorization"][1:]:
-                # Which one a proxy, the rate limiter and the route would each read is not
-                # the same: refuse rather than guess.
-                await _send_problem(
-                    send_wrapper,
-                    scope,
-                    400,
-                    "bad-request",
-                    "Bad request",
-                    "Send one Authorization header, not several.",
-                )
+            refused = _refused(scope)
+            if refused is not None:
+                await _send_problem(send_wrapper, scope, *refused)
                 return
             await self.app(scope, receive, send_wrapper)
         finally:
@@ -131,6 +103,25 @@ def _log_writing(send: Send) -> Send:
             logs.start()
 
     return lifespan_send
+
+
+def _refused(scope: Scope) -> tuple[int, str, str, str] | None:
+    """(status, type slug, title, detail) for a request refused before it reaches the app."""
+    headers = scope.get("headers", [])
+    if sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
+        limit = f"Request headers are limited to {MAX_HEADER_BYTES} bytes."
+        return 431, "headers-too-large", "Request header fields too large", limit
+    if not _query_is_utf8(scope):
+        return (
+            400,
+            "bad-request",
+            "Bad request",
+            "The query string is not valid percent-encoded UTF-8.",
+        )
+    if [k for k, _ in headers if k == b"authorization"][1:]:
+        # A proxy, the rate limiter and the route might each read another one: refuse.
+        return 400, "bad-request", "Bad request", "Send one Authorization header, not several."
+    return None
 
 
 def _query_is_utf8(scope: Scope) -> bool:

@@ -24,6 +24,13 @@ def test_wrong_method_is_a_405_problem(client: TestClient) -> None:
     assert response.headers["allow"] == "GET, HEAD"
 
 
+def test_oversized_headers_and_a_query_that_is_not_utf8_are_refused(client: TestClient) -> None:
+    huge = {"X-Padding": "x" * 40_000}
+    assert_problem(client.get("/v1/features", headers=huge), 431, "headers-too-large")
+    body = assert_problem(client.get("/v1/features?q=%ff%fe"), 400, "bad-request")
+    assert "UTF-8" in body["detail"]
+
+
 def test_two_authorization_headers_are_a_400(client: TestClient) -> None:
     twice = [("Authorization", "Bearer one"), ("Authorization", "Bearer two")]
     for path in ("/v1/features", "/v1/audits", "/v1/me"):
