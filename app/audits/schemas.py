@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
+from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.core.links import Ref
 from app.core.pagination import ListParamsModel
 from app.core.provenance import Citation
@@ -20,8 +21,13 @@ TEXT_MAX = 4000
 PROMPT_KEYS = ("current_practice", "needed_change", "progress_plan")
 
 AuditStatus = Literal["draft", "submitted"]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_MAX)]
-AnswerText = Annotated[str, StringConstraints(max_length=TEXT_MAX)]
+Title = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, min_length=1, max_length=TITLE_MAX, pattern=NO_CONTROL_CHARACTERS
+    ),
+]
+AnswerText = Annotated[str, StringConstraints(max_length=TEXT_MAX, pattern=NO_CONTROL_CHARACTERS)]
 ConditionSlug = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200)
 ]

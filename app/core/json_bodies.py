@@ -14,7 +14,11 @@ from app.core.errors import FieldError, ValidationFailed, render
 MAX_DEPTH = 32
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
 # C0 controls and DEL, less tab, line feed and carriage return, which free text may hold.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+# The same rule as a JSON Schema `pattern` on every client-written string, so the OpenAPI
+# says it and generated clients and fuzzers respect it.
+NO_CONTROL_CHARACTERS = f"^[^{CONTROL_CHARACTERS}]*$"
 
 
 class _DuplicateKey(ValueError):

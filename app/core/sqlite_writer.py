@@ -183,6 +183,28 @@ class WriterGate:
         finally:
             driver.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
+    def commit(self, connection: Any) -> None:
+        """SQLAlchemy's `commit` event fires before its COMMIT: commit here, then release, or
+        the next writer would find SQLite's lock still held and wait in its busy handler."""
+        self._finish(connection, "COMMIT")
+        self.end(connection)
+
+    def rollback(self, connection: Any) -> None:
+        try:
+            self._finish(connection, "ROLLBACK")
+        finally:
+            self.end(connection)
+
+    @staticmethod
+    def _finish(connection: Any, statement: str) -> None:
+        if connection.closed or connection.invalidated:
+            return
+        driver = connection.connection.driver_connection
+        if driver is None or not driver.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):  # SQLAlchemy's own, next, raises it wrapped
+            driver.execute(statement)
+
     def end(self, connection: Any) -> None:
         if connection.info.pop("writer_flock", False) and self._file is not None:
             fcntl.flock(self._file, fcntl.LOCK_UN)
@@ -251,8 +273,8 @@ def attach(engine: Engine, url: str) -> None:
     gate = WriterGate(_writer_lock_path(database))
     _gates[engine] = gate
     event.listen(engine, "begin", gate.begin)
-    event.listen(engine, "commit", gate.end)
-    event.listen(engine, "rollback", gate.end)
+    event.listen(engine, "commit", gate.commit)
+    event.listen(engine, "rollback", gate.rollback)
     if database is not None:
         event.listen(engine, "commit", WalCheckpointer(database, gate).committed)
 

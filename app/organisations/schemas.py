@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.core.links import Ref
 from app.core.provenance import Cited
 
@@ -28,7 +29,12 @@ class OrganisationCreate(BaseModel):
         json_schema_extra={"examples": [{"name": "Hertfordshire", "slug": "hertfordshire"}]},
     )
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS
+        ),
+    ]
     slug: SlugStr = Field(
         description="Stable kebab-case id. Use the evidence slug (e.g. `hertfordshire`) to "
         "register an organisation the evidence already names."

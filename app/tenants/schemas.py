@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.organisations.schemas import TenantPublic
 
 
@@ -13,7 +14,12 @@ class ApiKeyCreate(BaseModel):
         extra="forbid", json_schema_extra={"examples": [{"label": "Case-management system"}]}
     )
 
-    label: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+    label: Annotated[
+        str,
+        StringConstraints(
+            strip_whitespace=True, min_length=1, max_length=100, pattern=NO_CONTROL_CHARACTERS
+        ),
+    ]
 
 
 class ApiKeyPublic(BaseModel):
