@@ -17,7 +17,7 @@ LOCK_ARGS ?=
 LOCK_CHECK = @$(BIN)/pip check \
 	|| { echo 'pip check failed: is pyproject.toml ahead of the locks? (make lock)' >&2; exit 1; }
 
-.PHONY: run test install install-dev lock migrate seed serve lint lint-containers typecheck \
+.PHONY: run test faults install install-dev lock migrate seed serve lint lint-containers typecheck \
 	pytest pytest-postgres bench bench-postgres soak clean
 
 $(BIN)/python:
@@ -93,6 +93,11 @@ pytest-postgres: install-dev
 
 ## make test: lint, type-check, the whole suite on SQLite, then again on PostgreSQL.
 test: lint lint-containers typecheck pytest pytest-postgres
+
+## make faults: the heavier fault cases (tests/faults, marked `heavy`), on SQLite then PostgreSQL.
+faults: install-dev
+	$(BIN)/python -m pytest -m heavy tests/faults
+	scripts/with-postgres.sh $(BIN)/python -m pytest -m heavy tests/faults
 
 ## make bench: app vs. its Starlette ceiling, route by route (wrk, 16 connections, < 10 min).
 ## Writes bench/results/latest.{json,md}. BENCH_DURATION / BENCH_ROUNDS / BENCH_SCALES tune it.
