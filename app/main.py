@@ -14,6 +14,7 @@ from app.audits.rendering import body_cache_metrics
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors, logs
+from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
 from app.core.db import get_engine
@@ -27,6 +28,7 @@ from app.core.metrics import router as metrics_router
 from app.core.middleware import (
     BodySizeLimitMiddleware,
     CachedReadMiddleware,
+    ErrorsInsideMiddleware,
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
@@ -142,12 +144,15 @@ def create_app() -> FastAPI:
     # Added innermost first: the last added runs first.
     app.add_middleware(CachedReadMiddleware)
     app.add_middleware(AuditReadsMiddleware, routes=audits_router.routes)
+    app.add_middleware(IfMatchOnReadsMiddleware)  # outside every read path, inside HEAD's
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(JsonBodyGuardMiddleware)  # inside the size cap: it reads the body
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
     # browser can read a 429's Retry-After.
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    # Inside CORS and the request id, so an error's answer carries their headers too.
+    app.add_middleware(ErrorsInsideMiddleware, handlers=app.exception_handlers)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -174,7 +179,7 @@ def create_app() -> FastAPI:
         max_age=600,
     )
     app.add_middleware(MetricsMiddleware, openapi=app.openapi)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, allowed_hosts=settings.allowed_hosts)
     return app
 
 

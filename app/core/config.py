@@ -25,6 +25,9 @@ class Settings(BaseSettings):
     log_gather_seconds: float = 0.05
     # Comma-separated origins, or "*" for any (catalogue reads are public).
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
+    # Comma-separated Host names this server answers (others get 400), or "*" for any: no
+    # response is built from Host (redirects are relative), so "*" is safe behind a proxy.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
     # Largest accepted request body; bigger bodies get 413.
     max_body_bytes: int = 256 * 1024
     # Requests per minute per API key (or per client IP when anonymous); 0 disables.
@@ -36,7 +39,7 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

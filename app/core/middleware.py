@@ -12,10 +12,11 @@ import uuid
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import logs
-from app.core.errors import TYPE_BASE, problem_response
+from app.core.errors import TYPE_BASE, handler_for, problem_response
 from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
 log = logs.ACCESS
@@ -45,8 +46,11 @@ def _header(scope: Scope, name: bytes) -> str | None:
 class RequestContextMiddleware:
     """Gives every response an `X-Request-ID` (the client's, if sane) and logs one JSON line."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str] | None = None) -> None:
         self.app = app
+        # None (ALLOWED_HOSTS="*") serves any Host: nothing the app sends is built from it.
+        wildcard = not allowed_hosts or "*" in allowed_hosts
+        self.allowed_hosts = None if wildcard else [h.lower() for h in allowed_hosts or ()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -65,14 +69,14 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = list(message.get("headers", []))
+                headers = [_relative(h) for h in message.get("headers", [])]
                 headers.append((b"x-request-id", request_id.encode()))
                 headers.extend(SECURITY_HEADERS)
                 message["headers"] = headers
             await send(message)
 
         try:
-            refused = _refused(scope)
+            refused = _refused(scope, self.allowed_hosts)
             if refused is not None:
                 await _send_problem(send_wrapper, scope, *refused)
                 return
@@ -105,9 +109,24 @@ def _log_writing(send: Send) -> Send:
     return lifespan_send
 
 
-def _refused(scope: Scope) -> tuple[int, str, str, str] | None:
+def _relative(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+    """A `Location` as a path: an absolute one (Starlette's trailing-slash redirect builds
+    it from the client's `Host`) would send a client wherever its Host header said."""
+    name, value = header
+    if name == b"location" and b"://" in value:
+        rest = value.split(b"://", 1)[1]
+        slash = rest.find(b"/")
+        return name, rest[slash:] if slash >= 0 else b"/"
+    return header
+
+
+def _refused(
+    scope: Scope, allowed_hosts: list[str] | None = None
+) -> tuple[int, str, str, str] | None:
     """(status, type slug, title, detail) for a request refused before it reaches the app."""
     headers = scope.get("headers", [])
+    if allowed_hosts is not None and _host(scope) not in allowed_hosts:
+        return 400, "bad-request", "Bad request", "This server does not serve that Host."
     if sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
         limit = f"Request headers are limited to {MAX_HEADER_BYTES} bytes."
         return 431, "headers-too-large", "Request header fields too large", limit
@@ -122,6 +141,14 @@ def _refused(scope: Scope) -> tuple[int, str, str, str] | None:
         # A proxy, the rate limiter and the route might each read another one: refuse.
         return 400, "bad-request", "Bad request", "Send one Authorization header, not several."
     return None
+
+
+def _host(scope: Scope) -> str:
+    """The Host header's name, without its port, lower-cased ('' when absent)."""
+    host = (_header(scope, b"host") or "").strip().lower()
+    if host.startswith("["):  # an IPv6 literal, [::1]:8000
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _query_is_utf8(scope: Scope) -> bool:
@@ -245,6 +272,36 @@ class CachedReadMiddleware:
         ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": hit.body})
+
+
+class ErrorsInsideMiddleware:
+    """Answers an exception raised by anything inside it (routes, fast paths, the body and rate
+    checks) with the handler `errors.install` registered for it, through the middleware outside
+    it: so a 500 still carries `X-Request-ID`, the security headers and CORS. (Starlette's
+    own last resort sits outside every middleware and answers bare.)"""
+
+    def __init__(self, app: ASGIApp, handlers: dict[Any, Any]) -> None:
+        self.app = app
+        self.handlers = handlers  # the app's, by reference: filled in by errors.install
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise  # half a response is on the wire: only closing the connection is honest
+            response = await handler_for(self.handlers, exc)(Request(scope), exc)
+            await response(scope, receive, send)
 
 
 class HeadAsGetMiddleware:
