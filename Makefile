@@ -63,9 +63,10 @@ migrate: install
 seed: migrate
 	$(BIN)/python -m app.seeding
 
+# app/serve.py: uvicorn with the header and body deadlines and the concurrency cap from the
+# settings (HEADER_TIMEOUT_SECONDS, BODY_TIMEOUT_SECONDS, LIMIT_CONCURRENCY, ...).
 serve:
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $(WORKERS) \
-		--timeout-graceful-shutdown 20 --timeout-keep-alive 5 --no-access-log
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m app.serve
 
 ## make run: install, migrate, seed, serve on HOST:PORT (WORKERS processes).
 run: seed serve

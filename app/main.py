@@ -147,7 +147,11 @@ def create_app() -> FastAPI:
     app.add_middleware(IfMatchOnReadsMiddleware)  # outside every read path, inside HEAD's
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(JsonBodyGuardMiddleware)  # inside the size cap: it reads the body
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout_seconds,
+    )
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
     # browser can read a 429's Retry-After.
     app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)

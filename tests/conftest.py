@@ -134,22 +134,14 @@ class ServedApp:
             **os.environ,
             "DATABASE_URL": database_url,
             "LOG_LEVEL": "warning",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "WORKERS": str(workers),
             **(extra_env or {}),
         }
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                str(workers),
-            ],
+            [sys.executable, "-m", "app.serve"],  # as `make run` serves
             cwd=ROOT,
             env=env,
             # A file, not a pipe: a pipe nobody reads fills up and blocks the server.

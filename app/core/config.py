@@ -16,6 +16,15 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'practice-framework.db'}"
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = 1
+    # Slow clients (app/serve.py): deadlines for a request's headers and for its body, in
+    # seconds, then 408; connections or requests in flight per worker, then 503 (0: no cap).
+    header_timeout_seconds: float = 10.0
+    body_timeout_seconds: float = 30.0
+    limit_concurrency: int = 1000
+    timeout_keep_alive: int = 5
+    # Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (a reverse proxy's address).
+    forwarded_allow_ips: str = "127.0.0.1"
     admin_token: str | None = None
     # Signs pagination cursors; by default derived from ADMIN_TOKEN (the same on every worker).
     cursor_secret: str | None = None

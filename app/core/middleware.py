@@ -5,6 +5,7 @@ cached catalogue reads. A cached catalogue GET is answered by `CachedReadMiddlew
 routing, validation or a database session.
 """
 
+import asyncio
 import logging
 import re
 import time
@@ -163,11 +164,13 @@ def _query_is_utf8(scope: Scope) -> bool:
 
 
 class BodySizeLimitMiddleware:
-    """413 for bodies over the cap, whether declared by Content-Length or streamed."""
+    """413 for bodies over the cap, whether declared by Content-Length or streamed; 408 for a
+    body that has not all arrived `timeout` seconds after the request began."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -185,19 +188,33 @@ class BodySizeLimitMiddleware:
             )
             return
         received = 0
-        too_large = False
+        answered = False
+        deadline = time.monotonic() + self.timeout
 
         async def limited_receive() -> Message:
             # Frameworks swallow exceptions raised while reading the body (FastAPI turns them
-            # into a 400), so answer 413 here and tell the app the client has gone.
-            nonlocal received, too_large
-            if too_large:
+            # into a 400), so answer 413 (or 408) here and tell the app the client has gone.
+            nonlocal received, answered
+            if answered:
                 return {"type": "http.disconnect"}
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except TimeoutError:
+                answered = True  # the 408 is sent: drop whatever the app says after it
+                await _send_problem(
+                    send,
+                    scope,
+                    408,
+                    "request-timeout",
+                    "Request timeout",
+                    f"The request body did not arrive within {self.timeout:g} seconds.",
+                    {"Connection": "close"},
+                )
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    too_large = True
+                    answered = True
                     await _send_problem(
                         send,
                         scope,
@@ -210,7 +227,7 @@ class BodySizeLimitMiddleware:
             return message
 
         async def guarded_send(message: Message) -> None:
-            if not too_large:  # the 413 has been sent; whatever the app says is dropped
+            if not answered:  # a 413 or 408 has been sent: whatever the app says is dropped
                 await send(message)
 
         await self.app(scope, limited_receive, guarded_send)
