@@ -1,7 +1,9 @@
 """Pure ASGI middleware (cheaper than BaseHTTPMiddleware on every request).
 
-Order, outermost first: request id + access log -> security headers -> body size cap ->
-cached catalogue reads. A cached catalogue GET is answered by `CachedReadMiddleware` without
+The order, outermost first, is in `app/main.py` (and drawn in docs/architecture.md): request
+id, access log and security headers; metrics; CORS; rate limit; errors answered inside them;
+body size and deadline; JSON body rules; HEAD as GET; If-Match on reads; the audit and
+catalogue fast paths. A cached catalogue GET is answered by `CachedReadMiddleware` without
 routing, validation or a database session.
 """
 
