@@ -26,9 +26,9 @@ import hashlib
 import ipaddress
 import math
 import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 
-from cachetools import LRUCache, TTLCache
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.middleware import _header, _send_problem, client_ip
@@ -48,7 +48,8 @@ TokenCheck = Callable[[str], Awaitable[bool]]
 
 class FixedWindowCounter:
     """Counts hits per key in fixed windows, for at most `max_tracked` keys, least recently
-    counted out."""
+    counted out. An OrderedDict (C) rather than cachetools' LRUCache (Python): every request
+    counts here."""
 
     def __init__(
         self,
@@ -60,16 +61,19 @@ class FixedWindowCounter:
         self.limit = limit
         self.window = window
         self.clock = clock
-        # key -> (start of the window counted in, hits in it)
-        self._counts: LRUCache[str, tuple[float, int]] = LRUCache(max_tracked)
+        self.max_tracked = max_tracked
+        # key -> (start of the window counted in, hits in it), least recently counted first
+        self._counts: OrderedDict[str, tuple[float, int]] = OrderedDict()
 
     def hit(self, key: str) -> tuple[bool, int, int]:
         """Count one hit; return (allowed, remaining, seconds until the window resets)."""
         now = self.clock()
         start = now - (now % self.window)
-        entry = self._counts.get(key)
+        entry = self._counts.pop(key, None)
         count = entry[1] + 1 if entry is not None and entry[0] == start else 1
         self._counts[key] = (start, count)
+        if len(self._counts) > self.max_tracked:
+            self._counts.popitem(last=False)
         reset = max(1, math.ceil(start + self.window - now))
         return count <= self.limit, max(0, self.limit - count), reset
 
@@ -105,10 +109,8 @@ class RateLimitMiddleware:
         self.app = app
         self.counter = FixedWindowCounter(per_minute)
         self.token_authenticates = token_authenticates
-        # hash of a token -> whether it authenticates
-        self.verdicts: TTLCache[str, bool] = TTLCache(
-            MAX_VERDICTS, VERDICT_SECONDS, timer=time.monotonic
-        )
+        # hash of a token -> (whether it authenticates, until when to believe it), oldest first
+        self.verdicts: OrderedDict[str, tuple[bool, float]] = OrderedDict()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -161,15 +163,20 @@ class RateLimitMiddleware:
         if token is None:
             return None
         key_hash = hashlib.blake2b(token.encode(), digest_size=12).hexdigest()
-        verdict = self.verdicts.get(key_hash)
-        if verdict is None:
-            try:
-                verdict = await self.token_authenticates(token)
-            except Exception:
-                # The database is failing: the address's budget applies, unremembered, and the
-                # route meets the same fault and answers for it.
-                return None
-            self.verdicts[key_hash] = verdict
+        now = time.monotonic()
+        remembered = self.verdicts.get(key_hash)
+        if remembered is not None and remembered[1] > now:
+            return key_hash if remembered[0] else None
+        try:
+            verdict = await self.token_authenticates(token)
+        except Exception:
+            # The database is failing: the address's budget applies, unremembered, and the
+            # route meets the same fault and answers for it.
+            return None
+        self.verdicts.pop(key_hash, None)
+        self.verdicts[key_hash] = (verdict, now + VERDICT_SECONDS)
+        if len(self.verdicts) > MAX_VERDICTS:
+            self.verdicts.popitem(last=False)
         return key_hash if verdict else None
 
 
