@@ -37,6 +37,7 @@ from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
 from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
+from app.tenants.dependencies import token_authenticates
 from app.tenants.router import router as tenants_router
 
 DESCRIPTION = """
@@ -154,7 +155,11 @@ def create_app() -> FastAPI:
     )
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
     # browser can read a 429's Retry-After.
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(
+        RateLimitMiddleware,
+        per_minute=settings.rate_limit_per_minute,
+        token_authenticates=token_authenticates,
+    )
     # Inside CORS and the request id, so an error's answer carries their headers too.
     app.add_middleware(ErrorsInsideMiddleware, handlers=app.exception_handlers)
     app.add_middleware(
