@@ -147,7 +147,7 @@ def check(path: Path, *, empty_ok: bool = False) -> None:
     except sqlite3.Error as exc:
         raise DatabaseFileError(f"{path} cannot be read as a SQLite database: {exc}") from None
     if result is None or result[0] != "ok":
-        found = result[0] if result else "no answer"
+        found = " ".join(str(result[0]).split()) if result else "no answer"  # one line
         raise DatabaseFileError(f"{path} is corrupt (SQLite's quick_check: {found})")
 
 
