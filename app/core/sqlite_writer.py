@@ -258,9 +258,12 @@ class WalCheckpointer:
 
     def _checkpoint(self) -> None:
         try:
-            with self._gate.held(), contextlib.closing(connect(self._database)) as connection:
-                # Never copy this WAL into another file that took the path.
-                if self._identity.problem() is None:
+            with self._gate.held():
+                # Never open the path once another file took it: SQLite would copy this WAL
+                # into that file when the connection closes.
+                if self._identity.problem() is not None:
+                    return
+                with contextlib.closing(connect(self._database)) as connection:
                     connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except (sqlite3.Error, TimeoutError):
             log.warning("WAL checkpoint failed; the next one retries", exc_info=True)

@@ -15,9 +15,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
-from app.core.database_file import MAGIC, check_at_start, prepare
+from app.core.database_file import MAGIC, DatabaseFileGone, check_at_start, prepare
+from app.core.db import build_engine
 from tests.conftest import ROOT, ServedApp, assert_problem, free_port
 from tests.helpers import OPERATOR, operator_env, tenant
 
@@ -135,6 +139,43 @@ def test_writes_are_refused_once_the_file_is_gone_and_nothing_acknowledged_is_lo
     titles = _titles(db)
     assert {a.json()["title"] for a in acknowledged} <= titles
     assert not {t for t in titles if t.startswith("after")}, "a refused write was kept"
+
+
+def test_the_app_never_creates_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "vanished.db"
+    engine = build_engine(_url(path))
+    try:
+        with pytest.raises(OperationalError, match="unable to open database file"):
+            engine.connect()
+    finally:
+        engine.dispose()
+    assert not path.exists()
+
+
+def test_a_write_whose_file_goes_before_its_commit_is_rolled_back(db: Path) -> None:
+    """The file checked again at COMMIT: a transaction that began before the file went gets a
+    503 and leaves nothing behind, and the writer gate is free for the next write."""
+    engine = build_engine(_url(db))
+    rename = text("UPDATE organisation SET name = :name WHERE slug = :slug")
+    try:
+        with engine.connect() as connection:
+            slug = connection.execute(text("SELECT min(slug) FROM organisation")).scalar_one()
+        with Session(engine) as session:
+            session.execute(rename, {"name": "written after the file went", "slug": slug})
+            _break(db, "deleted")
+            with pytest.raises(DatabaseFileGone):
+                session.commit()
+        _put_back(db, "deleted")
+        started = time.monotonic()
+        with Session(engine) as session:
+            session.execute(rename, {"name": "written once it was back", "slug": slug})
+            session.commit()
+        assert time.monotonic() - started < 5, "the refused commit kept the writer gate"
+    finally:
+        engine.dispose()
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        names = connection.execute("SELECT name FROM organisation WHERE slug = ?", (slug,))
+        assert names.fetchone()[0] == "written once it was back"
 
 
 def _writer(
