@@ -92,50 +92,63 @@ def _put_back(path: Path, how: str) -> None:
     os.replace(f"{path}.kept", path)
 
 
-@pytest.mark.parametrize("how", ["deleted", "replaced"])
-def test_writes_are_refused_once_the_file_is_gone_and_nothing_acknowledged_is_lost(
-    db: Path, how: str
+def _assert_writes_refused(
+    http: httpx.Client, headers: dict[str, str], audit: httpx.Response, state: str
 ) -> None:
+    audit_id, etag = audit.json()["id"], audit.headers["ETag"]
+    for response in (
+        _create(http, headers, f"after {state} 0"),
+        _create(http, headers, f"after {state} 1"),
+        http.patch(
+            f"/v1/audits/{audit_id}",
+            json={"title": f"after {state} patch"},
+            headers={**headers, "If-Match": etag},
+        ),
+        http.post("/v1/organisations", json={"name": "X", "slug": "x-1"}, headers=OPERATOR),
+    ):
+        _assert_refused(response)
+    ready = http.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.json()["database"] == state
+    # A read is answered from a connection already open (the data as acknowledged), or
+    # refused the same way when it would need a new one: never a 500.
+    read = http.get(f"/v1/audits/{audit_id}", headers=headers)
+    if read.status_code != 200:
+        _assert_refused(read)
+
+
+def test_writes_are_refused_once_the_file_is_gone_and_nothing_acknowledged_is_lost(
+    db: Path,
+) -> None:
+    """One server: the file replaced, put back (writes resume), then deleted."""
     server = ServedApp(_url(db))
+    acknowledged: list[httpx.Response] = []
     try:
         with httpx.Client(base_url=server.base_url, timeout=10) as http:
             headers = tenant(http)
-            acknowledged = []
             for i in range(5):
-                created = _create(http, headers, f"before {i}")
-                assert created.status_code == 201, created.text
-                acknowledged.append(created)
+                acknowledged.append(_create(http, headers, f"before {i}"))
+            assert {a.status_code for a in acknowledged} == {201}
             assert http.get("/readyz").status_code == 200
 
-            _break(db, how)
-            intruder = db.read_bytes() if how == "replaced" else b""
-            first, etag = acknowledged[0].json()["id"], acknowledged[0].headers["ETag"]
-            for response in (
-                _create(http, headers, "after 0"),
-                _create(http, headers, "after 1"),
-                http.patch(
-                    f"/v1/audits/{first}",
-                    json={"title": "after patch"},
-                    headers={**headers, "If-Match": etag},
-                ),
-                http.post("/v1/organisations", json={"name": "X", "slug": "x-1"}, headers=OPERATOR),
-            ):
-                _assert_refused(response)
-            ready = http.get("/readyz")
-            assert ready.status_code == 503
-            assert ready.json()["database"] == ("missing" if how == "deleted" else "replaced")
-            # A read is answered from a connection already open (the data as acknowledged),
-            # or refused the same way when it would need a new one: never a 500.
-            read = http.get(f"/v1/audits/{first}", headers=headers)
-            if read.status_code != 200:
-                _assert_refused(read)
+            _break(db, "replaced")
+            intruder = db.read_bytes()
+            _assert_writes_refused(http, headers, acknowledged[0], "replaced")
+            assert db.read_bytes() == intruder, "the app wrote into the file that took the path"
+            _put_back(db, "replaced")
+            acknowledged.append(_create(http, headers, "back"))
+            assert acknowledged[-1].status_code == 201, acknowledged[-1].text
+            assert http.get("/readyz").status_code == 200
+
+            _break(db, "deleted")
+            _assert_writes_refused(http, headers, acknowledged[0], "missing")
     finally:
         server.stop()
-    # One line for the operator when the file went, not one per refused request.
-    assert server.output().count("while serving: writes answer 503") == 1, server.output()
-    if how == "replaced":
-        assert db.read_bytes() == intruder, "the app wrote into the file that took the path"
-    _put_back(db, how)
+    # One line for the operator at each fault, not one per refused request.
+    log = server.output()
+    assert log.count("while serving: writes answer 503") == 2, log
+    assert log.count("is back: writes resume") == 1, log
+    _put_back(db, "deleted")
     titles = _titles(db)
     assert {a.json()["title"] for a in acknowledged} <= titles
     assert not {t for t in titles if t.startswith("after")}, "a refused write was kept"
