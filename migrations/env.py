@@ -37,7 +37,7 @@ def include_object(
 
 def run_migrations_online() -> None:
     url = config.attributes.get("database_url")
-    prepare(url or get_settings().database_url)  # says which database; creates a new one
+    prepare(url or get_settings().database_url)  # names it; creates a missing SQLite file
     engine = build_engine(url)
     with engine.connect() as connection:
         context.configure(
