@@ -56,6 +56,8 @@ lock: | $(BIN)/python
 	$(BUILD_REQUIRES) | $(UV_COMPILE) --extra dev -o $(DEV_LOCK)
 	$(BUILD_REQUIRES) | $(UV_COMPILE) -c $(DEV_LOCK) -o $(LOCK)
 
+# Alembic's environment names the database it migrates. A SQLite file that is not there is
+# created (and said so), unless its -wal is: then the database vanished, and it stops.
 migrate: install
 	mkdir -p data
 	$(BIN)/alembic upgrade head

@@ -17,6 +17,7 @@ from app.core import docs, errors, logs
 from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
+from app.core.database_file import check_at_start
 from app.core.db import get_engine
 from app.core.db_route import DB_ROUTE_WRITES
 from app.core.health import router as health_router
@@ -109,6 +110,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     settings = get_settings()
+    check_at_start(settings.database_url)  # a missing or corrupt SQLite file: one line, exit
     logs.configure(settings.log_level, settings.log_gather_seconds)  # off the event loop
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
