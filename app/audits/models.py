@@ -23,8 +23,8 @@ class AuditTemplate(SQLModel, table=True):
 
 
 class Audit(SQLModel, table=True):
-    """The current state of one audit. `version` moves on every write (the ETag);
-    `revision` moves when a submitted audit is amended."""
+    """The current state of one audit. `version` moves on every write; `revision` moves when a
+    submitted audit is amended; `etag_token` is drawn afresh by every write (the ETag)."""
 
     __tablename__ = "audit"
     __table_args__ = (Index("ix_audit_organisation_id", "organisation", "id"),)
@@ -37,6 +37,9 @@ class Audit(SQLModel, table=True):
     status: str = Field(max_length=20, index=True)
     revision: int = 1
     version: int = 1
+    # Random, new on every insert and update: the ETag. Not `version`, which a database
+    # restored from a backup runs through again with other content.
+    etag_token: str = Field(max_length=32)
     responses: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False)
     )

@@ -1,13 +1,13 @@
-"""Audit JSON bodies: rendered by `AuditPublic`, once per version, and kept in a bounded LRU
+"""Audit JSON bodies: rendered by `AuditPublic`, once per write, and kept in a bounded LRU
 (one per process).
 
-An audit's JSON is a function of its row at one `version` (templates are immutable), and every
-write moves `version`, so `(database, organisation, id, version)` names one body for ever, in
-every worker and on every host. Reads look the version up (a one-column query) and render only
-on a miss; only reads fill the cache, so it never holds a version that was not committed. The
-organisation is in the key so that a body is only ever served to its own organisation, whatever
-the caller checked before. (A database restored from a backup can reuse versions: restart the
-workers after a restore.)
+An audit's JSON is a function of its row as one write left it (templates are immutable), and
+every write draws a new random `etag_token`, so `(database, organisation, id, etag_token)` names
+one body for ever, in every worker and on every host, even across a restore from a backup (which
+sets `version` back, but never brings back a token with other content). Reads look the token up
+(a one-column query) and render only on a miss; only reads fill the cache, so it never holds a
+write that was not committed. The organisation is in the key so that a body is only ever served
+to its own organisation, whatever the caller checked before.
 """
 
 import functools
@@ -25,7 +25,7 @@ from app.core.db import database_key
 from app.core.errors import NotFound
 from app.tenants.service import Caller
 
-Key = tuple[str, str, str, int]  # (database, organisation, audit id, version)
+Key = tuple[str, str, str, str]  # (database, organisation, audit id, ETag token)
 
 
 def public(session: Session, audit: Audit) -> AuditPublic:
@@ -113,32 +113,30 @@ def body_cache_metrics(pid: str) -> list[str]:
 
 
 def rendered(
-    session: Session, organisation: str, versions: list[tuple[str, int]]
-) -> dict[str, tuple[int, bytes]]:
-    """id -> (version, JSON body) for each `(id, version)` of `organisation`: kept bodies
-    where the version matches, the rest rendered from one query (at the version that query
-    reads, which a concurrent write may have moved on). An id whose row has gone is left out."""
+    session: Session, organisation: str, tokens: list[tuple[str, str]]
+) -> dict[str, tuple[str, bytes]]:
+    """id -> (ETag token, JSON body) for each `(id, token)` of `organisation`: kept bodies
+    where the token matches, the rest rendered from one query (as that query reads them, which
+    a concurrent write may have moved on). An id whose row has gone is left out."""
     cache, db = body_cache(), database_key(session)
-    found: dict[str, tuple[int, bytes]] = {}
-    for audit_id, version in versions:
-        body = cache.get((db, organisation, audit_id, version))
+    found: dict[str, tuple[str, bytes]] = {}
+    for audit_id, token in tokens:
+        body = cache.get((db, organisation, audit_id, token))
         if body is not None:
-            found[audit_id] = (version, body)
-    missing = [audit_id for audit_id, _ in versions if audit_id not in found]
+            found[audit_id] = (token, body)
+    missing = [audit_id for audit_id, _ in tokens if audit_id not in found]
     if missing:
         for audit in repository.audits_by_id(session, organisation, missing):
             body = public_json(session, audit)
-            cache.put((db, organisation, audit.id, audit.version), body)
-            found[audit.id] = (audit.version, body)
+            cache.put((db, organisation, audit.id, audit.etag_token), body)
+            found[audit.id] = (audit.etag_token, body)
     return found
 
 
-def rendered_one(
-    session: Session, caller: Caller, audit_id: str, version: int
-) -> tuple[int, bytes]:
-    """(version, JSON body) of the caller's audit, read at `version` or (if a write has
-    just moved it on) at the one it now has."""
-    found = rendered(session, caller.organisation, [(audit_id, version)]).get(audit_id)
+def rendered_one(session: Session, caller: Caller, audit_id: str, token: str) -> tuple[str, bytes]:
+    """(ETag token, JSON body) of the caller's audit, as the write that drew `token` left it
+    or (if a write has just moved it on) as it now is."""
+    found = rendered(session, caller.organisation, [(audit_id, token)]).get(audit_id)
     if found is None:
         raise NotFound(f"No audit with id '{audit_id}'.")
     return found
@@ -148,6 +146,6 @@ def rendered_page(
     session: Session, caller: Caller, query: AuditListQuery
 ) -> tuple[list[bytes], str | None]:
     """One page of the caller's audits as JSON bodies, newest first."""
-    versions, cursor = repository.version_page(session, caller.organisation, query)
-    found = rendered(session, caller.organisation, versions)
-    return [found[audit_id][1] for audit_id, _ in versions if audit_id in found], cursor
+    tokens, cursor = repository.etag_token_page(session, caller.organisation, query)
+    found = rendered(session, caller.organisation, tokens)
+    return [found[audit_id][1] for audit_id, _ in tokens if audit_id in found], cursor

@@ -39,18 +39,18 @@ def audit_of(session: Session, organisation: str, audit_id: str) -> Audit | None
     return session.exec(_AUDIT_OF, params={"id": audit_id, "organisation": organisation}).first()
 
 
-_VERSION_OF = Prepared(
-    select(Audit.version).where(
+_ETAG_TOKEN_OF = Prepared(
+    select(Audit.etag_token).where(
         col(Audit.id) == bindparam("id"), col(Audit.organisation) == bindparam("organisation")
     )
 )
 
 
-def version_of(session: Session, organisation: str, audit_id: str) -> int | None:
-    """The audit's current version if it belongs to `organisation` (no row loaded)."""
+def etag_token_of(session: Session, organisation: str, audit_id: str) -> str | None:
+    """The audit's current ETag token if it belongs to `organisation` (no row loaded)."""
     params = {"id": audit_id, "organisation": organisation}
-    version: int | None = _VERSION_OF.scalar(session, params)
-    return version
+    token: str | None = _ETAG_TOKEN_OF.scalar(session, params)
+    return token
 
 
 def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Audit]:
@@ -70,8 +70,8 @@ AUDIT_FILTERS: dict[str, Any] = {
 
 
 @functools.cache
-def _version_query(filters: frozenset[str]) -> KeysetQuery:
-    stmt = select(Audit.id, Audit.version).where(
+def _etag_token_query(filters: frozenset[str]) -> KeysetQuery:
+    stmt = select(Audit.id, Audit.etag_token).where(
         col(Audit.organisation) == bindparam("organisation")
     )
     for name in sorted(filters):
@@ -79,17 +79,17 @@ def _version_query(filters: frozenset[str]) -> KeysetQuery:
     return KeysetQuery(stmt, NEWEST_FIRST, lambda row: [row.id])
 
 
-def version_page(
+def etag_token_page(
     session: Session, organisation: str, query: AuditListQuery
-) -> tuple[list[tuple[str, int]], str | None]:
-    """One keyset page of the organisation's audits, newest first, as (id, version) pairs:
+) -> tuple[list[tuple[str, str]], str | None]:
+    """One keyset page of the organisation's audits, newest first, as (id, ETag token) pairs:
     all the rendered-body cache needs to know; rows for the rest are loaded by id."""
     binds = {name: getattr(query, name) for name in AUDIT_FILTERS}
     binds = {name: value for name, value in binds.items() if value is not None}
-    rows, cursor = _version_query(frozenset(binds)).page(
+    rows, cursor = _etag_token_query(frozenset(binds)).page(
         session, query, {"organisation": organisation, **binds}
     )
-    return [(row.id, row.version) for row in rows], cursor
+    return [(row.id, row.etag_token) for row in rows], cursor
 
 
 def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> None:

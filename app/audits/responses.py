@@ -122,13 +122,13 @@ def audit_response(
 
 
 def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | None) -> Response:
-    """`GET /v1/audits/{id}` as JSON: the version first, then a 304 or the kept body."""
-    version = service.current_version(session, caller, key)
-    etag = service.etag_for(key, version)
+    """`GET /v1/audits/{id}` as JSON: the ETag token first, then a 304 or the kept body."""
+    token = service.current_etag_token(session, caller, key)
+    etag = service.etag_for(token)
     if etag_matches(if_none_match, etag):
         return not_modified(etag)
-    version, body = rendering.rendered_one(session, caller, key, version)
-    return private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(key, version)})
+    token, body = rendering.rendered_one(session, caller, key, token)
+    return private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(token)})
 
 
 def audit_page_json(

@@ -281,7 +281,7 @@ def get_audit(
     if_none_match = request.headers.get("if-none-match")
     if variant == "json":
         return responses.audit_json(session, caller, key, if_none_match)
-    etag = service.etag_for(key, service.current_version(session, caller, key), variant)
+    etag = service.etag_for(service.current_etag_token(session, caller, key), variant)
     if etag_matches(if_none_match, etag):
         return responses.not_modified(etag)
     return responses.audit_response(

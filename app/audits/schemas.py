@@ -216,7 +216,7 @@ class AuditPublic(BaseModel):
         description="1 for the first submission; each amendment opens the next.", examples=[1]
     )
     version: int = Field(
-        description="Moves on every saved change; the ETag is derived from it.", examples=[3]
+        description="Moves on every saved change (as the ETag does).", examples=[3]
     )
     responses: list[ConditionResponse]
     completeness: Completeness

@@ -1,8 +1,8 @@
 """Audits: the lifecycle (create, edit a draft, submit, amend), tenant isolation, optimistic
 concurrency and the revision log. Services never commit; the request session does."""
 
-import hashlib
 import os
+import secrets
 import time
 import uuid
 from typing import Any
@@ -46,23 +46,33 @@ def new_audit_id() -> str:
     return str(uuid.UUID(bytes=bytes(raw)))
 
 
+# Each representation has its own ETag (API.md); all name the same write.
+ETAG_SUFFIXES = {"json": "", "fhir": "-fhir", "csv": "-csv"}
+
+
+def new_etag_token() -> str:
+    """128 random bits, drawn by every write: an ETag is never issued for two contents, even
+    when a restore from a backup sets `version` back and writes run through it again."""
+    return secrets.token_hex(16)
+
+
 def etag_of(audit: Audit, variant: str = "json") -> str:
-    return etag_for(audit.id, audit.version, variant)
+    return etag_for(audit.etag_token, variant)
 
 
-def etag_for(audit_id: str, version: int, variant: str = "json") -> str:
-    digest = hashlib.sha256(f"{audit_id}:{version}".encode()).hexdigest()[:16]
-    return f'"{version}-{digest}{"-fhir" if variant == "fhir" else ""}"'
+def etag_for(token: str, variant: str = "json") -> str:
+    return f'"{token}{ETAG_SUFFIXES[variant]}"'
 
 
 def check_if_match(audit: Audit, if_match: str | None) -> None:
-    """428 without If-Match; 412 unless it names the audit's current ETag (or is `*`)."""
+    """428 without If-Match; 412 unless it names the audit's current ETag, in any of its
+    representations (or is `*`)."""
     if if_match is None or not if_match.strip():
         raise PreconditionRequired(
             "Send `If-Match` with the audit's current ETag (from GET /v1/audits/{id})."
         )
     tags = {t.strip() for t in if_match.split(",")}
-    if "*" in tags or tags & {etag_of(audit), etag_of(audit, "fhir")}:
+    if "*" in tags or any(etag_of(audit, variant) in tags for variant in ETAG_SUFFIXES):
         return
     raise PreconditionFailed(
         "The audit has changed since that ETag was issued; GET it again and reapply the change."
@@ -98,22 +108,22 @@ def completeness_of(template: Template, responses: list[dict[str, Any]]) -> Comp
     )
 
 
-def current_version(session: Session, caller: Caller, audit_id: str) -> int:
-    """The caller's audit's version; another organisation's is a 404, as a missing one."""
-    version = repository.version_of(session, caller.organisation, audit_id)
-    if version is None:
+def current_etag_token(session: Session, caller: Caller, audit_id: str) -> str:
+    """The caller's audit's ETag token; another organisation's is a 404, as a missing one."""
+    token = repository.etag_token_of(session, caller.organisation, audit_id)
+    if token is None:
         raise NotFound(f"No audit with id '{audit_id}'.")
-    return version
+    return token
 
 
 def audit_page(
     session: Session, caller: Caller, query: AuditListQuery
 ) -> tuple[list[Audit], str | None]:
     """One page of the caller's audits as rows (for CSV), paged as `rendering.rendered_page`."""
-    versions, cursor = repository.version_page(session, caller.organisation, query)
-    rows = repository.audits_by_id(session, caller.organisation, [i for i, _ in versions])
+    tokens, cursor = repository.etag_token_page(session, caller.organisation, query)
+    rows = repository.audits_by_id(session, caller.organisation, [i for i, _ in tokens])
     by_id = {audit.id: audit for audit in rows}
-    return [by_id[audit_id] for audit_id, _ in versions if audit_id in by_id], cursor
+    return [by_id[audit_id] for audit_id, _ in tokens if audit_id in by_id], cursor
 
 
 def revision_page(
@@ -229,6 +239,7 @@ def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
         id=new_audit_id(),
         organisation=caller.organisation,
         status="draft",
+        etag_token=new_etag_token(),
         responses=responses,
         created_at=now,
         updated_at=now,
@@ -242,7 +253,7 @@ def _save(
     session: Session, caller: Caller, audit: Audit, values: dict[str, Any], action: str
 ) -> Audit:
     """Write `values` only if nobody else has written since we read `audit`."""
-    values = {**values, "updated_at": utcnow()}
+    values = {**values, "updated_at": utcnow(), "etag_token": new_etag_token()}
     if not repository.update_if_version(session, audit, audit.version, values):
         raise PreconditionFailed(
             "The audit was changed by another request; GET it again and reapply the change."
@@ -273,6 +284,8 @@ def update(
     if patch.responses is not None:
         template = templates.require(session, audit.template_version)
         values["responses"] = _merge_responses(template, audit.responses, patch.responses)
+    if all(getattr(audit, name) == value for name, value in values.items()):
+        return audit  # changes nothing: no write, so version, ETag and revisions stay
     return _save(session, caller, audit, values, "updated")
 
 

@@ -117,7 +117,7 @@ def test_concurrent_retries_with_one_idempotency_key_create_one_audit(
 def test_every_worker_serves_the_version_another_worker_wrote(
     http: httpx.Client, server: ServedApp
 ) -> None:
-    """Workers keep rendered audit bodies (app/audits/rendered.py) keyed by version: after a
+    """Workers keep rendered audit bodies (app/audits/rendering.py) keyed by write: after a
     write through one worker, no worker may answer with the body it kept from before."""
     headers = tenant(http)
     created = http.post(
