@@ -18,7 +18,7 @@ LOCK_CHECK = @$(BIN)/pip check \
 	|| { echo 'pip check failed: is pyproject.toml ahead of the locks? (make lock)' >&2; exit 1; }
 
 .PHONY: run test faults install install-dev lock migrate seed serve lint lint-containers typecheck \
-	pytest pytest-postgres bench bench-postgres soak clean
+	pytest pytest-postgres bench bench-postgres soak clean backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,11 @@ test: lint lint-containers typecheck pytest pytest-postgres
 faults: install-dev
 	$(BIN)/python -m pytest -m heavy tests/faults
 	scripts/with-postgres.sh $(BIN)/python -m pytest -m heavy tests/faults
+
+## make backup: an online backup of DATABASE_URL (SQLite VACUUM INTO, or pg_dump) while it serves,
+## to BACKUP_TO (a new file or a directory) or else BACKUP_DIR, under a timestamped name.
+backup: install
+	$(BIN)/python -m app.backup $(BACKUP_TO)
 
 ## make bench: app vs. its Starlette ceiling, route by route (wrk, 16 connections, < 10 min).
 ## Writes bench/results/latest.{json,md}. BENCH_DURATION / BENCH_ROUNDS / BENCH_SCALES tune it.

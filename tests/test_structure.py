@@ -22,6 +22,7 @@ DATABASE_LAYER = {
     "app/core/health.py",  # /readyz: SELECT 1 and the migration head
     "app/core/sqlite_writer.py",  # the WAL checkpoint
     "app/core/database_file.py",  # the SQLite file's start-up check and creation
+    "app/backup.py",  # VACUUM INTO, pg_stat_activity: the database as a whole, not a domain's
 }
 QUERY_BUILDERS = {"select", "insert", "update", "delete", "text", "exists"}
 SESSION_QUERIES = {"exec", "execute", "get", "scalar", "scalars", "query", "delete"}

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     catalogue_max_age: int = 300
     # Rendered audit JSON kept per process (bytes; 0 turns the cache off). See audits/rendered.
     audit_cache_bytes: int = 16 * 1024 * 1024
+    # Where `python -m app.backup` (make backup) writes when given no path; copy them off-host.
+    backup_dir: Path = PROJECT_ROOT / "data" / "backups"
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 
