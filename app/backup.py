@@ -6,8 +6,8 @@
 
 A backup is safe while the app serves: SQLite's `VACUUM INTO` and `pg_dump` each read one
 snapshot, so every write acknowledged before the backup began is in it, and nothing waits on
-them. It is written under a temporary name, flushed to disk, then linked into place, so PATH
-never holds half a backup and an existing file is never overwritten.
+them. It is written under a temporary name, readable by its owner only, flushed to disk, then
+linked into place, so PATH never holds half a backup and an existing file is never overwritten.
 
 A restore refuses while anything else has the database open (SQLite: a process holding the
 file, or SQLite's shared-memory lock; PostgreSQL: another client session on the database),
@@ -63,7 +63,7 @@ def _target(dest: str | None, stem: str, suffix: str) -> Path:
     if dest and not folder.is_dir():
         path = folder
     else:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / f"{stem}-{_stamp()}{suffix}"
     if path.exists():
         raise BackupError(f"{path} already exists; a backup never overwrites one")
@@ -82,6 +82,7 @@ def _written_to(path: Path) -> Iterator[Path]:
     partial.unlink()  # the tools want to create it themselves (VACUUM INTO refuses a file)
     try:
         yield partial
+        partial.chmod(0o600)  # it holds what the database does: audit text, API-key hashes
         _fsync(partial)
         try:
             os.link(partial, path)  # atomic, and fails rather than replace

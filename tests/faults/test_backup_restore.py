@@ -24,6 +24,7 @@ import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
+from app import backup as backup_command
 from app.core import db as db_module
 from tests.conftest import ROOT, ServedApp
 from tests.helpers import operator_env, tenant
@@ -166,6 +167,7 @@ def backup_restore_and_check(
         assert made.stdout.startswith("wrote ") and "bytes" in made.stdout, made.stdout
         (backup,) = [p for p in tmp_path.iterdir() if p.suffix in (".db", ".dump")]
         assert str(backup) in made.stdout and not load.failures, load.failures[:3]
+        assert backup.stat().st_mode & 0o077 == 0  # the owner's alone
         must_have = load.latest_before(started)
         assert must_have and any(at >= started for at, *_ in load.acked)  # writes overlapped
         seen |= load.etags
@@ -260,16 +262,22 @@ def test_backup_under_load_with_two_workers_then_the_manual_restore(
 
 
 def test_backup_refuses_to_overwrite_and_restore_refuses_what_is_not_a_backup(
-    database_url: str, tmp_path: Path
+    database_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The refusals, through the command's own `main` in this process (cheaper than a
+    process each; the served test above runs the command as an operator does)."""
     existing = tmp_path / "existing.db"
     existing.write_bytes(b"keep me")
-    one_line_failure(run_backup(database_url, str(existing), backup_dir=tmp_path), "already exists")
+    for args, words in (
+        ([str(existing)], "already exists"),
+        ([str(tmp_path / "missing" / "x.db")], "not a directory"),
+        (["restore", str(existing)], ""),
+        (["restore", str(tmp_path / "absent.db")], "does not exist"),
+        (["restore"], "usage"),
+    ):
+        assert backup_command.main(args) == 1, args
+        out, err = capsys.readouterr()
+        assert out == "", out
+        one_line_failure(subprocess.CompletedProcess(args, 1, out, err), words)
     assert existing.read_bytes() == b"keep me"
-    one_line_failure(
-        run_backup(database_url, str(tmp_path / "missing" / "x.db"), backup_dir=tmp_path),
-        "not a directory",
-    )
-    db_module.reset_engine()
-    one_line_failure(run_backup(database_url, "restore", str(existing), backup_dir=tmp_path))
     assert [p.name for p in tmp_path.iterdir()] == ["existing.db"]  # nothing half-written
