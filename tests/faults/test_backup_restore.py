@@ -100,7 +100,9 @@ class Writers:
             self.etags.add(response.headers["etag"])
 
     def start(self, count: int, at_least: int) -> list[threading.Thread]:
-        threads = [threading.Thread(target=self.run, args=(f"w{i}",)) for i in range(count)]
+        threads = [
+            threading.Thread(target=self.run, args=(f"w{i}",), daemon=True) for i in range(count)
+        ]
         for thread in threads:
             thread.start()
         deadline = time.monotonic() + 30
@@ -140,58 +142,60 @@ def backup_restore_and_check(
 ) -> None:
     server = ServedApp(database_url, workers=workers)
     try:
-        http = httpx.Client(base_url=server.base_url, timeout=30)
-        headers = tenant(http)
-        created = http.post(
-            "/v1/audits", json={"template_version": 1, "title": "first"}, headers=headers
-        )
-        href = created.json()["href"]
-        backed_up = http.patch(
-            href,
-            json={"title": "backed up"},
-            headers={**headers, "If-Match": created.headers["etag"]},
-        )
-        assert backed_up.status_code == 200 and backed_up.json()["version"] == 2
-        seen = {created.headers["etag"], backed_up.headers["etag"]}
-
-        # Back up while writers write; every write acknowledged before it started is in it.
-        load = Writers(server.base_url, headers)
-        threads = load.start(writers, at_least=4 * writers)
-        started = time.monotonic()
-        made = run_backup(database_url, str(tmp_path), backup_dir=tmp_path / "unused")
-        time.sleep(load_seconds)
-        load.stop.set()
-        for thread in threads:
-            thread.join()
-        assert made.returncode == 0, made.stderr
-        assert made.stdout.startswith("wrote ") and "bytes" in made.stdout, made.stdout
-        (backup,) = [p for p in tmp_path.iterdir() if p.suffix in (".db", ".dump")]
-        assert str(backup) in made.stdout and not load.failures, load.failures[:3]
-        assert backup.stat().st_mode & 0o077 == 0  # the owner's alone
-        must_have = load.latest_before(started)
-        assert must_have and any(at >= started for at, *_ in load.acked)  # writes overlapped
-        seen |= load.etags
-
-        # More writes after the backup: the audit moves on to version 3, in two representations.
-        later = http.patch(
-            href,
-            json={"title": "after the backup"},
-            headers={**headers, "If-Match": backed_up.headers["etag"]},
-        )
-        assert later.status_code == 200 and later.json()["version"] == 3
-        later_fhir = http.get(href, headers={**headers, **FHIR}).headers["etag"]
-        assert (
-            http.get(href, headers={**headers, "If-None-Match": later.headers["etag"]}).status_code
-            == 304
-        )
-        seen |= {later.headers["etag"], later_fhir}
-
-        db_module.reset_engine()  # this test process's own connections (from the seed step)
-        if cli:  # refused while the app serves
-            one_line_failure(
-                run_backup(database_url, "restore", str(backup), backup_dir=tmp_path),
-                "stop the app",
+        with httpx.Client(base_url=server.base_url, timeout=30) as http:
+            headers = tenant(http)
+            created = http.post(
+                "/v1/audits", json={"template_version": 1, "title": "first"}, headers=headers
             )
+            href = created.json()["href"]
+            backed_up = http.patch(
+                href,
+                json={"title": "backed up"},
+                headers={**headers, "If-Match": created.headers["etag"]},
+            )
+            assert backed_up.status_code == 200 and backed_up.json()["version"] == 2
+            seen = {created.headers["etag"], backed_up.headers["etag"]}
+
+            # Back up while writers write; every write acknowledged before it started is in it.
+            load = Writers(server.base_url, headers)
+            threads = load.start(writers, at_least=4 * writers)
+            started = time.monotonic()
+            made = run_backup(database_url, str(tmp_path), backup_dir=tmp_path / "unused")
+            time.sleep(load_seconds)
+            load.stop.set()
+            for thread in threads:
+                thread.join()
+            assert made.returncode == 0, made.stderr
+            assert made.stdout.startswith("wrote ") and "bytes" in made.stdout, made.stdout
+            (backup,) = [p for p in tmp_path.iterdir() if p.suffix in (".db", ".dump")]
+            assert str(backup) in made.stdout and not load.failures, load.failures[:3]
+            assert backup.stat().st_mode & 0o077 == 0  # the owner's alone
+            must_have = load.latest_before(started)
+            assert must_have and any(at >= started for at, *_ in load.acked)  # writes overlapped
+            seen |= load.etags
+
+            # More writes after the backup: the audit moves on to version 3, in two representations.
+            later = http.patch(
+                href,
+                json={"title": "after the backup"},
+                headers={**headers, "If-Match": backed_up.headers["etag"]},
+            )
+            assert later.status_code == 200 and later.json()["version"] == 3
+            later_fhir = http.get(href, headers={**headers, **FHIR}).headers["etag"]
+            assert (
+                http.get(
+                    href, headers={**headers, "If-None-Match": later.headers["etag"]}
+                ).status_code
+                == 304
+            )
+            seen |= {later.headers["etag"], later_fhir}
+
+            db_module.reset_engine()  # this test process's own connections (from the seed step)
+            if cli:  # refused while the app serves
+                one_line_failure(
+                    run_backup(database_url, "restore", str(backup), backup_dir=tmp_path),
+                    "stop the app",
+                )
     finally:
         server.stop()
 
@@ -204,42 +208,48 @@ def backup_restore_and_check(
 
     server = ServedApp(database_url, workers=workers)
     try:
-        http = httpx.Client(base_url=server.base_url, timeout=30)
-        ready = http.get("/readyz")
-        assert ready.status_code == 200 and ready.json()["migrations"] == "at-head", ready.text
-        # The restored content, with the ETag it had when it was backed up.
-        now = http.get(href, headers=headers)
-        assert now.status_code == 200
-        assert (now.json()["title"], now.json()["version"]) == ("backed up", 2)
-        assert now.headers["etag"] == backed_up.headers["etag"]
-        for audit_id, (title, version) in must_have.items():
-            kept = http.get(f"/v1/audits/{audit_id}", headers=headers)
-            assert kept.status_code == 200, (audit_id, kept.text)
-            assert kept.json()["version"] >= version, (audit_id, kept.json(), version)
-            if kept.json()["version"] == version:
-                assert kept.json()["title"] == title
-        # An ETag issued after the backup matches nothing now, in any representation.
-        for tag, accept in ((later.headers["etag"], {}), (later_fhir, FHIR)):
-            fresh = http.get(href, headers={**headers, **accept, "If-None-Match": tag})
-            assert fresh.status_code == 200 and fresh.headers["etag"] != tag
-            stale = http.patch(href, json={"title": "lost"}, headers={**headers, "If-Match": tag})
-            assert stale.status_code == 412, stale.text
-        # The first write after the restore reaches version 3 again, with an ETag never seen.
-        first = http.patch(
-            href,
-            json={"title": "after the restore"},
-            headers={**headers, "If-Match": now.headers["etag"]},
-        )
-        assert first.status_code == 200 and first.json()["version"] == 3
-        assert first.headers["etag"] not in seen
-        assert (
-            http.get(href, headers={**headers, "If-None-Match": later.headers["etag"]}).status_code
-            == 200
-        )
-        for tag in (later.headers["etag"], later_fhir):
-            stale = http.patch(href, json={"title": "lost"}, headers={**headers, "If-Match": tag})
-            assert stale.status_code == 412, stale.text
-        assert http.get(href, headers=headers).json()["title"] == "after the restore"
+        with httpx.Client(base_url=server.base_url, timeout=30) as http:
+            ready = http.get("/readyz")
+            assert ready.status_code == 200 and ready.json()["migrations"] == "at-head", ready.text
+            # The restored content, with the ETag it had when it was backed up.
+            now = http.get(href, headers=headers)
+            assert now.status_code == 200
+            assert (now.json()["title"], now.json()["version"]) == ("backed up", 2)
+            assert now.headers["etag"] == backed_up.headers["etag"]
+            for audit_id, (title, version) in must_have.items():
+                kept = http.get(f"/v1/audits/{audit_id}", headers=headers)
+                assert kept.status_code == 200, (audit_id, kept.text)
+                assert kept.json()["version"] >= version, (audit_id, kept.json(), version)
+                if kept.json()["version"] == version:
+                    assert kept.json()["title"] == title
+            # An ETag issued after the backup matches nothing now, in any representation.
+            for tag, accept in ((later.headers["etag"], {}), (later_fhir, FHIR)):
+                fresh = http.get(href, headers={**headers, **accept, "If-None-Match": tag})
+                assert fresh.status_code == 200 and fresh.headers["etag"] != tag
+                stale = http.patch(
+                    href, json={"title": "lost"}, headers={**headers, "If-Match": tag}
+                )
+                assert stale.status_code == 412, stale.text
+            # The first write after the restore reaches version 3 again, with an ETag never seen.
+            first = http.patch(
+                href,
+                json={"title": "after the restore"},
+                headers={**headers, "If-Match": now.headers["etag"]},
+            )
+            assert first.status_code == 200 and first.json()["version"] == 3
+            assert first.headers["etag"] not in seen
+            assert (
+                http.get(
+                    href, headers={**headers, "If-None-Match": later.headers["etag"]}
+                ).status_code
+                == 200
+            )
+            for tag in (later.headers["etag"], later_fhir):
+                stale = http.patch(
+                    href, json={"title": "lost"}, headers={**headers, "If-Match": tag}
+                )
+                assert stale.status_code == 412, stale.text
+            assert http.get(href, headers=headers).json()["title"] == "after the restore"
     finally:
         server.stop()
 
@@ -281,3 +291,32 @@ def test_backup_refuses_to_overwrite_and_restore_refuses_what_is_not_a_backup(
         one_line_failure(subprocess.CompletedProcess(args, 1, out, err), words)
     assert existing.read_bytes() == b"keep me"
     assert [p.name for p in tmp_path.iterdir()] == ["existing.db"]  # nothing half-written
+
+
+def test_sqlites_shared_memory_lock_shows_a_connection_open_from_any_process(
+    tmp_path: Path,
+) -> None:
+    """The restore's check that needs no /proc: any process's open connection to a WAL
+    database holds SQLite's shared-memory lock, whoever owns the process."""
+    database = tmp_path / "wal.db"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sqlite3, sys\n"
+            f"c = sqlite3.connect({str(database)!r})\n"
+            "c.execute('PRAGMA journal_mode=WAL'); c.execute('CREATE TABLE t (x)'); c.commit()\n"
+            "print('open', flush=True); sys.stdin.readline()\n",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    shm = database.with_name("wal.db-shm")
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "open\n"
+        assert backup_command._shm_in_use(shm)
+    finally:
+        holder.kill()  # as kill -9 leaves it: the -shm stays, and nobody holds it
+        holder.communicate(timeout=10)
+    assert shm.exists() and not backup_command._shm_in_use(shm)
