@@ -28,14 +28,18 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import psycopg
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy.engine import URL, make_url
 
 from app.core.config import PROJECT_ROOT, get_settings
-from app.core.sqlite_writer import sqlite_file
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
+# alembic and psycopg are imported where a restore or PostgreSQL needs them, and app.core's
+# database modules not at all (they bring in the web stack): a cron'd SQLite backup starts in
+# a third of the time.
 
 # SQLite's unix VFS: every connection to a WAL database holds a shared lock on this byte of the
 # `-shm` file while it is open ("DMS", os_unix.c), so an exclusive lock on it means nobody has.
@@ -108,11 +112,15 @@ def _size(path: Path) -> str:
     return f"{size} bytes, {size / 2**20:.1f} MiB"
 
 
-def _migrations() -> ScriptDirectory:
+def _migrations() -> "ScriptDirectory":
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(PROJECT_ROOT / "migrations"))
 
 
 def _known_revision(revision: str) -> bool:
+    from alembic.util import CommandError
+
     try:
         return _migrations().get_revision(revision) is not None
     except CommandError:
@@ -135,8 +143,14 @@ def _check_revision(revision: str | None, what: str) -> str:
 
 
 def _sqlite_database() -> Path | None:
-    url = get_settings().database_url
-    return sqlite_file(url) if url.startswith("sqlite") else None
+    """The SQLite file DATABASE_URL names; None for another database."""
+    url = make_url(get_settings().database_url)
+    if url.get_backend_name() != "sqlite":
+        return None
+    database = url.database or ""
+    if database in ("", ":memory:") or database.startswith("file:"):
+        raise BackupError("DATABASE_URL names no SQLite file to back up or restore")
+    return Path(database)
 
 
 def _sqlite_open(path: Path, mode: str) -> sqlite3.Connection:
@@ -299,15 +313,20 @@ def backup_postgres(url: URL, dest: str | None, stem: str = "") -> tuple[Path, s
 def _sessions_and_tables(conninfo: str, env: dict[str, str]) -> tuple[list[str], set[str]]:
     """Who else is connected to the database (client sessions, by application name or
     address), and the tables it has."""
-    with psycopg.connect(conninfo, password=env.get("PGPASSWORD")) as connection:
-        sessions = connection.execute(
-            "SELECT coalesce(nullif(application_name, ''), client_addr::text, 'local socket') "
-            "FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-        ).fetchall()
-        tables = connection.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-        ).fetchall()
+    import psycopg
+
+    try:
+        with psycopg.connect(conninfo, password=env.get("PGPASSWORD")) as connection:
+            sessions = connection.execute(
+                "SELECT coalesce(nullif(application_name, ''), client_addr::text, 'local socket') "
+                "FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+            ).fetchall()
+            tables = connection.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+            ).fetchall()
+    except psycopg.Error as error:
+        raise BackupError(str(error)) from None
     return sorted(str(row[0]) for row in sessions), {str(row[0]) for row in tables}
 
 
@@ -399,7 +418,7 @@ def main(argv: list[str] | None = None) -> int:
             if len(args) > 1:
                 raise BackupError(USAGE)
             print(backup(args[0] if args else None))
-    except (BackupError, OSError, psycopg.Error) as error:
+    except (BackupError, OSError) as error:
         said = str(error).strip().splitlines() or [type(error).__name__]
         print(f"app.backup: {said[0]}", file=sys.stderr)
         return 1
