@@ -38,7 +38,7 @@ def include_object(
 def run_migrations_online() -> None:
     url = config.attributes.get("database_url")
     prepare(url or get_settings().database_url)  # names it; creates a missing SQLite file
-    engine = build_engine(url)
+    engine = build_engine(url, serving=False)  # no statement timeout: a migration may take long
     with engine.connect() as connection:
         context.configure(
             connection=connection,

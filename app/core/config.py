@@ -42,6 +42,14 @@ class Settings(BaseSettings):
     # Requests per minute per API key (or per client IP when anonymous); 0 disables.
     rate_limit_per_minute: int = 600
     db_pool_size: int = 10
+    # PostgreSQL, so a server that is down or frozen fails requests in seconds (docs/operations.md,
+    # "Database faults"): opening a connection; a statement (the app also stops waiting 2 s
+    # after it); waiting for a pooled connection.
+    db_connect_timeout_seconds: int = 5
+    db_statement_timeout_ms: int = 5000
+    db_pool_timeout_seconds: float = 5.0
+    # /readyz's own bound on its database checks, below a probe's timeout.
+    ready_timeout_seconds: float = 2.0
     catalogue_max_age: int = 300
     # Rendered audit JSON kept per process (bytes; 0 turns the cache off). See audits/rendered.
     audit_cache_bytes: int = 16 * 1024 * 1024

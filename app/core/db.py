@@ -21,7 +21,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel, create_engine
 from starlette.concurrency import run_in_threadpool
 
-from app.core import sqlite_writer
+from app.core import pg_timeouts, sqlite_writer
 from app.core.config import get_settings
 from app.core.database_file import DatabaseFileGone
 from app.core.db_route import run_for
@@ -66,7 +66,10 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def build_engine(url: str | None = None) -> Engine:
+def build_engine(url: str | None = None, *, serving: bool = True) -> Engine:
+    """The engine for `url` (DATABASE_URL by default). `serving=False` (migrations) leaves
+    out PostgreSQL's statement timeout. Statement parameters (audit text, key hashes) are
+    never put in an error's message or a log line."""
     settings = get_settings()
     url = url or settings.database_url
     if url.startswith("sqlite"):
@@ -79,16 +82,27 @@ def build_engine(url: str | None = None) -> Engine:
             connect_args={"check_same_thread": False, "timeout": 30},
             pool_size=max(settings.db_pool_size, SQLITE_KEPT_CONNECTIONS),
             max_overflow=-1,
+            hide_parameters=True,
         )
         sqlite_writer.attach(engine, url)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
+        pool_timeout=settings.db_pool_timeout_seconds,
         pool_pre_ping=True,
         pool_recycle=1800,
+        hide_parameters=True,
     )
+    timeouts = pg_timeouts.connect_params(settings, serving)
+    limit = pg_timeouts.wait_limit(settings, serving)
+
+    @event.listens_for(engine, "do_connect")
+    def _connect(_dialect: Any, _record: Any, cargs: list[Any], cparams: dict[str, Any]) -> Any:
+        return pg_timeouts.connect(cargs, cparams, timeouts, limit)
+
+    return engine
 
 
 _engine: Engine | None = None

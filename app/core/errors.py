@@ -15,6 +15,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
+from app.core import db_faults
+
 log = logging.getLogger("app.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -298,7 +300,19 @@ def handler_for(
     return _unhandled
 
 
+async def _database_fault(request: Request, exc: Exception) -> JSONResponse:
+    # Answered inside the app, so the connection stays open for the client's next request.
+    fault = db_faults.observe(exc, request.method, request.url.path)
+    if fault is None:
+        return await _unhandled(request, exc)  # not the database failing: a bug
+    slug, title, detail = fault.problem
+    headers = {"Retry-After": str(fault.retry_after)}
+    return problem_response(503, TYPE_BASE + slug, title, detail, request.url.path, headers)
+
+
 def install(app: FastAPI) -> None:
+    for fault in db_faults.EXCEPTIONS:
+        app.add_exception_handler(fault, _database_fault)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -13,6 +13,11 @@ JSON and writes it, and no `LogRecord` is made at all. Otherwise (pytest's caplo
 config of one's own) it is logged as a record whose message is the `AccessLine`, whose
 `str()` is the JSON, made by whoever formats the record.
 
+A failure that repeats (the database down fails every request) is logged once per interval
+and then counted (`Repeats`): the first line at once, then one line with how many more there
+were, at the interval's end. Records carrying such a failure's traceback from any logger are
+collapsed the same way by the root handler once `collapse_repeats` says which failures repeat.
+
 `start` (at lifespan startup) turns the queue on; `stop` (at lifespan end, and atexit)
 drains it, writes what is left and goes back to writing in the caller's thread, so no line
 is lost at shutdown: uvicorn ends its graceful shutdown on SIGTERM by raising SIGTERM again,
@@ -27,6 +32,8 @@ import logging
 import queue
 import sys
 import threading
+import time
+from collections.abc import Callable
 from json.encoder import encode_basestring_ascii
 from logging.handlers import QueueHandler, QueueListener
 from typing import Any, TextIO
@@ -40,6 +47,8 @@ ACCESS = logging.getLogger("app.access")
 GATHER_SECONDS = 0.05
 # A write at most this many lines long.
 BATCH_LINES = 1024
+# A repeated failure is logged once per this many seconds, with a count of the rest.
+REPEAT_SECONDS = 10.0
 
 
 class AccessLine:
@@ -201,6 +210,84 @@ class BatchListener(QueueListener):
         return self._thread is not None
 
 
+class _Window:
+    __slots__ = ("count", "level", "logger", "message", "started")
+
+    def __init__(self, started: float) -> None:
+        self.started = started
+        self.count = 0
+        self.logger: logging.Logger | None = None
+        self.level = logging.INFO
+        self.message = ""
+
+
+class Repeats:
+    """Per key, the first occurrence is logged (by the caller, when `first` says so) and those
+    that follow within `interval` are counted: one line at the interval's end says how many
+    there were, so a failure that repeats costs a line per interval, not one per request."""
+
+    def __init__(self, interval: float = REPEAT_SECONDS) -> None:
+        self.interval = interval
+        self._lock = threading.Lock()
+        self._windows: dict[str, _Window] = {}
+
+    def first(self, key: str, logger: logging.Logger, level: int, message: str) -> bool:
+        """True if `key` has not occurred in the last interval: the caller logs it. Otherwise
+        it is counted, and `message` (the latest) goes into the line with the count."""
+        now = time.monotonic()
+        with self._lock:
+            window = self._windows.get(key)
+            if window is None or (window.count == 0 and now - window.started >= self.interval):
+                self._windows[key] = _Window(now)
+                return True
+            window.count += 1
+            window.logger, window.level, window.message = logger, level, message
+            if window.count == 1:
+                timer = threading.Timer(window.started + self.interval - now, self.flush, (key,))
+                timer.daemon = True
+                timer.start()
+        return False
+
+    def flush(self, key: str) -> None:
+        """Log the count of `key`'s repeats so far, and start its next interval."""
+        now = time.monotonic()
+        with self._lock:
+            window = self._windows.get(key)
+            if window is None or window.count == 0 or window.logger is None:
+                return
+            logger, level, message = window.logger, window.level, window.message
+            count, seconds = window.count, now - window.started
+            window.started, window.count = now, 0
+        logger.log(level, "%s: %d more in the last %.0f s", message, count, seconds)
+
+    def flush_all(self) -> None:
+        for key in list(self._windows):
+            self.flush(key)
+
+
+REPEATS = Repeats()
+# Names the repeating failure a record's exception is (e.g. a database fault's kind), or None.
+_repeat_key: Callable[[BaseException], str | None] | None = None
+
+
+def collapse_repeats(key_of: Callable[[BaseException], str | None]) -> None:
+    """From now on, the root handler collapses records whose exception `key_of` names (per
+    logger and name) as `Repeats` does: the first logged, the rest counted."""
+    global _repeat_key
+    _repeat_key = key_of
+
+
+def _repeated(record: logging.LogRecord) -> bool:
+    """True if `record` carries a repeating failure already logged this interval (counted)."""
+    error = record.exc_info[1] if record.exc_info else None
+    key = _repeat_key(error) if error is not None and _repeat_key is not None else None
+    if not key:
+        return False
+    message = f"{record.getMessage()} ({key}: {type(error).__name__})"
+    logger = logging.getLogger(record.name)
+    return not REPEATS.first(f"{record.name}:{key}", logger, record.levelno, message)
+
+
 class QueuedHandler(QueueHandler):
     """The root logger's handler: queued while the listener runs, direct otherwise."""
 
@@ -218,6 +305,8 @@ class QueuedHandler(QueueHandler):
     def emit(self, record: logging.LogRecord) -> None:
         # Called with this handler's lock held, which start and stop take too: a record is
         # queued only while the listener runs, and none is queued behind its last one.
+        if record.exc_info and _repeated(record):
+            return
         if self.listener.running:
             super().emit(record)
         else:
@@ -296,5 +385,6 @@ def start() -> None:
 def stop() -> None:
     """Write every queued record, stop the listener and write in the caller's thread from now
     on. Safe to call more than once."""
+    REPEATS.flush_all()  # the counts of repeats still open, before the last write
     if _root_handler is not None:
         _root_handler.stop()

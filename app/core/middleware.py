@@ -24,6 +24,8 @@ from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
 log = logs.ACCESS
 MAX_HEADER_BYTES = 32 * 1024
+# nginx's status for a client that hung up before its answer (mid-upload, here): not a 500.
+CLIENT_CLOSED_REQUEST = 499
 REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
 
 SECURITY_HEADERS = [
@@ -190,13 +192,13 @@ class BodySizeLimitMiddleware:
             )
             return
         received = 0
-        answered = False
+        answered = hung_up = ended = False
         deadline = time.monotonic() + self.timeout
 
         async def limited_receive() -> Message:
             # Frameworks swallow exceptions raised while reading the body (FastAPI turns them
             # into a 400), so answer 413 (or 408) here and tell the app the client has gone.
-            nonlocal received, answered
+            nonlocal received, answered, hung_up, ended
             if answered:
                 return {"type": "http.disconnect"}
             try:
@@ -213,7 +215,9 @@ class BodySizeLimitMiddleware:
                     {"Connection": "close"},
                 )
                 return {"type": "http.disconnect"}
+            hung_up = hung_up or (message["type"] == "http.disconnect" and not ended)
             if message["type"] == "http.request":
+                ended = not message.get("more_body", False)
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
                     answered = True
@@ -228,11 +232,23 @@ class BodySizeLimitMiddleware:
                     return {"type": "http.disconnect"}
             return message
 
+        responded = False
+
         async def guarded_send(message: Message) -> None:
+            nonlocal responded
+            if message["type"] == "http.response.start":
+                responded = True
+                if hung_up:  # mid-upload: nobody reads it; logged and counted as a hang-up
+                    message = {**message, "status": CLIENT_CLOSED_REQUEST}
             if not answered:  # a 413 or 408 has been sent: whatever the app says is dropped
                 await send(message)
 
         await self.app(scope, limited_receive, guarded_send)
+        if hung_up and not responded:  # the server drops it; the access log and metrics see it
+            await send(
+                {"type": "http.response.start", "status": CLIENT_CLOSED_REQUEST, "headers": []}
+            )
+            await send({"type": "http.response.body", "body": b""})
 
 
 async def _send_problem(

@@ -91,10 +91,16 @@ class Prepared:
                 cursor.execute(compiled.sql, named)
             result = read(cursor)
         except dialect.loaded_dbapi.Error as error:
-            if dialect.is_disconnect(error, driver, cursor):
+            gone = dialect.is_disconnect(error, driver, cursor)
+            if gone:
                 invalidate(error)
             raise exc.DBAPIError.instance(
-                compiled.sql, values, error, dialect.loaded_dbapi.Error
+                compiled.sql,
+                values,
+                error,
+                dialect.loaded_dbapi.Error,
+                hide_parameters=True,  # audit text and key hashes stay out of messages and logs
+                connection_invalidated=gone,
             ) from error
         finally:
             cursor.close()

@@ -197,7 +197,9 @@ class WriterGate:
     def commit(self, connection: Any) -> None:
         """SQLAlchemy's `commit` event fires before its COMMIT: commit here, then release, or
         the next writer would find SQLite's lock still held and wait in its busy handler.
-        The file is checked again here: it may have gone while the transaction ran."""
+        The file is checked again here: it may have gone while the transaction ran. A COMMIT
+        that fails raises: SQLite may have rolled back already (a full disk, an I/O error), and
+        SQLAlchemy's own COMMIT would then succeed on nothing."""
         if self._identity is not None and "writer_gate" in connection.info:
             try:
                 self._identity.verify()
@@ -205,7 +207,11 @@ class WriterGate:
                 # SQLAlchemy fires no rollback event after a failed commit: end it here.
                 self.rollback(connection)
                 raise
-        self._finish(connection, "COMMIT")
+        try:
+            self._finish(connection, "COMMIT")
+        except BaseException:
+            self.rollback(connection)  # as above; a no-op if SQLite has rolled back
+            raise
         self.end(connection)
 
     def rollback(self, connection: Any) -> None:
@@ -220,6 +226,9 @@ class WriterGate:
             return
         driver = connection.connection.driver_connection
         if driver is None or not driver.in_transaction:
+            return
+        if statement == "COMMIT":
+            driver.execute(statement)
             return
         with contextlib.suppress(sqlite3.Error):  # SQLAlchemy's own, next, raises it wrapped
             driver.execute(statement)
