@@ -156,4 +156,6 @@ def observe(error: BaseException, method: str, path: str) -> Fault | None:
 
 # Records that other modules log with a fault's traceback (a deferred write, a fast read that
 # hands over to its route) are collapsed the same way, by the root handler.
-logs.collapse_repeats(lambda error: (fault := classify(error)) and fault.kind)
+logs.collapse_repeats(
+    lambda error: (f.kind, f"{f.kind}: {f.cause}") if (f := classify(error)) else None
+)

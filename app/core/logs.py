@@ -266,26 +266,33 @@ class Repeats:
 
 
 REPEATS = Repeats()
-# Names the repeating failure a record's exception is (e.g. a database fault's kind), or None.
-_repeat_key: Callable[[BaseException], str | None] | None = None
+# Names the repeating failure a record's exception is: (key, a one-line description), or None.
+RepeatKey = Callable[[BaseException], tuple[str, str] | None]
+_repeat_key: RepeatKey | None = None
 
 
-def collapse_repeats(key_of: Callable[[BaseException], str | None]) -> None:
-    """From now on, the root handler collapses records whose exception `key_of` names (per
-    logger and name) as `Repeats` does: the first logged, the rest counted."""
+def collapse_repeats(key_of: RepeatKey) -> None:
+    """From now on, the root handler collapses records whose exception `key_of` names, per
+    logger and key, as `Repeats` does: the first logged on one line (the description in place
+    of the traceback), the rest counted."""
     global _repeat_key
     _repeat_key = key_of
 
 
 def _repeated(record: logging.LogRecord) -> bool:
-    """True if `record` carries a repeating failure already logged this interval (counted)."""
+    """True if `record` carries a repeating failure already logged this interval (counted);
+    the first of an interval loses its traceback for the failure's description."""
     error = record.exc_info[1] if record.exc_info else None
-    key = _repeat_key(error) if error is not None and _repeat_key is not None else None
-    if not key:
+    named = _repeat_key(error) if error is not None and _repeat_key is not None else None
+    if named is None:
         return False
-    message = f"{record.getMessage()} ({key}: {type(error).__name__})"
+    key, description = named
+    message = f"{record.getMessage()} ({description})"
     logger = logging.getLogger(record.name)
-    return not REPEATS.first(f"{record.name}:{key}", logger, record.levelno, message)
+    if not REPEATS.first(f"{record.name}:{key}", logger, record.levelno, message):
+        return True
+    record.msg, record.args, record.exc_info, record.exc_text = message, None, None, None
+    return False
 
 
 class QueuedHandler(QueueHandler):
