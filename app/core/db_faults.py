@@ -69,6 +69,15 @@ _SQLSTATE = {
 }
 
 
+_SAYING = {
+    "io_error": "an I/O error",
+    "unavailable": "it cannot be reached",
+    "timeout": "it did not answer in time",
+    "read_only": "it is read-only",
+    "corrupt": "it reports corruption",
+}
+
+
 class Fault(NamedTuple):
     kind: str
     cause: str  # the driver's words, e.g. "OperationalError: database or disk is full"
@@ -90,8 +99,8 @@ class Fault(NamedTuple):
         return (
             "database-unavailable",
             "Database unavailable",
-            f"The database is unavailable ({self.kind.replace('_', ' ')}). Retry later; "
-            "retry a write with the same Idempotency-Key.",
+            f"The database is unavailable: {_SAYING[self.kind]}. Retry later; retry a write "
+            "with the same Idempotency-Key.",
         )
 
 

@@ -12,8 +12,10 @@ import re
 import resource
 import sqlite3
 import subprocess
+import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -166,7 +168,7 @@ def test_an_io_error_is_a_503_and_readyz_sees_it_until_a_write_succeeds(
         with file_size_limit(server.process.pid, limit):
             answer = create(http, headers, "during the fault")
             body = assert_fault(answer, "database-unavailable", retry_after="5")
-            assert "io error" in body["detail"]
+            assert "an I/O error" in body["detail"]
             connection = local_address(answer)
             ready = http.get("/readyz")
             assert ready.status_code == 503
@@ -206,3 +208,67 @@ def test_readyz_answers_503_in_its_timeout_while_another_process_holds_the_write
             holder.execute("ROLLBACK")
             holder.close()
         assert wait_until(lambda: http.get("/readyz").status_code == 200, timeout=5)
+
+
+@pytest.mark.heavy
+def test_a_stream_of_failing_writes_logs_a_line_per_interval_not_per_request(
+    url: str, small_disk: Path
+) -> None:
+    """8 clients writing for 12 s on a full disk: the log holds the fault's first line and one
+    count per 10 s (the last written at shutdown), whose counts add up to every refusal."""
+    refused = 0
+    with served(url) as server:
+        with httpx.Client(base_url=server.base_url, timeout=30) as http:
+            headers = tenant(http)
+
+        def write_until(deadline: float) -> int:
+            n = 0
+            with httpx.Client(base_url=server.base_url, timeout=30) as http:
+                while time.monotonic() < deadline:
+                    answer = create(http, headers, "refused")
+                    assert answer.status_code == 503, answer.text
+                    n += 1
+            return n
+
+        with disk_filled(small_disk), ThreadPoolExecutor(8) as pool:
+            deadline = time.monotonic() + 12
+            refused = sum(pool.map(write_until, [deadline] * 8))
+        server.stop()
+        log = server.output()
+    about = [line for line in fault_lines(log) if "(disk_full" in line]
+    counts = [int(m.group(1)) for line in about if (m := re.search(r": (\d+) more in", line))]
+    assert len(about) == 1 + len(counts) and 1 <= len(counts) <= 3, about
+    assert 1 + sum(counts) == refused
+    other = "\n".join(fault_lines(log))
+    per_request = len(log.encode()) / refused
+    print(
+        f"\n{refused} refused writes in 12 s: {len(log.encode())} bytes of log, "
+        f"{per_request:.0f} a request (the access line); {len(other.encode())} bytes besides"
+    )
+    assert len(other.encode()) < 4000, other
+    assert "Traceback" not in log
+
+
+@pytest.mark.heavy
+def test_a_write_lock_held_past_the_busy_timeout_is_a_503_and_service_resumes(url: str) -> None:
+    database = url.removeprefix("sqlite:///")
+    with (
+        served(url) as server,
+        httpx.Client(base_url=server.base_url, timeout=60) as http,
+    ):
+        headers = tenant(http)
+        holder = sqlite3.connect(database, isolation_level=None)
+        try:
+            holder.execute("BEGIN IMMEDIATE")
+            started = time.monotonic()
+            answer = create(http, headers, "behind the lock")
+            assert_fault(answer, "database-unavailable", retry_after="5")
+            assert 25 < time.monotonic() - started < 40  # SQLite's busy timeout: 30 s
+            assert "did not answer in time" in answer.json()["detail"]
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        after = create(http, headers, "after the lock")
+        assert after.status_code == 201, after.text
+        listed = http.get("/v1/audits", headers=headers).json()["items"]
+        assert [audit["title"] for audit in listed] == ["after the lock"]
