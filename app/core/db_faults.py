@@ -31,7 +31,7 @@ registry.collectors.append(FAULTS)
 
 # Faults a rolled-back write cannot see (it writes nothing to disk): after one, /readyz makes
 # a real (no-op) write until one succeeds, and reports the fault meanwhile.
-NEEDS_A_WRITE = frozenset({"disk_full", "io_error", "corrupt"})
+NEEDS_A_WRITE = frozenset({"disk_full", "io_error", "read_only", "corrupt"})
 suspect: str | None = None  # the last such fault a request met, until a write succeeds
 
 # What the exception handler is registered for (errors.py): each may or may not be a fault.

@@ -258,7 +258,7 @@ class Repeats:
             logger, level, message = window.logger, window.level, window.message
             count, seconds = window.count, now - window.started
             window.started, window.count = now, 0
-        logger.log(level, "%s: %d more in the last %.0f s", message, count, seconds)
+        logger.log(level, "%s: %d more in the last %.1f s", message, count, seconds)
 
     def flush_all(self) -> None:
         for key in list(self._windows):

@@ -135,7 +135,9 @@ def test_disk_full_is_a_503_that_loses_nothing_and_ends_when_space_returns(
     about = [line for line in fault_lines(log) if "(disk_full" in line]
     cause = "database unavailable (disk_full: OperationalError: database or disk is full)"
     assert about[0] == f"{cause}: POST /v1/audits answered 503", about
-    assert re.fullmatch(rf"{re.escape(cause)}: {len(refused) - 1} more in the last \d+ s", about[1])
+    assert re.fullmatch(
+        rf"{re.escape(cause)}: {len(refused) - 1} more in the last [\d.]+ s", about[1]
+    )
     assert len(about) == 2, about
     assert "Traceback" not in log
     assert not any(title in log for title in refused)
