@@ -27,7 +27,6 @@ from tests.faults.db_fault_checks import (
     fault_count,
     fault_lines,
     local_address,
-    prepare,
     served,
 )
 from tests.faults.postgres import wait_until
@@ -57,10 +56,15 @@ def small_disk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def url(small_disk: Path) -> str:
-    database = f"sqlite:///{small_disk / 'faults.db'}"
-    prepare(database)
-    return database
+def url(small_disk: Path, seeded_template: str) -> str:
+    """A copy of the run's migrated, seeded database on the small disk."""
+    path = small_disk / "faults.db"
+    with (
+        contextlib.closing(sqlite3.connect(seeded_template.removeprefix("sqlite:///"))) as source,
+        contextlib.closing(sqlite3.connect(path)) as target,
+    ):
+        source.backup(target)
+    return f"sqlite:///{path}"
 
 
 @contextlib.contextmanager
