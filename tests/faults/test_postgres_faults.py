@@ -7,6 +7,7 @@ import time
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
 
 from tests.faults.db_fault_checks import (
     assert_fault,
@@ -157,6 +158,32 @@ def test_a_read_only_server_refuses_writes_with_a_503_and_readyz_says_so(
         assert fault_count(http.get("/metrics").text, "read_only") >= 1
     lines = [line for line in fault_lines(server.output()) if "(read_only" in line]
     assert len(lines) <= 2, lines
+
+
+def test_a_statement_held_up_by_a_lock_is_cut_off_by_the_statement_timeout(
+    cluster: Cluster, url: str
+) -> None:
+    with (
+        served(url, **TIMEOUTS) as server,
+        httpx.Client(base_url=server.base_url, timeout=30) as http,
+    ):
+        headers = tenant(http)
+        locker = create_engine(cluster.url)
+        try:
+            with locker.connect() as conn:
+                conn.execute(text("LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"))
+                started = time.monotonic()
+                answer = create(http, headers, "behind the lock")
+                waited = time.monotonic() - started
+                conn.rollback()
+        finally:
+            locker.dispose()
+        body = assert_fault(answer, "database-unavailable", retry_after="5")
+        assert "did not answer in time" in body["detail"]
+        assert 1 <= waited < 3, waited  # DB_STATEMENT_TIMEOUT_MS=1000, on the server
+        after = create(http, headers, "after the lock")
+        assert after.status_code == 201, after.text
+        assert titles(http, headers) == {"after the lock"}
 
 
 @pytest.mark.heavy
