@@ -63,7 +63,12 @@ migrate: install
 seed: migrate
 	$(BIN)/python -m app.seeding
 
+# Where the workers write their metrics, so a scrape of any of them sees all (prometheus_client's
+# multi-process mode); emptied at each start, so counts begin at zero. One per port.
+serve: export PROMETHEUS_MULTIPROC_DIR ?= $(CURDIR)/data/metrics-$(PORT)
 serve:
+	mkdir -p "$$PROMETHEUS_MULTIPROC_DIR"
+	find "$$PROMETHEUS_MULTIPROC_DIR" -maxdepth 1 -name '*.db' -delete
 	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $(WORKERS) \
 		--timeout-graceful-shutdown 20 --timeout-keep-alive 5 --no-access-log
 

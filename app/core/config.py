@@ -33,6 +33,9 @@ class Settings(BaseSettings):
     catalogue_max_age: int = 300
     # Rendered audit JSON kept per process (bytes; 0 turns the cache off). See audits/rendered.
     audit_cache_bytes: int = 16 * 1024 * 1024
+    # Bearer token a scrape of /metrics must present; unset, /metrics is open (keep it off the
+    # public interface then). Series and routes are no secret, but traffic patterns may be.
+    metrics_token: str | None = None
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 
