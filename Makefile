@@ -56,6 +56,8 @@ lock: | $(BIN)/python
 	$(BUILD_REQUIRES) | $(UV_COMPILE) --extra dev -o $(DEV_LOCK)
 	$(BUILD_REQUIRES) | $(UV_COMPILE) -c $(DEV_LOCK) -o $(LOCK)
 
+# Alembic's environment names the database it migrates. A SQLite file that is not there is
+# created (and said so), unless its -wal is: then the database vanished, and it stops.
 migrate: install
 	mkdir -p data
 	$(BIN)/alembic upgrade head
@@ -63,14 +65,10 @@ migrate: install
 seed: migrate
 	$(BIN)/python -m app.seeding
 
-# Where the workers write their metrics, so a scrape of any of them sees all (prometheus_client's
-# multi-process mode); emptied at each start, so counts begin at zero. One per port.
-serve: export PROMETHEUS_MULTIPROC_DIR ?= $(CURDIR)/data/metrics-$(PORT)
+# app/serve.py: uvicorn with the header and body deadlines and the concurrency cap from the
+# settings (HEADER_TIMEOUT_SECONDS, BODY_TIMEOUT_SECONDS, LIMIT_CONCURRENCY, ...).
 serve:
-	mkdir -p "$$PROMETHEUS_MULTIPROC_DIR"
-	find "$$PROMETHEUS_MULTIPROC_DIR" -maxdepth 1 -name '*.db' -delete
-	$(BIN)/uvicorn app.main:app --host $(HOST) --port $(PORT) --workers $(WORKERS) \
-		--timeout-graceful-shutdown 20 --timeout-keep-alive 5 --no-access-log
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) $(BIN)/python -m app.serve
 
 ## make run: install, migrate, seed, serve on HOST:PORT (WORKERS processes).
 run: seed serve

@@ -13,8 +13,10 @@ from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
 from app.core import docs, errors, logs, metrics
+from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
+from app.core.database_file import check_at_start
 from app.core.db import get_engine
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
@@ -24,6 +26,7 @@ from app.core.metrics import router as metrics_router
 from app.core.middleware import (
     BodySizeLimitMiddleware,
     CachedReadMiddleware,
+    ErrorsInsideMiddleware,
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
@@ -31,6 +34,7 @@ from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
 from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
+from app.tenants.dependencies import token_authenticates
 from app.tenants.router import router as tenants_router
 
 DESCRIPTION = """
@@ -103,6 +107,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app() -> FastAPI:
     settings = get_settings()
+    check_at_start(settings.database_url)  # a missing or corrupt SQLite file: one line, exit
     logs.configure(settings.log_level, settings.log_gather_seconds)  # off the event loop
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
@@ -136,12 +141,23 @@ def create_app() -> FastAPI:
     # Added innermost first: the last added runs first.
     app.add_middleware(CachedReadMiddleware)
     app.add_middleware(AuditReadsMiddleware, routes=audits_router.routes)
+    app.add_middleware(IfMatchOnReadsMiddleware)  # outside every read path, inside HEAD's
     app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(JsonBodyGuardMiddleware)  # inside the size cap: it reads the body
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout_seconds,
+    )
     # Outside the catalogue cache, so cached reads spend from the budget too; inside CORS, so a
     # browser can read a 429's Retry-After.
-    app.add_middleware(RateLimitMiddleware, per_minute=settings.rate_limit_per_minute)
+    app.add_middleware(
+        RateLimitMiddleware,
+        per_minute=settings.rate_limit_per_minute,
+        token_authenticates=token_authenticates,
+    )
+    # Inside CORS and the request id, so an error's answer carries their headers too.
+    app.add_middleware(ErrorsInsideMiddleware, handlers=app.exception_handlers)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
@@ -168,7 +184,7 @@ def create_app() -> FastAPI:
         max_age=600,
     )
     app.add_middleware(MetricsMiddleware, openapi=app.openapi)
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RequestContextMiddleware, allowed_hosts=settings.allowed_hosts)
     return app
 
 

@@ -9,6 +9,7 @@ import logging
 import sys
 from pathlib import Path
 
+from sqlalchemy import make_url
 from sqlmodel import Session
 
 from app.audits import templates
@@ -21,6 +22,7 @@ from app.core.content import (
     read_seed,
     record_version,
 )
+from app.core.database_file import DatabaseFileError, check, database_path
 from app.core.db import get_engine
 from app.evidence import loading as evidence_loading
 from app.evidence import service as evidence
@@ -61,16 +63,24 @@ def seed(session: Session, seed_dir: Path, force: bool = False) -> tuple[str, bo
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     settings = get_settings()
+    path = database_path(settings.database_url)
+    target = path or make_url(settings.database_url).render_as_string(hide_password=True)
     try:
+        if path is not None:
+            check(path)  # a missing or broken file: one line, not a traceback
         with Session(get_engine()) as session:
             version, loaded = seed(session, settings.seed_dir, force="--force" in argv)
             session.commit()
             row = current_version(session)
+    except DatabaseFileError as exc:
+        log.error("cannot seed: the database file %s", exc)
+        return 1
     except SeedError as exc:
         log.error("seed failed: %s", exc)
         return 1
     state = "loaded" if loaded else "unchanged"
-    log.info("content version %s %s %s", version, state, row.counts if row else "")
+    counts = row.counts if row else ""
+    log.info("seeded %s: content version %s %s %s", target, version, state, counts)
     return 0
 
 

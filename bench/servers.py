@@ -137,28 +137,14 @@ def serve(
     name: str, target: str, ws: Workspace, extra_env: dict[str, str] | None = None
 ) -> Iterator[Server]:
     """One uvicorn worker (uvloop + httptools from uvicorn[standard]) on a free loopback port,
-    with `make serve`'s flags; what it prints (the app's access log too) goes to `log`."""
+    started as `make serve` starts it (app/serve.py); what it prints (the app's access log
+    too) goes to `log`."""
     port = free_port()
     log = ws.dir / f"{name}.log"
-    cmd = [
-        str(Path(sys.executable).parent / "uvicorn"),
-        target,
-        "--host",
-        HOST,
-        "--port",
-        str(port),
-        "--workers",
-        "1",
-        "--timeout-graceful-shutdown",
-        "20",
-        "--timeout-keep-alive",
-        "5",
-        "--no-access-log",
-    ]
+    cmd = [sys.executable, "-m", "app.serve", target]  # `make serve`'s server and limits
+    env = {**ws.env, "HOST": HOST, "PORT": str(port), "WORKERS": "1", **(extra_env or {})}
     with log.open("wb") as out:
-        process = subprocess.Popen(
-            cmd, cwd=ROOT, env={**ws.env, **(extra_env or {})}, stdout=out, stderr=out
-        )
+        process = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=out)
     server = Server(name, f"http://{HOST}:{port}", process, log)
     try:
         _wait_ready(server)

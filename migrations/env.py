@@ -6,6 +6,8 @@ from typing import Any
 from alembic import context
 
 import app.models  # noqa: F401  (registers every table on the metadata)
+from app.core.config import get_settings
+from app.core.database_file import prepare
 from app.core.db import build_engine, metadata
 
 config = context.config
@@ -35,6 +37,7 @@ def include_object(
 
 def run_migrations_online() -> None:
     url = config.attributes.get("database_url")
+    prepare(url or get_settings().database_url)  # names it; creates a missing SQLite file
     engine = build_engine(url)
     with engine.connect() as connection:
         context.configure(

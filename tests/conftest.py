@@ -4,6 +4,7 @@ The database is a temporary SQLite file, or, when TEST_DATABASE_URL names a Post
 (`make test` runs the suite a second time that way), a fresh database created on it.
 """
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -53,26 +54,68 @@ def _fresh_database_url(tmp_dir: Path) -> Iterator[str]:
         admin.dispose()
 
 
-@pytest.fixture(scope="module")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A migrated, seeded database for this module; DATABASE_URL points at it."""
+def _migrate_and_seed(url: str) -> None:
     from sqlmodel import Session
 
-    from app.core.db import get_engine
     from app.seeding import seed
 
+    command.upgrade(alembic_config(url), "head")
+    engine = create_engine(url)
+    try:
+        with Session(engine) as session:
+            seed(session, config_module.get_settings().seed_dir)
+            session.commit()
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One migrated, seeded database per test run, which each module's database copies:
+    migrating and seeding once instead of once per module saves about a minute a run."""
+    for url in _fresh_database_url(tmp_path_factory.mktemp("template")):
+        _migrate_and_seed(url)
+        yield url
+
+
+def _copy_of(template: str, tmp_dir: Path) -> Iterator[str]:
+    """A fresh database with the template's content: a file copy through SQLite's backup API,
+    or `CREATE DATABASE ... TEMPLATE` on PostgreSQL."""
+    if template.startswith("sqlite"):
+        import sqlite3
+
+        path = tmp_dir / "test.db"
+        with (
+            contextlib.closing(sqlite3.connect(make_url(template).database or "")) as source,
+            contextlib.closing(sqlite3.connect(path)) as target,
+        ):
+            source.backup(target)
+        yield f"sqlite:///{path}"
+        return
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(os.environ["TEST_DATABASE_URL"], isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(template).database}"'))
+    try:
+        yield make_url(template).set(database=name).render_as_string(hide_password=False)
+    finally:
+        db_module.reset_engine()
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def database_url(tmp_path_factory: pytest.TempPathFactory, seeded_template: str) -> Iterator[str]:
+    """A migrated, seeded database for this module; DATABASE_URL points at it."""
     tmp_dir = tmp_path_factory.mktemp("db")
-    for url in _fresh_database_url(tmp_dir):
+    for url in _copy_of(seeded_template, tmp_dir):
         previous = os.environ.get("DATABASE_URL")
         os.environ["DATABASE_URL"] = url
         config_module.get_settings.cache_clear()
         db_module.reset_engine()
         catalogue_cache.set_version(None)
         catalogue_cache.clear()
-        command.upgrade(alembic_config(url), "head")
-        with Session(get_engine()) as session:
-            seed(session, config_module.get_settings().seed_dir)
-            session.commit()
         try:
             yield url
         finally:
@@ -134,22 +177,14 @@ class ServedApp:
             **os.environ,
             "DATABASE_URL": database_url,
             "LOG_LEVEL": "warning",
+            "HOST": "127.0.0.1",
+            "PORT": str(self.port),
+            "WORKERS": str(workers),
             **(extra_env or {}),
         }
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the server)
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "app.main:app",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--workers",
-                str(workers),
-            ],
+            [sys.executable, "-m", "app.serve"],  # as `make run` serves
             cwd=ROOT,
             env=env,
             # A file, not a pipe: a pipe nobody reads fills up and blocks the server.

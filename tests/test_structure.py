@@ -21,6 +21,7 @@ DATABASE_LAYER = {
     "app/core/content.py",  # the content-version row every process polls
     "app/core/health.py",  # /readyz: SELECT 1 and the migration head
     "app/core/sqlite_writer.py",  # the WAL checkpoint
+    "app/core/database_file.py",  # the SQLite file's start-up check and creation
 }
 QUERY_BUILDERS = {"select", "insert", "update", "delete", "text", "exists"}
 SESSION_QUERIES = {"exec", "execute", "get", "scalar", "scalars", "query", "delete"}

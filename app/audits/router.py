@@ -48,6 +48,7 @@ from app.core.http import (
     serve_catalogue,
     strong_etag,
 )
+from app.core.json_bodies import MERGE_PATCH_MEDIA_TYPE, accepts
 from app.core.pagination import ListParams, Page
 from app.tenants.dependencies import CurrentOrg
 
@@ -189,6 +190,7 @@ def create_audit(
     caller: CurrentOrg,
     session: SessionDep,
     raw: RawBody,
+    _media: Annotated[None, accepts(JSON_MEDIA_TYPE, fhir.FHIR_MEDIA_TYPE)],
     idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Creates a draft audit for the caller's organisation, from JSON or from a FHIR
@@ -198,8 +200,6 @@ def create_audit(
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe."""
     media = (request.headers.get("content-type") or JSON_MEDIA_TYPE).split(";")[0].strip().lower()
-    if media not in (JSON_MEDIA_TYPE, fhir.FHIR_MEDIA_TYPE):
-        raise UnsupportedMediaType("Send application/json or application/fhir+json.")
     parsed = _parse_body(raw)
     request_hash = idempotency.fingerprint(media, parsed) if idempotency_key else ""
     if idempotency_key:
@@ -292,13 +292,32 @@ def get_audit(
 WRITE_ERRORS = problem_responses(
     *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
 )
+PATCH_ERRORS = problem_responses(
+    *AUTH,
+    NotFound,
+    Conflict,
+    PreconditionFailed,
+    PreconditionRequired,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+# JSON Merge Patch (RFC 7396) is the same document here: members left out are unchanged, null
+# clears one; `responses`, keyed by `condition`, merges per condition.
+PATCH_BODY = {
+    "requestBody": {
+        "content": {
+            MERGE_PATCH_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/AuditUpdate"}}
+        }
+    }
+}
 
 
 @router.patch(
     "/audits/{audit_id}",
     response_model=AuditPublic,
     summary="Edit a draft audit",
-    responses=WRITE_ERRORS,
+    responses=PATCH_ERRORS,
+    openapi_extra=PATCH_BODY,
 )
 @db_route
 def update_audit(
@@ -307,12 +326,14 @@ def update_audit(
     patch: AuditUpdate,
     caller: CurrentOrg,
     session: SessionDep,
+    _media: Annotated[None, accepts(JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE)],
     if_match: IfMatch = None,
 ) -> Response:
     """Changes the title and/or responses of a draft. Responses merge by `condition`: the
     fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
     audit changed since (exactly one of several concurrent writers with the same ETag wins).
-    A submitted audit is `409`: amend it first."""
+    A submitted audit is `409`: amend it first. The body is `application/json` or
+    `application/merge-patch+json` (the same document); any other type is `415`."""
     audit = service.update(session, caller, str(audit_id), if_match, patch)
     return responses.audit_response(request, session, audit)
 

@@ -16,6 +16,15 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'practice-framework.db'}"
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = 1
+    # Slow clients (app/serve.py): deadlines for a request's headers and for its body, in
+    # seconds, then 408; connections or requests in flight per worker, then 503 (0: no cap).
+    header_timeout_seconds: float = 10.0
+    body_timeout_seconds: float = 30.0
+    limit_concurrency: int = 1000
+    timeout_keep_alive: int = 5
+    # Peers whose X-Forwarded-For / X-Forwarded-Proto are believed (a reverse proxy's address).
+    forwarded_allow_ips: str = "127.0.0.1"
     admin_token: str | None = None
     # Signs pagination cursors; by default derived from ADMIN_TOKEN (the same on every worker).
     cursor_secret: str | None = None
@@ -25,6 +34,9 @@ class Settings(BaseSettings):
     log_gather_seconds: float = 0.05
     # Comma-separated origins, or "*" for any (catalogue reads are public).
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
+    # Comma-separated Host names this server answers (others get 400), or "*" for any: no
+    # response is built from Host (redirects are relative), so "*" is safe behind a proxy.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=lambda: ["*"])
     # Largest accepted request body; bigger bodies get 413.
     max_body_bytes: int = 256 * 1024
     # Requests per minute per API key (or per client IP when anonymous); 0 disables.
@@ -39,7 +51,7 @@ class Settings(BaseSettings):
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 
-    @field_validator("cors_origins", mode="before")
+    @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

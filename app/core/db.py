@@ -23,6 +23,7 @@ from starlette.concurrency import run_in_threadpool
 
 from app.core import sqlite_writer
 from app.core.config import get_settings
+from app.core.database_file import DatabaseFileGone
 from app.core.db_route import run_for
 
 log = logging.getLogger(__name__)
@@ -218,6 +219,8 @@ def _run_after_read(writes: list[Callable[[Session], None]]) -> None:
             for write in writes:
                 write(session)
             session.commit()
+    except DatabaseFileGone:
+        pass  # logged once, when the file went (app/core/database_file.py)
     except Exception:
         log.exception("deferred write after a read failed")
 

@@ -5,7 +5,7 @@ can raise in `responses=` (see `problem_responses`) so the OpenAPI shows them.
 """
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
 
 log = logging.getLogger("app.errors")
 
@@ -276,7 +277,7 @@ def _allowed_methods(request: Request) -> str:
 
 async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
     # Never a stack trace on the wire; the log has it, keyed by request id.
-    log.exception("unhandled error", extra={"path": request.url.path})
+    log.error("unhandled error", exc_info=exc, extra={"path": request.url.path})
     return problem_response(
         500,
         ApiError.type_uri(),
@@ -284,6 +285,17 @@ async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
         "The server could not complete the request.",
         request.url.path,
     )
+
+
+def handler_for(
+    handlers: Mapping[Any, Callable[..., Any]], exc: Exception
+) -> Callable[[Request, Exception], Awaitable[Response]]:
+    """The handler `install` registered for `exc`'s class or its nearest base (as Starlette
+    looks one up); `Exception`'s, the 500, when none is more specific."""
+    for cls in type(exc).__mro__:
+        if cls in handlers:
+            return handlers[cls]
+    return _unhandled
 
 
 def install(app: FastAPI) -> None:

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from app.core.config import PROJECT_ROOT
 from app.core.db import get_engine
+from app.core.sqlite_writer import file_problem
 
 router = APIRouter(tags=["Operations"])
 
@@ -55,6 +56,14 @@ def readyz() -> Any:
     """`200` when the database answers and its schema is at the migrations' head; `503` with
     the reason otherwise."""
     head = head_revision()
+    # SQLite: the path must still name the file the app opened ("missing" or "replaced").
+    if problem := file_problem(get_engine()):
+        gone = Readiness(
+            status="unavailable", database=problem, migrations="unknown", head_revision=head
+        )
+        return JSONResponse(
+            gone.model_dump(), status_code=503, headers={"Cache-Control": "no-store"}
+        )
     try:
         with get_engine().connect() as conn:
             conn.execute(text("SELECT 1"))

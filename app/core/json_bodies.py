@@ -5,11 +5,13 @@ that is not JSON at all is left to the route, which says so."""
 
 import json
 import re
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.errors import FieldError, ValidationFailed, render
+from app.core.errors import FieldError, UnsupportedMediaType, ValidationFailed, render
+from app.core.http import JSON_MEDIA_TYPE
 
 MAX_DEPTH = 32
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -75,6 +77,31 @@ def check(body: bytes) -> FieldError | None:
     except ValueError:
         return None  # not JSON (or not UTF-8): the route answers that
     return _fault(value, "#/body", 0)
+
+
+MERGE_PATCH_MEDIA_TYPE = "application/merge-patch+json"
+
+
+def accepts(*media_types: str) -> Any:
+    """A route parameter's dependency: `415` for a body of any other media type, naming the
+    ones accepted (`Accept-Patch` on a PATCH, RFC 5789; `Accept-Post` otherwise). A body sent
+    without `Content-Type` is read as JSON, as FastAPI reads it."""
+
+    async def media_type_accepted(request: Request) -> None:
+        media = (request.headers.get("content-type") or JSON_MEDIA_TYPE).split(";")[0]
+        if media.strip().lower() in media_types or not await request.body():
+            return
+        header = "Accept-Patch" if request.method == "PATCH" else "Accept-Post"
+        raise UnsupportedMediaType(
+            f"The body is {media.strip() or 'untyped'}; send {' or '.join(media_types)}.",
+            headers={header: ", ".join(media_types)},
+        )
+
+    return Depends(media_type_accepted)
+
+
+# The parameter a route that reads a JSON body takes, after its authentication.
+JsonBody = Annotated[None, accepts(JSON_MEDIA_TYPE)]
 
 
 def _is_json(scope: Scope) -> bool:

@@ -1,18 +1,21 @@
 """Prometheus metrics through `prometheus_client`: request counts and latency histograms per
 route template, and the counters and gauges other modules keep.
 
-With `PROMETHEUS_MULTIPROC_DIR` set (`make run` and the container entrypoint set it, and empty
-it before the workers start) every worker writes its series to files there, and a scrape of
+With `PROMETHEUS_MULTIPROC_DIR` set (`python -m app.serve` sets it for several workers, and
+empties it before they start) every worker writes its series to files there, and a scrape of
 any worker merges them all: counters and histograms summed over every worker since the start,
 gauges as each one's mode says. Unset, the series live in this process's memory (one worker,
 the tests). See docs/operations.md, "Observe".
 """
 
+import contextlib
+import glob
 import hmac
 import os
 import re
+import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request
@@ -37,7 +40,7 @@ CHALLENGE = {"WWW-Authenticate": 'Bearer realm="metrics"'}
 
 MULTIPROCESS_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
 if MULTIPROCESS_DIR:
-    os.makedirs(MULTIPROCESS_DIR, exist_ok=True)  # emptied by the launcher, never here
+    os.makedirs(MULTIPROCESS_DIR, exist_ok=True)  # emptied by the launcher, never by a worker
 # No `_created` series: the names and samples stay those scrapers know.
 disable_created_metrics()  # type: ignore[no-untyped-call]
 
@@ -151,6 +154,28 @@ class MetricsMiddleware:
             if len(self.resolved) < MAX_RESOLVED_PATHS:
                 self.resolved[path] = template
         return template
+
+
+@contextlib.contextmanager
+def shared_across_workers(workers: int) -> Iterator[None]:
+    """For the launcher (app/serve.py), around the workers' lives: PROMETHEUS_MULTIPROC_DIR when
+    set, emptied first so counts start at zero; else, with several workers, a fresh temporary
+    directory, removed when they have stopped. One worker keeps its series in memory."""
+    configured = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if configured:
+        os.makedirs(configured, exist_ok=True)
+        for leftover in glob.glob(os.path.join(configured, "*.db")):
+            os.remove(leftover)
+        yield
+    elif workers > 1:
+        with tempfile.TemporaryDirectory(prefix="practice-framework-metrics-") as directory:
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory  # the workers inherit it
+            try:
+                yield
+            finally:
+                del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    else:
+        yield
 
 
 def process_stopping() -> None:

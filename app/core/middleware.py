@@ -1,10 +1,13 @@
 """Pure ASGI middleware (cheaper than BaseHTTPMiddleware on every request).
 
-Order, outermost first: request id + access log -> security headers -> body size cap ->
-cached catalogue reads. A cached catalogue GET is answered by `CachedReadMiddleware` without
+The order, outermost first, is in `app/main.py` (and drawn in docs/architecture.md): request
+id, access log and security headers; metrics; CORS; rate limit; errors answered inside them;
+body size and deadline; JSON body rules; HEAD as GET; If-Match on reads; the audit and
+catalogue fast paths. A cached catalogue GET is answered by `CachedReadMiddleware` without
 routing, validation or a database session.
 """
 
+import asyncio
 import logging
 import re
 import time
@@ -12,10 +15,11 @@ import uuid
 from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import logs
-from app.core.errors import TYPE_BASE, problem_response
+from app.core.errors import TYPE_BASE, handler_for, problem_response
 from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
 log = logs.ACCESS
@@ -49,8 +53,11 @@ def _header(scope: Scope, name: bytes) -> str | None:
 class RequestContextMiddleware:
     """Gives every response an `X-Request-ID` (the client's, if sane) and logs one JSON line."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str] | None = None) -> None:
         self.app = app
+        # None (ALLOWED_HOSTS="*") serves any Host: nothing the app sends is built from it.
+        wildcard = not allowed_hosts or "*" in allowed_hosts
+        self.allowed_hosts = None if wildcard else [h.lower() for h in allowed_hosts or ()]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -69,14 +76,14 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                headers = list(message.get("headers", []))
+                headers = [_relative(h) for h in message.get("headers", [])]
                 headers.append((b"x-request-id", request_id.encode()))
                 headers.extend(SECURITY_HEADERS)
                 message["headers"] = headers
             await send(message)
 
         try:
-            refused = _refused(scope)
+            refused = _refused(scope, self.allowed_hosts)
             if refused is not None:
                 await _send_problem(send_wrapper, scope, *refused)
                 return
@@ -109,9 +116,24 @@ def _log_writing(send: Send) -> Send:
     return lifespan_send
 
 
-def _refused(scope: Scope) -> tuple[int, str, str, str] | None:
+def _relative(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+    """A `Location` as a path: an absolute one (Starlette's trailing-slash redirect builds
+    it from the client's `Host`) would send a client wherever its Host header said."""
+    name, value = header
+    if name == b"location" and b"://" in value:
+        rest = value.split(b"://", 1)[1]
+        slash = rest.find(b"/")
+        return name, rest[slash:] if slash >= 0 else b"/"
+    return header
+
+
+def _refused(
+    scope: Scope, allowed_hosts: list[str] | None = None
+) -> tuple[int, str, str, str] | None:
     """(status, type slug, title, detail) for a request refused before it reaches the app."""
     headers = scope.get("headers", [])
+    if allowed_hosts is not None and _host(scope) not in allowed_hosts:
+        return 400, "bad-request", "Bad request", "This server does not serve that Host."
     if sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
         limit = f"Request headers are limited to {MAX_HEADER_BYTES} bytes."
         return 431, "headers-too-large", "Request header fields too large", limit
@@ -128,6 +150,14 @@ def _refused(scope: Scope) -> tuple[int, str, str, str] | None:
     return None
 
 
+def _host(scope: Scope) -> str:
+    """The Host header's name, without its port, lower-cased ('' when absent)."""
+    host = (_header(scope, b"host") or "").strip().lower()
+    if host.startswith("["):  # an IPv6 literal, [::1]:8000
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
 def _query_is_utf8(scope: Scope) -> bool:
     raw: bytes = scope.get("query_string", b"")
     if b"%" not in raw and raw.isascii():
@@ -140,11 +170,13 @@ def _query_is_utf8(scope: Scope) -> bool:
 
 
 class BodySizeLimitMiddleware:
-    """413 for bodies over the cap, whether declared by Content-Length or streamed."""
+    """413 for bodies over the cap, whether declared by Content-Length or streamed; 408 for a
+    body that has not all arrived `timeout` seconds after the request began."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -162,19 +194,33 @@ class BodySizeLimitMiddleware:
             )
             return
         received = 0
-        too_large = False
+        answered = False
+        deadline = time.monotonic() + self.timeout
 
         async def limited_receive() -> Message:
             # Frameworks swallow exceptions raised while reading the body (FastAPI turns them
-            # into a 400), so answer 413 here and tell the app the client has gone.
-            nonlocal received, too_large
-            if too_large:
+            # into a 400), so answer 413 (or 408) here and tell the app the client has gone.
+            nonlocal received, answered
+            if answered:
                 return {"type": "http.disconnect"}
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), deadline - time.monotonic())
+            except TimeoutError:
+                answered = True  # the 408 is sent: drop whatever the app says after it
+                await _send_problem(
+                    send,
+                    scope,
+                    408,
+                    "request-timeout",
+                    "Request timeout",
+                    f"The request body did not arrive within {self.timeout:g} seconds.",
+                    {"Connection": "close"},
+                )
+                return {"type": "http.disconnect"}
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    too_large = True
+                    answered = True
                     await _send_problem(
                         send,
                         scope,
@@ -187,7 +233,7 @@ class BodySizeLimitMiddleware:
             return message
 
         async def guarded_send(message: Message) -> None:
-            if not too_large:  # the 413 has been sent; whatever the app says is dropped
+            if not answered:  # a 413 or 408 has been sent: whatever the app says is dropped
                 await send(message)
 
         await self.app(scope, limited_receive, guarded_send)
@@ -249,6 +295,36 @@ class CachedReadMiddleware:
         ]
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": hit.body})
+
+
+class ErrorsInsideMiddleware:
+    """Answers an exception raised by anything inside it (routes, fast paths, the body and rate
+    checks) with the handler `errors.install` registered for it, through the middleware outside
+    it: so a 500 still carries `X-Request-ID`, the security headers and CORS. (Starlette's
+    own last resort sits outside every middleware and answers bare.)"""
+
+    def __init__(self, app: ASGIApp, handlers: dict[Any, Any]) -> None:
+        self.app = app
+        self.handlers = handlers  # the app's, by reference: filled in by errors.install
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:
+            if started:
+                raise  # half a response is on the wire: only closing the connection is honest
+            response = await handler_for(self.handlers, exc)(Request(scope), exc)
+            await response(scope, receive, send)
 
 
 class HeadAsGetMiddleware:

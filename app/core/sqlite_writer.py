@@ -1,6 +1,8 @@
 """SQLite's write path: connection settings, the writer gate every write transaction goes
 through, and the WAL checkpointer. `attach` sets them up on a SQLite engine (`app.core.db`
-calls it); on PostgreSQL none of this applies, the server does the locking."""
+calls it); on PostgreSQL none of this applies, the server does the locking. Connections open
+the file with `mode=rw`, and a write commits only while the path names the file they opened
+(app/core/database_file.py)."""
 
 import asyncio
 import contextlib
@@ -16,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import event, make_url
 from sqlalchemy.engine import Engine
+
+from app.core.database_file import FileIdentity, connect
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 30_000
@@ -52,9 +56,14 @@ class WriterGate:
     beside the database: SQLite's own busy handler polls in sleeps of up to 100 ms and leaves its
     lock idle meanwhile. The kernel drops an flock when its process dies. `hold_on_loop` lets a
     write run on the event loop, waiting there without blocking it while this process holds the
-    gate (docs/architecture.md says why writes run on the loop)."""
+    gate (docs/architecture.md says why writes run on the loop).
 
-    def __init__(self, lock_path: Path | None) -> None:
+    With a file's `identity`, a write begins and commits only while the path names the file
+    the connections opened: a 503 otherwise, rather than a write acknowledged into a file
+    that was deleted or replaced."""
+
+    def __init__(self, lock_path: Path | None, identity: FileIdentity | None = None) -> None:
+        self._identity = identity
         self._lock = threading.Lock()
         # One open file per process, for its lifetime: an flock belongs to the open file.
         self._file = lock_path.open("ab") if lock_path else None
@@ -151,6 +160,8 @@ class WriterGate:
         if connection.get_execution_options().get("read_only"):
             driver.execute("BEGIN")  # deferred: a WAL snapshot, no lock
             return
+        if self._identity is not None:
+            self._identity.verify()  # before any lock: a hold is dropped by its caller
         if self._held_for == threading.get_ident():
             self._held_for = None
             connection.info["writer_gate"] = True
@@ -185,7 +196,15 @@ class WriterGate:
 
     def commit(self, connection: Any) -> None:
         """SQLAlchemy's `commit` event fires before its COMMIT: commit here, then release, or
-        the next writer would find SQLite's lock still held and wait in its busy handler."""
+        the next writer would find SQLite's lock still held and wait in its busy handler.
+        The file is checked again here: it may have gone while the transaction ran."""
+        if self._identity is not None and "writer_gate" in connection.info:
+            try:
+                self._identity.verify()
+            except BaseException:
+                # SQLAlchemy fires no rollback event after a failed commit: end it here.
+                self.rollback(connection)
+                raise
         self._finish(connection, "COMMIT")
         self.end(connection)
 
@@ -225,9 +244,10 @@ class WalCheckpointer:
     event loop; a checkpoint that races writes never catches up, so this one holds the gate and
     the next write starts the WAL over. Reads go on meanwhile."""
 
-    def __init__(self, database: Path, gate: WriterGate) -> None:
+    def __init__(self, database: Path, gate: WriterGate, identity: FileIdentity) -> None:
         self._database = database
         self._gate = gate
+        self._identity = identity
         self._commits = 0
         self._running = threading.Lock()
 
@@ -238,11 +258,13 @@ class WalCheckpointer:
 
     def _checkpoint(self) -> None:
         try:
-            with (
-                self._gate.held(),
-                contextlib.closing(sqlite3.connect(self._database, timeout=30)) as connection,
-            ):
-                connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            with self._gate.held():
+                # Never open the path once another file took it: SQLite would copy this WAL
+                # into that file when the connection closes.
+                if self._identity.problem() is not None:
+                    return
+                with contextlib.closing(connect(self._database)) as connection:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except (sqlite3.Error, TimeoutError):
             log.warning("WAL checkpoint failed; the next one retries", exc_info=True)
         finally:
@@ -268,17 +290,29 @@ _gates: "weakref.WeakKeyDictionary[Engine, WriterGate]" = weakref.WeakKeyDiction
 def attach(engine: Engine, url: str) -> None:
     """Connection settings, the writer gate and (for a file) the checkpointer, on a SQLite
     engine."""
-    event.listen(engine, "connect", _pragmas)
     database = sqlite_file(url)
-    gate = WriterGate(_writer_lock_path(database))
+    identity = FileIdentity(database) if database is not None else None
+    if identity is not None:
+        event.listen(engine, "do_connect", identity.do_connect)
+        event.listen(engine, "connect", identity.connected)
+    event.listen(engine, "connect", _pragmas)
+    gate = WriterGate(_writer_lock_path(database), identity)
     _gates[engine] = gate
     event.listen(engine, "begin", gate.begin)
     event.listen(engine, "commit", gate.commit)
     event.listen(engine, "rollback", gate.rollback)
-    if database is not None:
-        event.listen(engine, "commit", WalCheckpointer(database, gate).committed)
+    if database is not None and identity is not None:
+        event.listen(engine, "commit", WalCheckpointer(database, gate, identity).committed)
 
 
 def gate_of(engine: Engine) -> WriterGate | None:
     """The writer gate of a SQLite engine; None for any other."""
     return _gates.get(engine)
+
+
+def file_problem(engine: Engine) -> str | None:
+    """For a SQLite file, "missing" or "replaced" when its path no longer names the file the
+    engine opened; None while it does, and for any other database."""
+    gate = _gates.get(engine)
+    identity = gate._identity if gate is not None else None
+    return identity.problem() if identity is not None else None

@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from app.core.config import get_settings
-from app.core.db import SessionDep, read_first
+from app.core.db import SessionDep, in_read_session, read_first
 from app.core.errors import Forbidden, Unauthorized
 from app.tenants import service, tokens
 from app.tenants.service import Caller
@@ -56,6 +56,17 @@ async def require_operator(request: Request, session: SessionDep) -> None:
     if not admin_token:
         raise Forbidden("Operator routes are disabled: the server has no ADMIN_TOKEN set.")
     raise Unauthorized("The operator token is not valid.", headers=CHALLENGE)
+
+
+async def token_authenticates(token: str) -> bool:
+    """Whether `token` is the operator token or a live organisation key: asked by the rate
+    limiter (app/core/ratelimit.py), which gives such a token a budget of its own and counts
+    every other request against its client address."""
+    if tokens.operator_token_matches(token, get_settings().admin_token):
+        return True
+    if tokens.prefix_of(token) is None:
+        return False  # not shaped like a key: no query
+    return await in_read_session(lambda reader: service.key_is_live(reader, token))
 
 
 CurrentOrg = Annotated[Caller, Depends(current_org)]

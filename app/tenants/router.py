@@ -12,10 +12,12 @@ from app.core.errors import (
     Forbidden,
     NotFound,
     Unauthorized,
+    UnsupportedMediaType,
     ValidationFailed,
     problem_responses,
 )
 from app.core.http import TENANT_CACHE_CONTROL
+from app.core.json_bodies import JsonBody
 from app.core.pagination import ListParams, Page, set_link
 from app.organisations import service as organisations
 from app.organisations.schemas import OrganisationCreate, TenantPublic
@@ -42,11 +44,15 @@ def _private(response: Response) -> None:
     status_code=201,
     response_model=TenantPublic,
     summary="Register a tenant organisation (operator)",
-    responses=problem_responses(*AUTH_ERRORS, Conflict, ValidationFailed),
+    responses=problem_responses(*AUTH_ERRORS, Conflict, UnsupportedMediaType, ValidationFailed),
 )
 @db_route
 def create_organisation(
-    body: OrganisationCreate, session: SessionDep, response: Response, _: Operator
+    body: OrganisationCreate,
+    session: SessionDep,
+    response: Response,
+    _: Operator,
+    _media: JsonBody,
 ) -> TenantPublic:
     """Registers an organisation as a tenant of the self-audit API. Needs the operator token
     (`ADMIN_TOKEN`). Registering the slug of an organisation the evidence already names (e.g.
@@ -94,11 +100,16 @@ def get_tenant(slug: OrgSlug, session: SessionDep, response: Response, _: Operat
     status_code=201,
     response_model=ApiKeyCreated,
     summary="Issue an API key (operator)",
-    responses=problem_responses(*AUTH_ERRORS, NotFound, ValidationFailed),
+    responses=problem_responses(*AUTH_ERRORS, NotFound, UnsupportedMediaType, ValidationFailed),
 )
 @db_route
 def create_api_key(
-    slug: OrgSlug, body: ApiKeyCreate, session: SessionDep, response: Response, _: Operator
+    slug: OrgSlug,
+    body: ApiKeyCreate,
+    session: SessionDep,
+    response: Response,
+    _: Operator,
+    _media: JsonBody,
 ) -> ApiKeyCreated:
     """Issues an API key for a tenant organisation. The `token` is in this response only: it
     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it."""

@@ -71,14 +71,26 @@ def revoke_key(session: Session, slug: str, prefix: str) -> None:
         session.add(key)
 
 
-def authenticate(session: Session, token: str) -> Caller | None:
-    """The caller a token belongs to, or None if it is unknown, wrong or revoked."""
+def _live_key(session: Session, token: str) -> repository.KeyRow | None:
+    """The key `token` is, if it is known, right and not revoked."""
     prefix = tokens.prefix_of(token)
     key = repository.tenant_key_by_prefix(session, prefix) if prefix else None
     if not tokens.token_matches(token, key.token_hash if key else None):
         return None
     assert key is not None
-    if key.revoked_at is not None:
+    return key if key.revoked_at is None else None
+
+
+def key_is_live(session: Session, token: str) -> bool:
+    """Whether `token` would authenticate as an organisation key; unlike `authenticate`, it
+    records no use (the rate limiter asks, before the route does)."""
+    return _live_key(session, token) is not None
+
+
+def authenticate(session: Session, token: str) -> Caller | None:
+    """The caller a token belongs to, or None if it is unknown, wrong or revoked."""
+    key = _live_key(session, token)
+    if key is None:
         return None
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:

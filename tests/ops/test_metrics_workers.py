@@ -1,7 +1,8 @@
 """/metrics across workers (prometheus_client's multi-process mode) and behind METRICS_TOKEN,
-against a served app with two workers sharing PROMETHEUS_MULTIPROC_DIR, as `make run` and the
-container entrypoint start it."""
+against a served app with two workers, started by `python -m app.serve` as `make run` and the
+container start it: the launcher gives the workers a temporary PROMETHEUS_MULTIPROC_DIR."""
 
+import os
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +12,7 @@ import httpx
 import pytest
 from prometheus_client.mmap_dict import MmapedDict
 
+from app.core import metrics
 from tests.conftest import ServedApp, assert_problem
 from tests.helpers import metric
 
@@ -23,18 +25,25 @@ ROUTE = {"method": "GET", "route": "/v1/features/{slug}", "status": "404"}
 
 
 @pytest.fixture(scope="module")
-def multiproc_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("prometheus")
-
-
-@pytest.fixture(scope="module")
-def two_workers(database_url: str, multiproc_dir: Path) -> Iterator[ServedApp]:
-    env = {"PROMETHEUS_MULTIPROC_DIR": str(multiproc_dir), "METRICS_TOKEN": TOKEN}
-    server = ServedApp(database_url, extra_env=env, workers=2)
+def two_workers(database_url: str) -> Iterator[ServedApp]:
+    server = ServedApp(database_url, extra_env={"METRICS_TOKEN": TOKEN}, workers=2)
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def multiproc_dir(two_workers: ServedApp) -> Path:
+    """The directory the launcher gave its workers (read from a worker's environment)."""
+    pid = two_workers.process.pid
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    for child in children:
+        environ = Path(f"/proc/{child}/environ").read_bytes().split(b"\0")
+        for entry in environ:
+            if entry.startswith(b"PROMETHEUS_MULTIPROC_DIR="):
+                return Path(entry.split(b"=", 1)[1].decode())
+    raise AssertionError(f"no worker of {pid} has PROMETHEUS_MULTIPROC_DIR")
 
 
 def _counts_by_worker(directory: Path) -> dict[str, float]:
@@ -88,3 +97,28 @@ def test_metrics_need_the_token_when_it_is_set(two_workers: ServedApp) -> None:
     allowed = httpx.get(url, headers=SCRAPE, timeout=30)
     assert allowed.status_code == 200
     assert "# TYPE http_requests_total counter" in allowed.text
+
+
+def test_the_launcher_removes_its_metrics_directory(
+    two_workers: ServedApp, multiproc_dir: Path
+) -> None:
+    assert multiproc_dir.is_dir() and list(multiproc_dir.glob("counter_*.db"))
+    two_workers.stop()
+    assert two_workers.process.returncode == 0, two_workers.output()[-2000:]
+    assert not multiproc_dir.exists()
+
+
+def test_a_configured_directory_is_emptied_at_start_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "counter_12345.db"
+    stale.write_bytes(b"counts of a previous run")
+    other = tmp_path / "notes.txt"  # only prometheus_client's files are removed
+    other.write_text("kept")
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+    with metrics.shared_across_workers(workers=4):
+        assert not stale.exists() and other.exists()
+    assert tmp_path.is_dir()
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR")
+    with metrics.shared_across_workers(workers=1):  # one worker: in memory
+        assert "PROMETHEUS_MULTIPROC_DIR" not in os.environ
