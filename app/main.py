@@ -9,22 +9,19 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
-from app.audits.fast_reads import FAST_READS, AuditReadsMiddleware
-from app.audits.rendering import body_cache_metrics
+from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
-from app.core import docs, errors, logs
+from app.core import docs, errors, logs, metrics
 from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
 from app.core.database_file import check_at_start
 from app.core.db import get_engine
-from app.core.db_route import DB_ROUTE_WRITES
 from app.core.health import router as health_router
 from app.core.http import catalogue_cache
 from app.core.json_bodies import JsonBodyGuardMiddleware
 from app.core.metrics import MetricsMiddleware
-from app.core.metrics import registry as metrics_registry
 from app.core.metrics import router as metrics_router
 from app.core.middleware import (
     BodySizeLimitMiddleware,
@@ -33,7 +30,6 @@ from app.core.middleware import (
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
-from app.core.prepared import STATEMENTS
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
 from app.organisations.router import router as organisations_router
@@ -106,6 +102,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         task.cancel()
+        metrics.process_stopping()
 
 
 def create_app() -> FastAPI:
@@ -128,9 +125,6 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     docs.install(app)
-    for collector in (body_cache_metrics, FAST_READS, STATEMENTS, DB_ROUTE_WRITES):
-        if collector not in metrics_registry.collectors:  # create_app may run again
-            metrics_registry.collectors.append(collector)
     # Routing tries routers in this order, route by route. Tenant routes come first:
     # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health
     # probes are cheap either way. Only /v1/organisations is in two routers (POST is the

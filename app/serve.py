@@ -7,7 +7,8 @@
 - the body deadline (`BODY_TIMEOUT_SECONDS`), which `BodySizeLimitMiddleware` enforces;
 - `LIMIT_CONCURRENCY` connections or requests at once per worker; past it, a `503`
   problem with `Retry-After` (uvicorn's own is plain text);
-- idle keep-alive connections closed after `TIMEOUT_KEEP_ALIVE` seconds.
+- idle keep-alive connections closed after `TIMEOUT_KEEP_ALIVE` seconds;
+- with several workers, metrics they share (`PROMETHEUS_MULTIPROC_DIR`, app/core/metrics.py).
 """
 
 import asyncio
@@ -19,7 +20,8 @@ import uvicorn
 from uvicorn.protocols.http.flow_control import service_unavailable
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
-from app.core.config import get_settings
+from app.core import metrics
+from app.core.config import Settings, get_settings
 from app.core.errors import PROBLEM_MEDIA_TYPE, TYPE_BASE, problem_response
 
 
@@ -100,6 +102,11 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 def main(target: str = "app.main:app") -> None:
     """Serve `target` (bench/ serves its Starlette ceiling on the same stack)."""
     settings = get_settings()
+    with metrics.shared_across_workers(settings.workers):  # one /metrics for every worker
+        _run(target, settings)
+
+
+def _run(target: str, settings: Settings) -> None:
     uvicorn.run(
         target,
         host=settings.host,

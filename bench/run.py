@@ -410,13 +410,13 @@ def spread(tokens: dict[str, str], count: int) -> list[str]:
     return values[::step][:count]
 
 
-FAST_READ_SERIES = re.compile(r'^audit_fast_reads_total\{[^}]*outcome="(\w+)"\} (\d+)$', re.M)
+FAST_READ_SERIES = re.compile(r'^audit_fast_reads_total\{[^}]*outcome="(\w+)"\} ([\d.e+]+)$', re.M)
 
 
 def fast_read_outcomes(server: Server) -> dict[str, int]:
     """`audit_fast_reads_total` by outcome, from the server's /metrics."""
     text = httpx.get(server.url + "/metrics", timeout=30).text
-    return {outcome: int(count) for outcome, count in FAST_READ_SERIES.findall(text)}
+    return {outcome: int(float(count)) for outcome, count in FAST_READ_SERIES.findall(text)}
 
 
 def locked_errors(server: Server) -> int:

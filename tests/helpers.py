@@ -1,12 +1,12 @@
 """Factories for tenant and audit tests: plain functions over the HTTP client."""
 
 import os
-import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
+from prometheus_client.parser import text_string_to_metric_families
 
 from app.core import config as config_module
 
@@ -99,9 +99,33 @@ def complete_audit(
 
 def fast_read_counts(client: httpx.Client | Any) -> dict[str, int]:
     """`audit_fast_reads_total` by outcome, from /metrics."""
-    text = client.get("/metrics").text
-    found = re.findall(r'audit_fast_reads_total\{pid="\d+",outcome="(\w+)"\} (\d+)', text)
-    return {outcome: int(n) for outcome, n in found}
+    return metric_by(client.get("/metrics").text, "audit_fast_reads_total", "outcome")
+
+
+def metric_samples(text: str, name: str) -> list[tuple[dict[str, str], float]]:
+    """The samples of `name` in a Prometheus exposition: (labels, value) each."""
+    return [
+        (sample.labels, sample.value)
+        for family in text_string_to_metric_families(text)
+        for sample in family.samples
+        if sample.name == name
+    ]
+
+
+def metric(text: str, name: str, **labels: str) -> float:
+    """The value of `name` summed over the samples that carry these labels."""
+    found = [v for have, v in metric_samples(text, name) if labels.items() <= have.items()]
+    assert found, f"{name}{labels} missing from /metrics"
+    return sum(found)
+
+
+def metric_by(text: str, name: str, label: str) -> dict[str, int]:
+    """`name` by the value of `label` (summed over any other labels)."""
+    out: dict[str, int] = {}
+    for labels, value in metric_samples(text, name):
+        out[labels[label]] = out.get(labels[label], 0) + int(value)
+    assert out, f"{name} missing from /metrics"
+    return out
 
 
 def submit(

@@ -50,14 +50,14 @@ def statements(client: TestClient, path: str, headers: dict[str, str] | None = N
         catalogue_cache.clear()
         rendering.body_cache().clear()
         counter = StatementCounter()
-        prepared_before = sum(prepared.STATEMENTS.counts.values())
+        prepared_before = sum(prepared.STATEMENTS.counts().values())
         event.listen(get_engine(), "before_cursor_execute", counter)
         try:
             response = client.get(path, headers=headers)
         finally:
             event.remove(get_engine(), "before_cursor_execute", counter)
         assert response.status_code == 200, response.text
-        counts.append(counter.count + sum(prepared.STATEMENTS.counts.values()) - prepared_before)
+        counts.append(counter.count + sum(prepared.STATEMENTS.counts().values()) - prepared_before)
     return min(counts)
 
 

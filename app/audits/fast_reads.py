@@ -75,10 +75,10 @@ class AuditReadsMiddleware:
             return
         answer = await self._answer(scope)
         if answer is None:
-            FAST_READS.counts["handed_on"] += 1
+            FAST_READS.inc("handed_on")
             await self.app(scope, receive, send)
             return
-        FAST_READS.counts["answered"] += 1
+        FAST_READS.inc("answered")
         await answer.send(scope, receive, send)
 
     async def _answer(self, scope: Scope) -> Answer | None:

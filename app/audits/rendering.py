@@ -23,9 +23,16 @@ from app.audits.service import completeness_of
 from app.core.config import get_settings
 from app.core.db import database_key
 from app.core.errors import NotFound
+from app.core.metrics import counter, gauge
 from app.tenants.service import Caller
 
 Key = tuple[str, str, str, str]  # (database, organisation, audit id, ETag token)
+
+CACHE_HITS = counter("audit_body_cache_hits_total", "Audit reads served a kept body.")
+CACHE_MISSES = counter("audit_body_cache_misses_total", "Audit reads that rendered.")
+# Summed over the running workers: each keeps its own cache.
+CACHE_BYTES = gauge("audit_body_cache_bytes", "Size of the kept bodies.")
+CACHE_ENTRIES = gauge("audit_body_cache_entries", "Kept bodies.")
 
 
 def public(session: Session, audit: Audit) -> AuditPublic:
@@ -51,16 +58,11 @@ class RenderedAudits:
     def __init__(self, max_bytes: int) -> None:
         self._bodies: LRUCache[Key, bytes] = LRUCache(maxsize=max_bytes, getsizeof=len)
         self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
     def get(self, key: Key) -> bytes | None:
         with self._lock:
             body = self._bodies.get(key)
-            if body is None:
-                self.misses += 1
-            else:
-                self.hits += 1
+            (CACHE_MISSES if body is None else CACHE_HITS).inc()
             return body
 
     def put(self, key: Key, body: bytes) -> None:
@@ -68,10 +70,16 @@ class RenderedAudits:
             return  # larger than the whole cache: not kept
         with self._lock:
             self._bodies[key] = body
+            self._report()
 
     def clear(self) -> None:
         with self._lock:
             self._bodies.clear()
+            self._report()
+
+    def _report(self) -> None:
+        CACHE_BYTES.set(self.size)
+        CACHE_ENTRIES.set(len(self))
 
     def __len__(self) -> int:
         return len(self._bodies)
@@ -80,36 +88,10 @@ class RenderedAudits:
     def size(self) -> int:
         return int(self._bodies.currsize)
 
-    def metrics(self, pid: str) -> list[str]:
-        """Prometheus lines for /metrics (per process, like every series there)."""
-        series = (
-            (
-                "audit_body_cache_hits_total",
-                "counter",
-                "Audit reads served a kept body.",
-                self.hits,
-            ),
-            ("audit_body_cache_misses_total", "counter", "Audit reads that rendered.", self.misses),
-            ("audit_body_cache_bytes", "gauge", "Size of the kept bodies.", self.size),
-            ("audit_body_cache_entries", "gauge", "Kept bodies.", len(self)),
-        )
-        lines = []
-        for name, kind, text, value in series:
-            lines += [
-                f"# HELP {name} {text}",
-                f"# TYPE {name} {kind}",
-                f'{name}{{pid="{pid}"}} {value}',
-            ]
-        return lines
-
 
 @functools.cache
 def body_cache() -> RenderedAudits:
     return RenderedAudits(get_settings().audit_cache_bytes)
-
-
-def body_cache_metrics(pid: str) -> list[str]:
-    return body_cache().metrics(pid)
 
 
 def rendered(

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     audit_cache_bytes: int = 16 * 1024 * 1024
     # Where `python -m app.backup` (make backup) writes when given no path; copy them off-host.
     backup_dir: Path = PROJECT_ROOT / "data" / "backups"
+    # Bearer token a scrape of /metrics must present; unset, /metrics is open (keep it off the
+    # public interface then). Series and routes are no secret, but traffic patterns may be.
+    metrics_token: str | None = None
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 

@@ -50,19 +50,21 @@ def db_route(func: Callable[P, T]) -> Callable[P, Awaitable[T]]:
         if not runs_inline(session):
             gate = gate_of(session.get_bind())  # type: ignore[arg-type]
             if gate is not None and await gate.hold_on_loop():
+                ran_on_loop = True
                 try:
-                    DB_ROUTE_WRITES.counts["loop"] += 1
                     return _call_then_commit(session, func, args, kwargs)
                 except WriterBusy:
-                    DB_ROUTE_WRITES.counts["loop"] -= 1  # it runs again, in the pool
+                    ran_on_loop = False  # it runs again, in the pool
                     session.rollback()  # nothing was written; the pool waits for the lock
                 except BaseException:
                     session.rollback()  # here, so the writer lock is free before we yield
                     raise
                 finally:
                     gate.drop_hold()
+                    if ran_on_loop:
+                        DB_ROUTE_WRITES.inc("loop")
         if not session.info.get("read_only"):
-            DB_ROUTE_WRITES.counts["pool"] += 1
+            DB_ROUTE_WRITES.inc("pool")
         return await run_for(session, _call_then_commit, session, func, args, kwargs)
 
     return route

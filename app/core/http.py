@@ -132,23 +132,34 @@ def render_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], filename:
     return Rendered(body, strong_etag(body), CSV_MEDIA_TYPE, (disposition,))
 
 
+# A text cell that starts with one of the first six may run as a formula in a spreadsheet
+# (OWASP, CSV injection); a leading quote is escaped too, so a reader recovers every value by
+# dropping the one quote this adds (docs/security.md).
+NEUTRALISED = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
 def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
+    """Text cells neutralised and always quoted (a spreadsheet that splits on `;` keeps
+    `a;=b` one cell); numbers stay bare numbers."""
     buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(columns)
     writer = csv.DictWriter(
-        buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\r\n"
+        buffer,
+        fieldnames=list(columns),
+        extrasaction="ignore",
+        lineterminator="\r\n",
+        quoting=csv.QUOTE_NONNUMERIC,
     )
-    writer.writeheader()
     for row in rows:
-        writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
     # A BOM so spreadsheet programs read UTF-8 (curly quotes, £) correctly.
     return ("\ufeff" + buffer.getvalue()).encode()
 
 
-def _csv_cell(value: Any) -> Any:
+def csv_cell(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return ";".join(str(v) for v in value)
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        # Spreadsheet formula injection guard (OWASP CSV injection).
+        value = ";".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(NEUTRALISED):
         return "'" + value
     return value
 

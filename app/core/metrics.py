@@ -1,95 +1,102 @@
-"""Prometheus metrics: request counts and latency histograms per route template.
+"""Prometheus metrics through `prometheus_client`: request counts and latency histograms per
+route template, and the counters and gauges other modules keep.
 
-Hand-rolled (a few dictionaries) to keep the per-request cost to two clock reads and a bisect.
-Counters are per process: with several workers each one reports its own series, labelled with
-its `pid`, and Prometheus sums them (`sum by (route) (rate(http_requests_total[5m]))`).
+With `PROMETHEUS_MULTIPROC_DIR` set (`python -m app.serve` sets it for several workers, and
+empties it before they start) every worker writes its series to files there, and a scrape of
+any worker merges them all: counters and histograms summed over every worker since the start,
+gauges as each one's mode says. Unset, the series live in this process's memory (one worker,
+the tests). See docs/operations.md, "Observe".
 """
 
-import bisect
+import contextlib
+import glob
+import hmac
 import os
 import re
+import tempfile
 import time
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, Literal
 
-from fastapi import APIRouter
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import multiprocess as prometheus_multiprocess
+from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4 as CONTENT_TYPE
+from prometheus_client.metrics import disable_created_metrics
+from starlette.concurrency import run_in_threadpool
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.config import get_settings
+from app.core.errors import Unauthorized, problem_responses
 
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 UNMATCHED = "<unmatched>"
-CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 # Paths answered before routing (the catalogue cache) are mapped to their template once.
 MAX_RESOLVED_PATHS = 10_000
+CHALLENGE = {"WWW-Authenticate": 'Bearer realm="metrics"'}
+
+MULTIPROCESS_DIR = os.environ.get("PROMETHEUS_MULTIPROC_DIR") or None
+if MULTIPROCESS_DIR:
+    os.makedirs(MULTIPROCESS_DIR, exist_ok=True)  # emptied by the launcher, never by a worker
+# No `_created` series: the names and samples stay those scrapers know.
+disable_created_metrics()  # type: ignore[no-untyped-call]
+
+# This process's series; a multi-process scrape reads the files instead (`exposition`).
+REGISTRY = CollectorRegistry(auto_describe=False)
+
+GaugeMode = Literal["livesum", "min", "max"]
 
 
-class Registry:
-    def __init__(self) -> None:
-        self.started = time.time()
-        self.requests: dict[tuple[str, str, int], int] = {}
-        # (method, route) -> [count per bucket..., +Inf count, sum]
-        self.latency: dict[tuple[str, str], list[float]] = {}
-        self.in_flight = 0
-        # More series from other modules (given the pid, they return exposition lines).
-        self.collectors: list[Callable[[str], list[str]]] = []
-
-    def observe(self, method: str, route: str, status: int, seconds: float) -> None:
-        key = (method, route, status)
-        self.requests[key] = self.requests.get(key, 0) + 1
-        series = self.latency.get((method, route))
-        if series is None:
-            series = self.latency[(method, route)] = [0.0] * (len(BUCKETS) + 2)
-        series[bisect.bisect_left(BUCKETS, seconds)] += 1
-        series[-1] += seconds
-
-    def render(self) -> str:
-        pid = str(os.getpid())
-        lines = [
-            "# HELP http_requests_total HTTP requests answered, by method, route template "
-            "and status.",
-            "# TYPE http_requests_total counter",
-        ]
-        for (method, route, status), n in sorted(self.requests.items()):
-            labels = _labels(pid=pid, method=method, route=route, status=str(status))
-            lines.append(f"http_requests_total{{{labels}}} {n}")
-        lines += [
-            "# HELP http_request_duration_seconds Time from request to last response byte.",
-            "# TYPE http_request_duration_seconds histogram",
-        ]
-        for (method, route), series in sorted(self.latency.items()):
-            base = _labels(pid=pid, method=method, route=route)
-            cumulative = 0.0
-            bounds = [*map(str, BUCKETS), "+Inf"]
-            for bound, count in zip(bounds, series[:-1], strict=True):
-                cumulative += count
-                lines.append(
-                    f'http_request_duration_seconds_bucket{{{base},le="{bound}"}} {cumulative:g}'
-                )
-            lines.append(f"http_request_duration_seconds_sum{{{base}}} {series[-1]:.6f}")
-            lines.append(f"http_request_duration_seconds_count{{{base}}} {cumulative:g}")
-        lines += [
-            "# HELP http_requests_in_flight Requests being served now.",
-            "# TYPE http_requests_in_flight gauge",
-            f'http_requests_in_flight{{pid="{pid}"}} {self.in_flight}',
-            "# HELP process_start_time_seconds Start time of the process (Unix epoch).",
-            "# TYPE process_start_time_seconds gauge",
-            f'process_start_time_seconds{{pid="{pid}"}} {self.started:.3f}',
-        ]
-        for collect in self.collectors:
-            lines += collect(pid)
-        return "\n".join(lines) + "\n"
+def counter(name: str, text: str, labels: tuple[str, ...] = ()) -> Counter:
+    return Counter(name, text, labels, registry=REGISTRY)
 
 
-def _labels(**values: str) -> str:
-    def esc(v: str) -> str:
-        return v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+def gauge(name: str, text: str, mode: GaugeMode = "livesum") -> Gauge:
+    """`livesum`: the sum over the running workers; `min`/`max`: over every worker since the
+    start."""
+    return Gauge(name, text, registry=REGISTRY, multiprocess_mode=mode)
 
-    return ",".join(f'{k}="{esc(v)}"' for k, v in values.items())
+
+REQUESTS = counter(
+    "http_requests_total",
+    "HTTP requests answered, by method, route template and status.",
+    ("method", "route", "status"),
+)
+LATENCY = Histogram(
+    "http_request_duration_seconds",
+    "Time from request to last response byte.",
+    ("method", "route"),
+    buckets=BUCKETS,
+    registry=REGISTRY,
+)
+IN_FLIGHT = gauge("http_requests_in_flight", "Requests being served now.")
+# The earliest start of the workers whose counts the scrape sums: when the counters began.
+gauge("process_start_time_seconds", "Start time of the process (Unix epoch).", "min").set(
+    time.time()
+)
 
 
-registry = Registry()
+class LabelledCounter:
+    """A counter with one label of known values, for other modules to count in with
+    `COUNTER.inc(value)`."""
+
+    def __init__(self, name: str, text: str, label: str, values: tuple[str, ...]) -> None:
+        self.name, self.label = name, label
+        family = counter(name, text, (label,))
+        self._children = {value: family.labels(value) for value in values}  # each shown at 0
+
+    def inc(self, value: str) -> None:
+        self._children[value].inc()
+
+    def counts(self) -> dict[str, int]:
+        """This process's counts by label value (for tests and benchmarks in this process)."""
+        return {
+            value: int(REGISTRY.get_sample_value(self.name, {self.label: value}) or 0)
+            for value in self._children
+        }
 
 
 class MetricsMiddleware:
@@ -101,6 +108,8 @@ class MetricsMiddleware:
         self.openapi = openapi
         self.templates: list[tuple[re.Pattern[str], str]] | None = None
         self.resolved: dict[str, str] = {}
+        # (method, route, status) -> its two series: `labels()` costs more than the increment.
+        self.series: dict[tuple[str, str, int], tuple[Any, Any]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -108,7 +117,7 @@ class MetricsMiddleware:
             return
         started = time.perf_counter()
         status = 500
-        registry.in_flight += 1
+        IN_FLIGHT.inc()
 
         async def send_wrapper(message: Message) -> None:
             nonlocal status
@@ -119,9 +128,17 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            registry.in_flight -= 1
+            IN_FLIGHT.dec()
             method = scope["method"] if scope["method"] in METHODS else "OTHER"
-            registry.observe(method, self._route(scope), status, time.perf_counter() - started)
+            key = (method, self._route(scope), status)
+            series = self.series.get(key)
+            if series is None:
+                series = self.series[key] = (
+                    REQUESTS.labels(method, key[1], str(status)),
+                    LATENCY.labels(method, key[1]),
+                )
+            series[0].inc()
+            series[1].observe(time.perf_counter() - started)
 
     def _route(self, scope: Scope) -> str:
         route: Any = scope.get("route")
@@ -139,19 +156,54 @@ class MetricsMiddleware:
         return template
 
 
-class LabelledCounter:
-    """A per-process counter with one label, for modules outside this one to count in
-    (`counts[value] += 1`) and `registry.collectors` to render."""
+@contextlib.contextmanager
+def shared_across_workers(workers: int) -> Iterator[None]:
+    """For the launcher (app/serve.py), around the workers' lives: PROMETHEUS_MULTIPROC_DIR when
+    set, emptied first so counts start at zero; else, with several workers, a fresh temporary
+    directory, removed when they have stopped. One worker keeps its series in memory."""
+    configured = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if configured:
+        os.makedirs(configured, exist_ok=True)
+        for leftover in glob.glob(os.path.join(configured, "*.db")):
+            os.remove(leftover)
+        yield
+    elif workers > 1:
+        with tempfile.TemporaryDirectory(prefix="practice-framework-metrics-") as directory:
+            os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory  # the workers inherit it
+            try:
+                yield
+            finally:
+                del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+    else:
+        yield
 
-    def __init__(self, name: str, text: str, label: str, values: tuple[str, ...]) -> None:
-        self.name, self.text, self.label = name, text, label
-        self.counts = dict.fromkeys(values, 0)
 
-    def __call__(self, pid: str) -> list[str]:
-        lines = [f"# HELP {self.name} {self.text}", f"# TYPE {self.name} counter"]
-        for value, n in self.counts.items():
-            lines.append(f'{self.name}{{pid="{pid}",{self.label}="{value}"}} {n}')
-        return lines
+def process_stopping() -> None:
+    """A worker that stops cleanly takes its live gauges (in flight, cache sizes) out of the
+    sums; its counts stay. (Not atexit: uvicorn ends a worker by re-raising SIGTERM.)"""
+    if MULTIPROCESS_DIR is not None:
+        prometheus_multiprocess.mark_process_dead(os.getpid(), MULTIPROCESS_DIR)  # type: ignore[no-untyped-call]
+
+
+def exposition() -> bytes:
+    """Every worker's series when they share a directory, else this process's."""
+    if MULTIPROCESS_DIR is None:
+        return generate_latest(REGISTRY)
+    merged = CollectorRegistry(auto_describe=False)
+    prometheus_multiprocess.MultiProcessCollector(merged, path=MULTIPROCESS_DIR)  # type: ignore[no-untyped-call]
+    return generate_latest(merged)
+
+
+def require_metrics_token(request: Request) -> None:
+    """With METRICS_TOKEN set, a scrape must present it as a bearer token."""
+    expected = get_settings().metrics_token
+    if not expected:
+        return
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        token.strip().encode(), expected.encode()
+    ):
+        raise Unauthorized("Send `Authorization: Bearer <METRICS_TOKEN>`.", headers=CHALLENGE)
 
 
 router = APIRouter(tags=["Operations"])
@@ -159,14 +211,19 @@ router = APIRouter(tags=["Operations"])
 
 @router.get(
     "/metrics",
-    response_class=PlainTextResponse,
+    response_class=Response,
     summary="Prometheus metrics",
-    responses={200: {"content": {CONTENT_TYPE: {}}, "description": "Prometheus text format"}},
+    responses={
+        200: {"content": {CONTENT_TYPE: {}}, "description": "Prometheus text format"},
+        **problem_responses(Unauthorized),
+    },
 )
-async def metrics() -> PlainTextResponse:
+async def metrics(request: Request) -> Response:
     """Request counts (`http_requests_total`) and latency histograms
     (`http_request_duration_seconds`) per method, route template and status, in the Prometheus
-    text exposition format. Counters are per server process (label `pid`)."""
-    return PlainTextResponse(
-        registry.render(), media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"}
-    )
+    text exposition format, summed over every worker of the server. Needs
+    `Authorization: Bearer <METRICS_TOKEN>` when the server sets `METRICS_TOKEN`."""
+    require_metrics_token(request)
+    # Reading every worker's files is file I/O: off the event loop.
+    body = await run_in_threadpool(exposition)
+    return Response(body, media_type=CONTENT_TYPE, headers={"Cache-Control": "no-store"})

@@ -104,7 +104,7 @@ class Prepared:
             ) from error
         finally:
             cursor.close()
-        STATEMENTS.counts[self._kind] += 1
+        STATEMENTS.inc(self._kind)
         return compiled, result
 
     def first(self, session: Session, params: Mapping[str, Any]) -> Any | None:

@@ -6,7 +6,6 @@ and so does a second write queued behind it; both are stored once the lock is re
 from many connections all land, and all of them on the loop."""
 
 import fcntl
-import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -18,7 +17,7 @@ import pytest
 from sqlalchemy import make_url
 
 from tests.conftest import ServedApp
-from tests.helpers import create_audit, operator_env, tenant
+from tests.helpers import create_audit, metric, metric_by, operator_env, tenant
 
 pytestmark = pytest.mark.served
 
@@ -54,13 +53,11 @@ def _in_flight(client: httpx.Client) -> int:
 def _writes(client: httpx.Client) -> dict[str, int]:
     """`db_route_writes_total` by where the writes ran."""
     text = client.get("/metrics", timeout=PROMPT).text
-    found = re.findall(r'^db_route_writes_total\{[^}]*ran_on="(\w+)"\} (\d+)$', text, re.M)
-    return {ran_on: int(n) for ran_on, n in found}
+    return metric_by(text, "db_route_writes_total", "ran_on")
 
 
 def _series(client: httpx.Client, name: str) -> int:
-    text = client.get("/metrics", timeout=PROMPT).text
-    return int(re.search(rf"^{name}\{{[^}}]*\}} (\d+)$", text, re.M).group(1))  # type: ignore[union-attr]
+    return int(metric(client.get("/metrics", timeout=PROMPT).text, name))
 
 
 def test_a_write_that_meets_another_process_lock_waits_without_stalling_the_server(

@@ -134,6 +134,9 @@ def test_docs_load_only_same_origin_assets_the_csp_allows(limited: TestClient) -
         assert response.status_code == 200
         csp = response.headers["content-security-policy"]
         assert "default-src 'self'" in csp and "http" not in csp
+        assert "'unsafe-inline'" not in csp and "script-src 'self';" in csp
+        # Nothing inline for the CSP to refuse: every script and style is a file.
+        assert not re.search(r"<script(?![^>]*\bsrc=)|<style|\sstyle=", response.text)
         assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
         assert assets, response.text[:500]
         assert all(not a.startswith(("http:", "https:", "//")) for a in assets), assets

@@ -3,12 +3,11 @@ audit text) and Prometheus metrics per route template."""
 
 import json
 import logging
-import re
 
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.helpers import condition_slugs, tenant
+from tests.helpers import condition_slugs, metric, metric_by, metric_samples, tenant
 
 SECRET_TEXT = "Confidential: the Smith family's strategy meeting"
 
@@ -43,6 +42,7 @@ def test_access_log_has_the_fields_and_never_tokens_or_audit_text(
 
 
 def test_metrics_count_requests_per_route_template(client: TestClient) -> None:
+    before = client.get("/metrics").text
     for _ in range(3):
         client.get("/v1/features/no-such-feature")
         client.get("/v1/features")  # answered by the catalogue cache after the first
@@ -51,29 +51,24 @@ def test_metrics_count_requests_per_route_template(client: TestClient) -> None:
     assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
     text = response.text
     assert "no-such-feature" not in text  # templates, never raw paths
-    missing = re.search(
-        r'http_requests_total\{pid="\d+",method="GET",route="/v1/features/\{slug\}",'
-        r'status="404"\} (\d+)',
-        text,
-    )
-    assert missing and int(missing.group(1)) >= 3, text[:2000]
-    cached = re.search(
-        r'http_requests_total\{pid="\d+",method="GET",route="/v1/features",status="200"\} (\d+)',
-        text,
-    )
-    assert cached and int(cached.group(1)) >= 3
-    assert re.search(
-        r'http_request_duration_seconds_bucket\{pid="\d+",method="GET",'
-        r'route="/v1/features",le="\+Inf"\} \d+',
-        text,
+    name = "http_requests_total"
+    missing = {"method": "GET", "route": "/v1/features/{slug}", "status": "404"}
+    cached = {"method": "GET", "route": "/v1/features", "status": "200"}
+    assert metric(text, name, **missing) - _or_zero(before, name, **missing) == 3
+    assert metric(text, name, **cached) - _or_zero(before, name, **cached) == 3
+    count = "http_request_duration_seconds_count"
+    features = {"method": "GET", "route": "/v1/features"}
+    assert metric(text, count, **features) - _or_zero(before, count, **features) == 3
+    assert metric(text, "http_request_duration_seconds_bucket", le="+Inf", **features) == metric(
+        text, count, **features
     )
     assert "# TYPE http_request_duration_seconds histogram" in text
+    assert metric(text, "http_requests_in_flight") == 1  # this scrape
+    assert metric(text, "process_start_time_seconds") > 1.7e9
 
 
-def _series(text: str, name: str) -> int:
-    found = re.search(rf'^{name}\{{pid="\d+"\}} (\d+)$', text, re.MULTILINE)
-    assert found, f"{name} missing from /metrics"
-    return int(found.group(1))
+def _or_zero(text: str, name: str, **labels: str) -> float:
+    return sum(v for have, v in metric_samples(text, name) if labels.items() <= have.items())
 
 
 def test_metrics_show_the_audit_body_cache_at_work(client: TestClient) -> None:
@@ -84,22 +79,16 @@ def test_metrics_show_the_audit_body_cache_at_work(client: TestClient) -> None:
     assert created.status_code == 201, created.text
     href = created.json()["href"]
     before = client.get("/metrics").text
-    hits, misses = (_series(before, f"audit_body_cache_{k}_total") for k in ("hits", "misses"))
+    hits, misses = (metric(before, f"audit_body_cache_{k}_total") for k in ("hits", "misses"))
     for _ in range(3):
         assert client.get(href, headers=headers).status_code == 200
     after = client.get("/metrics").text
     # The first read renders (a miss: writes never fill the cache), the next two are kept bodies.
-    assert _series(after, "audit_body_cache_misses_total") == misses + 1
-    assert _series(after, "audit_body_cache_hits_total") == hits + 2
-    assert _series(after, "audit_body_cache_entries") >= 1
-    assert _series(after, "audit_body_cache_bytes") > 0
+    assert metric(after, "audit_body_cache_misses_total") == misses + 1
+    assert metric(after, "audit_body_cache_hits_total") == hits + 2
+    assert metric(after, "audit_body_cache_entries") >= 1
+    assert metric(after, "audit_body_cache_bytes") > 0
     assert "# TYPE audit_body_cache_hits_total counter" in after
-
-
-def _labelled(text: str, name: str, label: str) -> dict[str, int]:
-    found = re.findall(rf'^{name}\{{pid="\d+",{label}="(\w+)"\}} (\d+)$', text, re.MULTILINE)
-    assert found, f"{name} missing from /metrics"
-    return {value: int(n) for value, n in found}
 
 
 def test_metrics_count_prepared_statements_and_where_writes_ran(
@@ -115,15 +104,15 @@ def test_metrics_count_prepared_statements_and_where_writes_ran(
     after = client.get("/metrics").text
     statements = "db_prepared_statements_total"
     ran = {
-        kind: n - _labelled(before, statements, "kind")[kind]
-        for kind, n in _labelled(after, statements, "kind").items()
+        kind: n - metric_by(before, statements, "kind")[kind]
+        for kind, n in metric_by(after, statements, "kind").items()
     }
     # The create: its key, then the audit and revision rows; the read: its key and the version.
     assert ran == {"select": 3, "insert": 2, "update": 0}, ran
     writes = "db_route_writes_total"
     wrote = {
-        where: n - _labelled(before, writes, "ran_on")[where]
-        for where, n in _labelled(after, writes, "ran_on").items()
+        where: n - metric_by(before, writes, "ran_on")[where]
+        for where, n in metric_by(after, writes, "ran_on").items()
     }
     on_sqlite = database_url.startswith("sqlite")
     assert wrote == ({"loop": 1, "pool": 0} if on_sqlite else {"loop": 0, "pool": 1}), wrote
