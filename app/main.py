@@ -12,7 +12,7 @@ from sqlmodel import Session
 from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
-from app.core import docs, errors, logs, metrics
+from app.core import db_faults, docs, errors, logs, metrics
 from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
@@ -124,6 +124,7 @@ def create_app() -> FastAPI:
         },
     )
     errors.install(app)
+    db_faults.install(app)
     docs.install(app)
     # Routing tries routers in this order, route by route. Tenant routes come first:
     # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health

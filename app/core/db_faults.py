@@ -13,10 +13,13 @@ import sqlite3
 from typing import NamedTuple
 
 import psycopg
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy import exc
 
 from app.core import logs
-from app.core.metrics import LabelledCounter, registry
+from app.core.errors import TYPE_BASE, problem_response, unhandled
+from app.core.metrics import LabelledCounter
 
 log = logging.getLogger("app.db")
 
@@ -27,7 +30,6 @@ FAULTS = LabelledCounter(
     "kind",
     KINDS,
 )
-registry.collectors.append(FAULTS)
 
 # Faults a rolled-back write cannot see (it writes nothing to disk): after one, /readyz makes
 # a real (no-op) write until one succeeds, and reports the fault meanwhile.
@@ -154,7 +156,7 @@ def observe(error: BaseException, method: str, path: str) -> Fault | None:
     fault = classify(error)
     if fault is None:
         return None
-    FAULTS.counts[fault.kind] += 1
+    FAULTS.inc(fault.kind)
     if fault.kind in NEEDS_A_WRITE:
         suspect = fault.kind
     what = f"database unavailable ({fault.kind}: {fault.cause})"
@@ -168,3 +170,19 @@ def observe(error: BaseException, method: str, path: str) -> Fault | None:
 logs.collapse_repeats(
     lambda error: (f.kind, f"{f.kind}: {f.cause}") if (f := classify(error)) else None
 )
+
+
+async def answer(request: Request, exc: Exception) -> JSONResponse:
+    """The handler for the driver's errors. Answered inside the app, so the connection stays
+    open for the client's next request."""
+    fault = observe(exc, request.method, request.url.path)
+    if fault is None:
+        return await unhandled(request, exc)  # not the database failing: a bug
+    slug, title, detail = fault.problem
+    headers = {"Retry-After": str(fault.retry_after)}
+    return problem_response(503, TYPE_BASE + slug, title, detail, request.url.path, headers)
+
+
+def install(app: FastAPI) -> None:
+    for error in EXCEPTIONS:
+        app.add_exception_handler(error, answer)

@@ -15,8 +15,6 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
-from app.core import db_faults
-
 log = logging.getLogger("app.errors")
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -277,7 +275,7 @@ def _allowed_methods(request: Request) -> str:
     return ", ".join(sorted(methods))
 
 
-async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
+async def unhandled(request: Request, exc: Exception) -> JSONResponse:
     # Never a stack trace on the wire; the log has it, keyed by request id.
     log.error("unhandled error", exc_info=exc, extra={"path": request.url.path})
     return problem_response(
@@ -297,26 +295,15 @@ def handler_for(
     for cls in type(exc).__mro__:
         if cls in handlers:
             return handlers[cls]
-    return _unhandled
-
-
-async def _database_fault(request: Request, exc: Exception) -> JSONResponse:
-    # Answered inside the app, so the connection stays open for the client's next request.
-    fault = db_faults.observe(exc, request.method, request.url.path)
-    if fault is None:
-        return await _unhandled(request, exc)  # not the database failing: a bug
-    slug, title, detail = fault.problem
-    headers = {"Retry-After": str(fault.retry_after)}
-    return problem_response(503, TYPE_BASE + slug, title, detail, request.url.path, headers)
+    return unhandled
 
 
 def install(app: FastAPI) -> None:
-    for fault in db_faults.EXCEPTIONS:
-        app.add_exception_handler(fault, _database_fault)
+    """The handlers for this module's errors; `db_faults.install` adds the database's."""
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unhandled)
+    app.add_exception_handler(Exception, unhandled)
 
 
 def problem_responses(*errors: type[ApiError]) -> dict[int | str, dict[str, Any]]:

@@ -2,7 +2,6 @@
 app with the operator token and the access log on, and the checks on a fault's answer."""
 
 import contextlib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +13,7 @@ from app.core.config import get_settings
 from app.core.db import build_engine
 from app.seeding import seed
 from tests.conftest import ServedApp, alembic_config, assert_problem
-from tests.helpers import ADMIN_TOKEN
+from tests.helpers import ADMIN_TOKEN, metric
 
 
 def prepare(url: str) -> None:
@@ -69,5 +68,4 @@ def fault_lines(log: str) -> list[str]:
 
 
 def fault_count(metrics: str, kind: str) -> int:
-    found = re.search(rf'db_faults_total\{{pid="\d+",kind="{kind}"\}} (\d+)', metrics)
-    return int(found.group(1)) if found else 0
+    return int(metric(metrics, "db_faults_total", kind=kind))
