@@ -9,6 +9,7 @@ or the thread pool) is app/core/db_route.py.
 """
 
 import logging
+import threading
 from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, NamedTuple, TypeVar
@@ -109,10 +110,17 @@ _engine: Engine | None = None
 _read_engine: Engine | None = None
 
 
+_engine_lock = threading.Lock()
+
+
 def get_engine() -> Engine:
     global _engine
     if _engine is None:
-        _engine = build_engine()
+        # Locked: the first callers may race (a request and the content-version poll's
+        # thread), and two engines would mean two pools and two writer gates.
+        with _engine_lock:
+            if _engine is None:
+                _engine = build_engine()
     return _engine
 
 
