@@ -8,6 +8,7 @@ organisation route. With no ADMIN_TOKEN configured, operator routes answer 403 t
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from app.core.config import get_settings
 from app.core.db import SessionDep, in_read_session, read_first
@@ -16,6 +17,20 @@ from app.tenants import service, tokens
 from app.tenants.service import Caller
 
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="practice-framework"'}
+# The two bearer schemes as the OpenAPI names them (Swagger UI's Authorize button offers both).
+# They only declare: the token is read and checked below, with this module's own answers.
+ORGANISATION_KEY = HTTPBearer(
+    scheme_name="organisationKey",
+    description="An organisation's API key (`pfa_...`), issued by the operator.",
+    auto_error=False,
+)
+OPERATOR_TOKEN = HTTPBearer(
+    scheme_name="operatorToken",
+    description="The operator token (`ADMIN_TOKEN`), for organisations and their keys.",
+    auto_error=False,
+)
+Declared = Annotated[HTTPAuthorizationCredentials | None, Depends(ORGANISATION_KEY)]
+DeclaredOperator = Annotated[HTTPAuthorizationCredentials | None, Depends(OPERATOR_TOKEN)]
 
 
 def bearer_token(request: Request) -> str | None:
@@ -33,7 +48,7 @@ def _require_token(request: Request) -> str:
     return token
 
 
-async def current_org(request: Request, session: SessionDep) -> Caller:
+async def current_org(request: Request, session: SessionDep, _: Declared) -> Caller:
     token = _require_token(request)
     caller = await read_first(session, lambda reader: service.authenticate(reader, token))
     if caller is None:
@@ -45,7 +60,7 @@ async def current_org(request: Request, session: SessionDep) -> Caller:
     return caller
 
 
-async def require_operator(request: Request, session: SessionDep) -> None:
+async def require_operator(request: Request, session: SessionDep, _: DeclaredOperator) -> None:
     token = _require_token(request)
     admin_token = get_settings().admin_token
     if tokens.operator_token_matches(token, admin_token):
