@@ -3,8 +3,7 @@
 import asyncio
 import contextlib
 import gc
-from collections.abc import AsyncIterator, Callable
-from typing import Any
+from collections.abc import AsyncIterator
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -13,7 +12,7 @@ from sqlmodel import Session
 from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
-from app.core import db_faults, docs, errors, logs, metrics
+from app.core import db_faults, docs, errors, logs, metrics, openapi
 from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
@@ -106,22 +105,6 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         metrics.process_stopping()
 
 
-def _with_public_operations_marked(
-    openapi: Callable[[], dict[str, Any]],
-) -> Callable[[], dict[str, Any]]:
-    """An operation that needs no token says so (`security: []`), so a reader and a linter
-    can tell a public operation from one whose security was forgotten."""
-
-    def marked() -> dict[str, Any]:
-        schema = openapi()
-        for operations in schema["paths"].values():
-            for operation in operations.values():
-                operation.setdefault("security", [])
-        return schema
-
-    return marked
-
-
 def create_app() -> FastAPI:
     settings = get_settings()
     check_at_start(settings.database_url)  # a missing or corrupt SQLite file: one line, exit
@@ -143,7 +126,7 @@ def create_app() -> FastAPI:
         },
     )
     errors.install(app)
-    app.openapi = _with_public_operations_marked(app.openapi)  # type: ignore[method-assign]
+    app.openapi = openapi.refined(app.openapi)  # type: ignore[method-assign]
     db_faults.install(app)
     docs.install(app)
     # Routing tries routers in this order, route by route. Tenant routes come first:

@@ -39,6 +39,12 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = None
 
 
+class ValidationProblem(Problem):
+    """A `422`: the problem, and each input that failed with a pointer to it."""
+
+    errors: list[FieldError]
+
+
 class ApiError(Exception):
     status = 500
     slug = "internal-error"
@@ -310,19 +316,22 @@ def problem_responses(*errors: type[ApiError]) -> dict[int | str, dict[str, Any]
     """`responses=` entry for routes: each listed error as a problem+json response."""
     out: dict[int | str, dict[str, Any]] = {}
     for cls in errors:
+        example: dict[str, Any] = {
+            "type": cls.type_uri(),
+            "title": cls.title,
+            "status": cls.status,
+            "detail": f"{cls.title}.",
+            "instance": "/v1/...",
+        }
+        if cls is ValidationFailed:
+            example["detail"] = "limit: Input should be less than or equal to 200"
+            example["errors"] = [
+                {"pointer": "#/query/limit", "detail": "Input should be less than or equal to 200"}
+            ]
         out[cls.status] = {
-            "model": Problem,
+            # Filed under application/problem+json by app/core/openapi.py.
+            "model": ValidationProblem if cls is ValidationFailed else Problem,
             "description": cls.title,
-            "content": {
-                PROBLEM_MEDIA_TYPE: {
-                    "example": {
-                        "type": cls.type_uri(),
-                        "title": cls.title,
-                        "status": cls.status,
-                        "detail": f"{cls.title}.",
-                        "instance": "/v1/...",
-                    }
-                }
-            },
+            "content": {PROBLEM_MEDIA_TYPE: {"example": example}},
         }
     return out

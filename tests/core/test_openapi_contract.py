@@ -1,6 +1,6 @@
-"""Issue 17, items 1 and 2 (in part): the OpenAPI description names each operation after its
-route function, and says which token each one needs, so generated clients get readable method
-names and Swagger UI an Authorize button."""
+"""Issue 17, items 1 to 3 (in part): the OpenAPI description names each operation after its
+route function, says which token each one needs (so generated clients get readable method names
+and Swagger UI an Authorize button), and types every error as problem+json."""
 
 import re
 
@@ -40,3 +40,26 @@ def test_every_operation_states_the_token_it_needs(client: TestClient) -> None:
             assert security == [{"operatorToken": []}], (method, path)
         else:
             assert security == [], (method, path)  # public, and saying so
+
+
+def test_every_error_response_is_a_typed_problem(client: TestClient) -> None:
+    for path, method, operation in _operations(client):
+        for status, response in operation["responses"].items():
+            if status[0] not in "45" or (path, status) == ("/readyz", "503"):
+                continue  # /readyz's 503 is its JSON readiness report
+            content = response["content"]
+            assert set(content) == {"application/problem+json"}, (method, path, status)
+            expected = "ValidationProblem" if status == "422" else "Problem"
+            ref = content["application/problem+json"]["schema"]["$ref"]
+            assert ref == f"#/components/schemas/{expected}", (method, path, status)
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    assert "errors" in schemas["ValidationProblem"]["required"]
+
+
+def test_a_422_matches_its_documented_schema(client: TestClient) -> None:
+    response = client.get("/v1/findings", params={"limit": 999})
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    body = response.json()
+    assert {"type", "title", "status", "detail", "instance", "errors"} <= set(body)
+    assert body["errors"][0]["pointer"] == "#/query/limit"

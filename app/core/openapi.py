@@ -1,0 +1,41 @@
+"""What the generated OpenAPI description needs beyond FastAPI's defaults: every error response
+as `application/problem+json` with its schema (FastAPI files a response's `model` under
+`application/json`), and `security: []` on public operations, so a reader and a linter can tell
+a public operation from one whose security was forgotten."""
+
+from collections.abc import Callable
+from typing import Any
+
+from app.core.errors import PROBLEM_MEDIA_TYPE
+
+OpenApi = Callable[[], dict[str, Any]]
+
+
+def refined(openapi: OpenApi) -> OpenApi:
+    """`openapi` (FastAPI's, which caches its result) with the changes above made once."""
+    done: dict[str, Any] = {}
+
+    def schema() -> dict[str, Any]:
+        document = openapi()
+        if done.get("document") is not document:
+            for operations in document["paths"].values():
+                for operation in operations.values():
+                    operation.setdefault("security", [])
+                    for status, response in operation.get("responses", {}).items():
+                        if status[0] in "45":
+                            _problem_media_type(response.get("content", {}))
+            done["document"] = document
+        return document
+
+    return schema
+
+
+PROBLEM_SCHEMAS = {"#/components/schemas/Problem", "#/components/schemas/ValidationProblem"}
+
+
+def _problem_media_type(content: dict[str, Any]) -> None:
+    """Move a problem schema FastAPI filed under JSON; other bodies (`/readyz`'s) stay."""
+    schema = content.get("application/json", {}).get("schema", {})
+    if schema.get("$ref") in PROBLEM_SCHEMAS:
+        del content["application/json"]
+        content.setdefault(PROBLEM_MEDIA_TYPE, {})["schema"] = schema
