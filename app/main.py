@@ -184,6 +184,10 @@ def create_app() -> FastAPI:
             "RateLimit-Limit",
             "RateLimit-Remaining",
             "RateLimit-Reset",
+            "Idempotent-Replayed",
+            "Content-Disposition",
+            "Accept-Patch",
+            "Accept-Post",
         ],
         max_age=600,
     )

@@ -162,8 +162,12 @@ def test_cors_allows_the_configured_origin_only(limited: TestClient) -> None:
     assert "PATCH" in preflight.headers["access-control-allow-methods"]
     simple = limited.get("/healthz", headers={"Origin": allowed})
     exposed = simple.headers["access-control-expose-headers"].lower()
-    for header in ("etag", "link", "retry-after", "x-request-id"):
-        assert header in exposed
+    exposed_headers = {h.strip() for h in exposed.split(",")}
+    for header in ("etag", "link", "retry-after", "x-request-id", "location", "ratelimit-reset"):
+        assert header in exposed_headers
+    # What a browser client of the audits and CSV exports reads too.
+    for header in ("idempotent-replayed", "content-disposition", "accept-patch"):
+        assert header in exposed_headers
     foreign = limited.get("/healthz", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in foreign.headers
 
