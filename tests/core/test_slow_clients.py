@@ -63,8 +63,8 @@ def _problem(raw: bytes) -> tuple[int, dict[str, str], dict]:
 
 
 def test_headers_that_trickle_get_a_408_and_the_connection_closed(strict: ServedApp) -> None:
+    started = time.monotonic()  # before the connection: the server's deadline starts after
     with _connect(strict) as sock:
-        started = time.monotonic()
         sock.sendall(b"GET /v1/features HTTP/1.1\r\nHost: x\r\n")
         for _ in range(2):  # a header line every 0.5 s, and never the blank line that ends them
             time.sleep(0.5)
@@ -81,8 +81,8 @@ def test_headers_that_trickle_get_a_408_and_the_connection_closed(strict: Served
 
 
 def test_an_idle_connection_that_never_sends_a_request_is_closed(strict: ServedApp) -> None:
+    started = time.monotonic()
     with _connect(strict) as sock:
-        started = time.monotonic()
         raw = _read_all(sock)
         assert time.monotonic() - started < HEADER_TIMEOUT + 3
     assert _problem(raw)[0] == 408
