@@ -22,36 +22,41 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from app.core import metrics
 from app.core.config import Settings, get_settings
-from app.core.errors import PROBLEM_MEDIA_TYPE, TYPE_BASE, problem_response
+from app.core.errors import (
+    PROBLEM_MEDIA_TYPE,
+    ApiError,
+    RequestTimeout,
+    ServiceUnavailable,
+    render,
+)
 
 
-def _raw_problem(status: int, reason: str, slug: str, detail: str) -> bytes:
+def _raw_problem(error: ApiError) -> bytes:
     """A whole HTTP/1.1 problem response, for answers written before any ASGI app runs."""
     body = json.dumps(
-        {"type": TYPE_BASE + slug, "title": reason, "status": status, "detail": detail}
+        {
+            "type": error.type_uri(),
+            "title": error.title,
+            "status": error.status,
+            "detail": error.detail,
+        }
     ).encode()
     head = (
-        f"HTTP/1.1 {status} {reason}\r\ncontent-type: {PROBLEM_MEDIA_TYPE}\r\n"
+        f"HTTP/1.1 {error.status} {error.title}\r\ncontent-type: {PROBLEM_MEDIA_TYPE}\r\n"
         f"content-length: {len(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n"
     )
     return head.encode() + body
 
 
-HEAD_TIMED_OUT = _raw_problem(
-    408, "Request Timeout", "request-timeout", "The request's headers took too long to arrive."
-)
+HEAD_TIMED_OUT = _raw_problem(RequestTimeout("The request's headers took too long to arrive."))
 
 
 async def _overloaded(scope: Any, receive: Any, send: Any) -> None:
-    response = problem_response(
-        503,
-        TYPE_BASE + "service-unavailable",
-        "Service unavailable",
+    error = ServiceUnavailable(
         "The server is at its concurrency limit; retry shortly.",
-        scope.get("path", ""),
-        {"Retry-After": "1", "Connection": "close"},
+        headers={"Retry-After": "1", "Connection": "close"},
     )
-    await response(scope, receive, send)
+    await render(error, scope.get("path", ""))(scope, receive, send)
 
 
 class GuardedHttpToolsProtocol(HttpToolsProtocol):

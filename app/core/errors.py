@@ -91,6 +91,10 @@ class NotAcceptable(ApiError):
     status, slug, title = 406, "not-acceptable", "Not acceptable"
 
 
+class RequestTimeout(ApiError):
+    status, slug, title = 408, "request-timeout", "Request timeout"
+
+
 class Conflict(ApiError):
     status, slug, title = 409, "conflict", "Conflict"
 
@@ -136,6 +140,7 @@ _BY_STATUS: dict[int, type[ApiError]] = {
         NotFound,
         MethodNotAllowed,
         NotAcceptable,
+        RequestTimeout,
         Conflict,
         PreconditionFailed,
         PayloadTooLarge,

@@ -28,6 +28,14 @@ def strong_etag(body: bytes) -> str:
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of an `Authorization: Bearer <token>` header value, else None: the one
+    reading of it, for the auth dependencies and the rate limiter alike."""
+    scheme, _, token = (authorization or "").partition(" ")
+    token = token.strip()
+    return token if scheme.lower() == "bearer" and token else None
+
+
 def etag_matches(if_none_match: str | None, etag: str) -> bool:
     """RFC 9110 If-None-Match: weak comparison over a list, or `*`."""
     if not if_none_match:

@@ -19,7 +19,15 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core import logs
-from app.core.errors import TYPE_BASE, handler_for, problem_response
+from app.core.errors import (
+    ApiError,
+    BadRequest,
+    HeadersTooLarge,
+    PayloadTooLarge,
+    RequestTimeout,
+    handler_for,
+    render,
+)
 from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
 
 log = logs.ACCESS
@@ -87,7 +95,7 @@ class RequestContextMiddleware:
         try:
             refused = _refused(scope, self.allowed_hosts)
             if refused is not None:
-                await _send_problem(send_wrapper, scope, *refused)
+                await _send_problem(send_wrapper, scope, refused)
                 return
             await self.app(scope, receive, send_wrapper)
         finally:
@@ -129,26 +137,18 @@ def _relative(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
     return header
 
 
-def _refused(
-    scope: Scope, allowed_hosts: list[str] | None = None
-) -> tuple[int, str, str, str] | None:
-    """(status, type slug, title, detail) for a request refused before it reaches the app."""
+def _refused(scope: Scope, allowed_hosts: list[str] | None = None) -> ApiError | None:
+    """The error for a request refused before it reaches the app, or None."""
     headers = scope.get("headers", [])
     if allowed_hosts is not None and _host(scope) not in allowed_hosts:
-        return 400, "bad-request", "Bad request", "This server does not serve that Host."
+        return BadRequest("This server does not serve that Host.")
     if sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
-        limit = f"Request headers are limited to {MAX_HEADER_BYTES} bytes."
-        return 431, "headers-too-large", "Request header fields too large", limit
+        return HeadersTooLarge(f"Request headers are limited to {MAX_HEADER_BYTES} bytes.")
     if not _query_is_utf8(scope):
-        return (
-            400,
-            "bad-request",
-            "Bad request",
-            "The query string is not valid percent-encoded UTF-8.",
-        )
+        return BadRequest("The query string is not valid percent-encoded UTF-8.")
     if [k for k, _ in headers if k == b"authorization"][1:]:
         # A proxy, the rate limiter and the route might each read another one: refuse.
-        return 400, "bad-request", "Bad request", "Send one Authorization header, not several."
+        return BadRequest("Send one Authorization header, not several.")
     return None
 
 
@@ -180,20 +180,16 @@ class BodySizeLimitMiddleware:
         self.max_bytes = max_bytes
         self.timeout = timeout
 
+    def _too_large(self) -> PayloadTooLarge:
+        return PayloadTooLarge(f"Request bodies are limited to {self.max_bytes} bytes.")
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await _send_problem(
-                send,
-                scope,
-                413,
-                "payload-too-large",
-                "Payload too large",
-                f"Request bodies are limited to {self.max_bytes} bytes.",
-            )
+            await _send_problem(send, scope, self._too_large())
             return
         received = 0
         answered = hung_up = ended = False
@@ -212,11 +208,10 @@ class BodySizeLimitMiddleware:
                 await _send_problem(
                     send,
                     scope,
-                    408,
-                    "request-timeout",
-                    "Request timeout",
-                    f"The request body did not arrive within {self.timeout:g} seconds.",
-                    {"Connection": "close"},
+                    RequestTimeout(
+                        f"The request body did not arrive within {self.timeout:g} seconds.",
+                        headers={"Connection": "close"},
+                    ),
                 )
                 return {"type": "http.disconnect"}
             hung_up = hung_up or (message["type"] == "http.disconnect" and not ended)
@@ -225,14 +220,7 @@ class BodySizeLimitMiddleware:
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
                     answered = True
-                    await _send_problem(
-                        send,
-                        scope,
-                        413,
-                        "payload-too-large",
-                        "Payload too large",
-                        f"Request bodies are limited to {self.max_bytes} bytes.",
-                    )
+                    await _send_problem(send, scope, self._too_large())
                     return {"type": "http.disconnect"}
             return message
 
@@ -255,21 +243,9 @@ class BodySizeLimitMiddleware:
             await send({"type": "http.response.body", "body": b""})
 
 
-async def _send_problem(
-    send: Send,
-    scope: Scope,
-    status: int,
-    slug: str,
-    title: str,
-    detail: str,
-    headers: dict[str, str] | None = None,
-) -> None:
-    """A problem+json answer from middleware, written by the same `problem_response` as every
-    route's errors."""
-    response = problem_response(
-        status, TYPE_BASE + slug, title, detail, scope.get("path", ""), headers
-    )
-    await response(scope, _no_body, send)
+async def _send_problem(send: Send, scope: Scope, error: ApiError) -> None:
+    """A problem+json answer from middleware, rendered as every route's errors are."""
+    await render(error, scope.get("path", ""))(scope, _no_body, send)
 
 
 async def _no_body() -> Message:

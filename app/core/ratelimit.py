@@ -31,6 +31,8 @@ from collections.abc import Awaitable, Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.core.errors import RateLimited
+from app.core.http import bearer_token
 from app.core.middleware import _header, _send_problem, client_ip
 
 WINDOW_SECONDS = 60
@@ -81,13 +83,6 @@ class FixedWindowCounter:
         return len(self._counts)
 
 
-def bearer_token(scope: Scope) -> str | None:
-    """The token of `Authorization: Bearer <token>`, read as app.tenants.dependencies reads it."""
-    scheme, _, token = (_header(scope, b"authorization") or "").partition(" ")
-    token = token.strip()
-    return token if scheme.lower() == "bearer" and token else None
-
-
 def client_address(scope: Scope) -> str:
     """The address a request without a valid key is counted under: IPv4 as is, IPv6 by /64."""
     ip = client_ip(scope)
@@ -125,12 +120,7 @@ class RateLimitMiddleware:
         key = "key:" + key_hash if key_hash else "ip:" + client_address(scope)
         allowed, remaining, reset = self.counter.hit(key)
         if not allowed:
-            await _send_problem(
-                send,
-                scope,
-                429,
-                "rate-limited",
-                "Too many requests",
+            limited = RateLimited(
                 f"At most {self.counter.limit} requests per minute per API key, and as many "
                 "per client address for requests without a valid key. "
                 f"Retry after {reset} s.",
@@ -141,6 +131,7 @@ class RateLimitMiddleware:
                     "RateLimit-Reset": str(reset),
                 },
             )
+            await _send_problem(send, scope, limited)
             return
         limit_headers = [
             (b"ratelimit-limit", str(self.counter.limit).encode()),
@@ -159,7 +150,7 @@ class RateLimitMiddleware:
 
     async def _valid_key_hash(self, scope: Scope) -> str | None:
         """A hash of the request's token if the token authenticates, else None."""
-        token = bearer_token(scope)
+        token = bearer_token(_header(scope, b"authorization"))
         if token is None:
             return None
         key_hash = hashlib.blake2b(token.encode(), digest_size=12).hexdigest()

@@ -207,37 +207,37 @@ class WriterGate:
                 # SQLAlchemy fires no rollback event after a failed commit: end it here.
                 self.rollback(connection)
                 raise
+        driver = _open_transaction(connection)
         try:
-            self._finish(connection, "COMMIT")
+            if driver is not None:
+                driver.execute("COMMIT")
         except BaseException:
             self.rollback(connection)  # as above; a no-op if SQLite has rolled back
             raise
         self.end(connection)
 
     def rollback(self, connection: Any) -> None:
+        driver = _open_transaction(connection)
         try:
-            self._finish(connection, "ROLLBACK")
+            if driver is not None:
+                with contextlib.suppress(sqlite3.Error):  # SQLAlchemy's own, next, raises it
+                    driver.execute("ROLLBACK")
         finally:
             self.end(connection)
-
-    @staticmethod
-    def _finish(connection: Any, statement: str) -> None:
-        if connection.closed or connection.invalidated:
-            return
-        driver = connection.connection.driver_connection
-        if driver is None or not driver.in_transaction:
-            return
-        if statement == "COMMIT":
-            driver.execute(statement)
-            return
-        with contextlib.suppress(sqlite3.Error):  # SQLAlchemy's own, next, raises it wrapped
-            driver.execute(statement)
 
     def end(self, connection: Any) -> None:
         if connection.info.pop("writer_flock", False) and self._file is not None:
             fcntl.flock(self._file, fcntl.LOCK_UN)
         if connection.info.pop("writer_gate", False):
             self._release_thread_lock()
+
+
+def _open_transaction(connection: Any) -> Any:
+    """The DB-API connection under `connection` while it has a transaction open, else None."""
+    if connection.closed or connection.invalidated:
+        return None
+    driver = connection.connection.driver_connection
+    return driver if driver is not None and driver.in_transaction else None
 
 
 def _resolve(waiter: "asyncio.Future[None]") -> None:
@@ -253,8 +253,8 @@ class WalCheckpointer:
     event loop; a checkpoint that races writes never catches up, so this one holds the gate and
     the next write starts the WAL over. Reads go on meanwhile."""
 
-    def __init__(self, database: Path, gate: WriterGate, identity: FileIdentity) -> None:
-        self._database = database
+    def __init__(self, gate: WriterGate, identity: FileIdentity) -> None:
+        self._database = identity.path
         self._gate = gate
         self._identity = identity
         self._commits = 0
@@ -310,8 +310,8 @@ def attach(engine: Engine, url: str) -> None:
     event.listen(engine, "begin", gate.begin)
     event.listen(engine, "commit", gate.commit)
     event.listen(engine, "rollback", gate.rollback)
-    if database is not None and identity is not None:
-        event.listen(engine, "commit", WalCheckpointer(database, gate, identity).committed)
+    if identity is not None:
+        event.listen(engine, "commit", WalCheckpointer(gate, identity).committed)
 
 
 def gate_of(engine: Engine) -> WriterGate | None:

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from app.core import http
 from app.core.config import get_settings
 from app.core.db import SessionDep, in_read_session, read_first
 from app.core.errors import Forbidden, Unauthorized
@@ -34,11 +35,7 @@ DeclaredOperator = Annotated[HTTPAuthorizationCredentials | None, Depends(OPERAT
 
 
 def bearer_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        return None
-    return token.strip()
+    return http.bearer_token(request.headers.get("authorization"))
 
 
 def _require_token(request: Request) -> str:
