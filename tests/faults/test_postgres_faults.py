@@ -3,12 +3,15 @@ the server stopped, frozen (SIGSTOP) and read-only. Each is a 503 problem with R
 the same keep-alive connection, within the timeouts; /readyz says so within its own; nothing
 acknowledged is lost, and service resumes when the server does."""
 
+import contextlib
 import time
+from collections.abc import Iterator
 
 import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
+from tests.conftest import ServedApp
 from tests.faults.db_fault_checks import (
     assert_fault,
     create,
@@ -46,16 +49,25 @@ def titles(http: httpx.Client, headers: dict[str, str]) -> set[str]:
     return {audit["title"] for audit in listed.json()["items"]}
 
 
-def test_a_stopped_server_is_a_503_at_once_and_service_resumes_when_it_starts(
-    cluster: Cluster, url: str
-) -> None:
+@contextlib.contextmanager
+def _serving_a_tenant(
+    url: str, first_title: str
+) -> Iterator[tuple[ServedApp, httpx.Client, dict[str, str], httpx.Response]]:
+    """The app served with short timeouts, a client, a tenant, and its first audit, stored."""
     with (
         served(url, **TIMEOUTS) as server,
         httpx.Client(base_url=server.base_url, timeout=30) as http,
     ):
         headers = tenant(http)
-        first = create(http, headers, "before the stop")
+        first = create(http, headers, first_title)
         assert first.status_code == 201, first.text
+        yield server, http, headers, first
+
+
+def test_a_stopped_server_is_a_503_at_once_and_service_resumes_when_it_starts(
+    cluster: Cluster, url: str
+) -> None:
+    with _serving_a_tenant(url, "before the stop") as (server, http, headers, first):
         cluster.stop()
         try:
             started = time.monotonic()
@@ -82,13 +94,7 @@ def test_a_stopped_server_is_a_503_at_once_and_service_resumes_when_it_starts(
 def test_a_frozen_server_is_a_503_within_the_timeouts_and_service_resumes_after_it(
     cluster: Cluster, url: str
 ) -> None:
-    with (
-        served(url, **TIMEOUTS) as server,
-        httpx.Client(base_url=server.base_url, timeout=30) as http,
-    ):
-        headers = tenant(http)
-        first = create(http, headers, "before the freeze")
-        assert first.status_code == 201, first.text
+    with _serving_a_tenant(url, "before the freeze") as (server, http, headers, _first):
         with cluster.frozen():
             started = time.monotonic()
             answer = create(http, headers, "while frozen")
@@ -116,13 +122,7 @@ def test_a_frozen_server_is_a_503_within_the_timeouts_and_service_resumes_after_
 def test_a_read_only_server_refuses_writes_with_a_503_and_readyz_says_so(
     cluster: Cluster, url: str
 ) -> None:
-    with (
-        served(url, **TIMEOUTS) as server,
-        httpx.Client(base_url=server.base_url, timeout=30) as http,
-    ):
-        headers = tenant(http)
-        first = create(http, headers, "before read-only")
-        assert first.status_code == 201, first.text
+    with _serving_a_tenant(url, "before read-only") as (server, http, headers, first):
         kept = {"before read-only"}
         cluster.execute(
             "ALTER SYSTEM SET default_transaction_read_only = on", "SELECT pg_reload_conf()"
