@@ -1,7 +1,7 @@
 """What an audit says: its report (weak conditions and what to learn from), progress between
 two audits, and benchmarks across organisations (suppressed below five)."""
 
-from typing import Any, Literal
+from typing import Any
 
 from sqlmodel import Session
 
@@ -16,6 +16,7 @@ from app.audits.schemas import (
     ConditionProgress,
     ConditionRef,
     ConditionStanding,
+    Direction,
     ProgressSummary,
     RatingSummary,
     WeakCondition,
@@ -119,9 +120,6 @@ def _point(audit: Audit) -> AuditPoint:
         updated_at=audit.updated_at,
         href=f"/v1/audits/{audit.id}",
     )
-
-
-Direction = Literal["improved", "declined", "unchanged", "not-comparable"]
 
 
 def _direction(change: int | None) -> Direction:

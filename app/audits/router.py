@@ -49,6 +49,7 @@ from app.core.http import (
     strong_etag,
 )
 from app.core.json_bodies import MERGE_PATCH_MEDIA_TYPE, accepts
+from app.core.openapi_statuses import response_headers
 from app.core.pagination import ListParams, Page
 from app.tenants.dependencies import CurrentOrg
 
@@ -181,7 +182,11 @@ def _stored(response: Response) -> StoredResponse:
     openapi_extra=CREATE_BODY,
     responses={
         **problem_responses(*AUTH, Conflict, UnsupportedMediaType, ValidationFailed),
-        201: {"content": FHIR_DOC, "description": "The new draft audit."},
+        201: {
+            "content": FHIR_DOC,
+            "description": "The new draft audit.",
+            **response_headers("Location", "ETag", "Idempotent-Replayed"),
+        },
     },
 )
 @db_route
@@ -261,7 +266,11 @@ def list_audits(
     summary="Get an audit (JSON, FHIR QuestionnaireResponse or CSV)",
     responses={
         **problem_responses(*AUTH, NotFound, NotAcceptable, ValidationFailed),
-        200: {"content": {**FHIR_DOC, **CSV_DOC}, "description": "The audit, with its ETag."},
+        200: {
+            "content": {**FHIR_DOC, **CSV_DOC},
+            "description": "The audit, with its ETag.",
+            **response_headers("ETag"),
+        },
     },
 )
 @db_route
@@ -289,18 +298,24 @@ def get_audit(
     )
 
 
-WRITE_ERRORS = problem_responses(
-    *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
-)
-PATCH_ERRORS = problem_responses(
-    *AUTH,
-    NotFound,
-    Conflict,
-    PreconditionFailed,
-    PreconditionRequired,
-    UnsupportedMediaType,
-    ValidationFailed,
-)
+WRITE_ERRORS = {
+    **problem_responses(
+        *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
+    ),
+    200: {"description": "The audit in its new state.", **response_headers("ETag")},
+}
+PATCH_ERRORS = {
+    200: WRITE_ERRORS[200],
+    **problem_responses(
+        *AUTH,
+        NotFound,
+        Conflict,
+        PreconditionFailed,
+        PreconditionRequired,
+        UnsupportedMediaType,
+        ValidationFailed,
+    ),
+}
 # JSON Merge Patch (RFC 7396) is the same document here: members left out are unchanged, null
 # clears one; `responses`, keyed by `condition`, merges per condition.
 PATCH_BODY = {
@@ -402,7 +417,7 @@ def list_revisions(
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
 @db_route
-def get_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Response:
+def get_audit_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Response:
     """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked."""

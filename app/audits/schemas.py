@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
 
 from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.core.links import Ref
+from app.core.named_schemas import Named
 from app.core.pagination import ListParamsModel
 from app.core.provenance import Citation
 
@@ -20,7 +21,13 @@ MAX_TEMPLATE_VERSION = 1_000_000
 TEXT_MAX = 4000
 PROMPT_KEYS = ("current_practice", "needed_change", "progress_plan")
 
-AuditStatus = Literal["draft", "submitted"]
+AuditStatus = Annotated[Literal["draft", "submitted"], Named("AuditStatus")]
+RevisionAction = Annotated[
+    Literal["created", "updated", "submitted", "amended"], Named("RevisionAction")
+]
+Direction = Annotated[
+    Literal["improved", "declined", "unchanged", "not-comparable"], Named("ConditionDirection")
+]
 Title = Annotated[
     str,
     StringConstraints(
@@ -229,7 +236,7 @@ class AuditPublic(BaseModel):
 class AuditRevisionPublic(BaseModel):
     version: int = Field(description="The audit's version this row saved.", examples=[2])
     revision: int = Field(examples=[1])
-    action: Literal["created", "updated", "submitted", "amended"]
+    action: RevisionAction
     status: AuditStatus
     title: str
     responses: list[ConditionResponse]
@@ -306,7 +313,7 @@ class ConditionProgress(BaseModel):
     from_rating: int | None
     to_rating: int | None
     change: int | None = Field(description="`to_rating - from_rating` when both are rated.")
-    direction: Literal["improved", "declined", "unchanged", "not-comparable"]
+    direction: Direction
     from_answered: bool
     to_answered: bool
 

@@ -1,13 +1,15 @@
 """What the catalogue endpoints return. Field names here are promises to integrators."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
 from app.core.links import Ref
+from app.core.named_schemas import Named
 from app.core.provenance import Cited, CitedText
 
-EnablerSet = Literal["isos", "innovation-programme"]
+EnablerSet = Annotated[Literal["isos", "innovation-programme"], Named("EnablerSet")]
+SourceKind = Annotated[Literal["source-text", "evaluation-report"], Named("SourceKind")]
 
 
 class Variant(CitedText):
@@ -32,7 +34,7 @@ class Quotation(Cited):
 
 class SourcePublic(Cited):
     slug: str = Field(examples=["dfe-seven-features"])
-    kind: Literal["source-text", "evaluation-report"]
+    kind: SourceKind
     title: str
     publisher: str | None = None
     author: str | None = None

@@ -3,9 +3,12 @@ as `application/problem+json` with its schema (FastAPI files a response's `model
 `application/json`), and `security: []` on public operations, so a reader and a linter can tell
 a public operation from one whose security was forgotten."""
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any
 
+from app.core import openapi_statuses
 from app.core.errors import PROBLEM_MEDIA_TYPE
 
 OpenApi = Callable[[], dict[str, Any]]
@@ -24,6 +27,9 @@ def refined(openapi: OpenApi) -> OpenApi:
                     for status, response in operation.get("responses", {}).items():
                         if status[0] in "45":
                             _problem_media_type(response.get("content", {}))
+            openapi_statuses.document(document)
+            document.setdefault("servers", [{"url": "/", "description": "This server"}])
+            _rename_pages(document)
             done["document"] = document
         return document
 
@@ -39,3 +45,21 @@ def _problem_media_type(content: dict[str, Any]) -> None:
     if schema.get("$ref") in PROBLEM_SCHEMAS:
         del content["application/json"]
         content.setdefault(PROBLEM_MEDIA_TYPE, {})["schema"] = schema
+
+
+PAGE_NAME = re.compile(r"^Page_(\w+?)(?:Public)?_$")
+
+
+def _rename_pages(document: dict[str, Any]) -> None:
+    """`FeaturePage`, not pydantic's `Page_FeaturePublic_`: SDK class names come from these."""
+    schemas = document["components"]["schemas"]
+    renames = {old: PAGE_NAME.sub(r"\1Page", old) for old in schemas if PAGE_NAME.match(old)}
+    for old, new in renames.items():
+        schemas[new] = schemas.pop(old)
+        schemas[new]["title"] = new
+    text = json.dumps(document)
+    for old, new in renames.items():
+        text = text.replace(f'"#/components/schemas/{old}"', f'"#/components/schemas/{new}"')
+    replaced = json.loads(text)
+    document.clear()
+    document.update(replaced)

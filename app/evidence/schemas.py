@@ -5,27 +5,34 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from app.core.links import Ref
+from app.core.named_schemas import Named
 from app.core.pagination import ListParamsModel
 from app.core.provenance import Cited, CitedText
 from app.core.routing import SLUG_PATTERN
 
-FindingKind = Literal[
-    "outcome-change",
-    "cost-saving",
-    "practice-quality",
-    "family-experience",
-    "workforce",
-    "reach",
-    "programme-aggregate",
+FindingKind = Annotated[
+    Literal[
+        "outcome-change",
+        "cost-saving",
+        "practice-quality",
+        "family-experience",
+        "workforce",
+        "reach",
+        "programme-aggregate",
+    ],
+    Named("FindingKind"),
 ]
-Design = Literal[
-    "randomised-controlled-trial",
-    "quasi-experimental",
-    "historic-case-matching",
-    "pre-post",
-    "mixed-methods",
-    "qualitative",
-    "unknown",
+Design = Annotated[
+    Literal[
+        "randomised-controlled-trial",
+        "quasi-experimental",
+        "historic-case-matching",
+        "pre-post",
+        "mixed-methods",
+        "qualitative",
+        "unknown",
+    ],
+    Named("EvaluationDesign"),
 ]
 
 # The one rule behind `design_strength`. The sources do not grade projects; this orders

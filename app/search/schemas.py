@@ -1,20 +1,25 @@
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
-SearchType = Literal[
-    "feature",
-    "outcome",
-    "enabler",
-    "recommendation",
-    "practice-model",
-    "source",
-    "programme",
-    "organisation",
-    "project",
-    "evaluation",
-    "finding",
-    "guidance",
+from app.core.named_schemas import Named
+
+SearchType = Annotated[
+    Literal[
+        "feature",
+        "outcome",
+        "enabler",
+        "recommendation",
+        "practice-model",
+        "source",
+        "programme",
+        "organisation",
+        "project",
+        "evaluation",
+        "finding",
+        "guidance",
+    ],
+    Named("SearchType"),
 ]
 
 

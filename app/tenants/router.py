@@ -18,6 +18,7 @@ from app.core.errors import (
 )
 from app.core.http import TENANT_CACHE_CONTROL
 from app.core.json_bodies import JsonBody
+from app.core.openapi_statuses import response_headers
 from app.core.pagination import ListParams, Page, set_link
 from app.organisations import service as organisations
 from app.organisations.schemas import OrganisationCreate, TenantPublic
@@ -44,7 +45,10 @@ def _private(response: Response) -> None:
     status_code=201,
     response_model=TenantPublic,
     summary="Register a tenant organisation (operator)",
-    responses=problem_responses(*AUTH_ERRORS, Conflict, UnsupportedMediaType, ValidationFailed),
+    responses={
+        **problem_responses(*AUTH_ERRORS, Conflict, UnsupportedMediaType, ValidationFailed),
+        201: {"description": "The new tenant.", **response_headers("Location")},
+    },
 )
 @db_route
 def create_organisation(

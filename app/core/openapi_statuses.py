@@ -1,0 +1,227 @@
+"""Each operation's statuses and headers in the OpenAPI description, from what the operation is
+(public or keyed, cached, listed, with a body, behind `If-Match`) rather than route by route:
+the middleware that sends a 304, 413 or 429 sits below every route, so the rules live here too.
+
+A route still declares what only it knows: its own problems (`problem_responses`), `Location`
+and `Idempotent-Replayed` on its 201, `ETag` on a tenant read."""
+
+from typing import Any
+
+from app.core.errors import (
+    PROBLEM_MEDIA_TYPE,
+    ApiError,
+    BadRequest,
+    HeadersTooLarge,
+    NotAcceptable,
+    PayloadTooLarge,
+    PreconditionFailed,
+    PreconditionRequired,
+    RateLimited,
+    RequestTimeout,
+    ServiceUnavailable,
+    UnsupportedMediaType,
+    ValidationFailed,
+)
+
+UNMETERED_PATHS = ("/healthz", "/readyz", "/metrics")  # outside the rate limit (ratelimit.py)
+IF_MATCH_WRITES = {"update_audit", "submit_audit", "amend_audit"}
+
+HEADERS: dict[str, dict[str, Any]] = {
+    "X-Request-ID": {
+        "description": "This request's id: the one you sent (1-128 visible characters) or a new "
+        "one. It is in the access log; quote it when reporting a problem.",
+        "schema": {"type": "string", "examples": ["5f0c6b0e2a6d4c1f9d7b3e8a1c2d4e6f"]},
+    },
+    "RateLimit-Limit": {
+        "description": "Requests allowed per one-minute window for this key or address.",
+        "schema": {"type": "integer", "minimum": 0, "examples": [600]},
+    },
+    "RateLimit-Remaining": {
+        "description": "Requests left in the current window.",
+        "schema": {"type": "integer", "minimum": 0, "examples": [597]},
+    },
+    "RateLimit-Reset": {
+        "description": "Seconds until the window resets.",
+        "schema": {"type": "integer", "minimum": 0, "examples": [42]},
+    },
+    "Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer", "minimum": 0, "examples": [1]},
+    },
+    "ETag": {
+        "description": "A strong validator of this representation: send it as `If-None-Match` "
+        "to revalidate, and (an audit's) as `If-Match` to change it.",
+        "schema": {"type": "string", "examples": ['"0ac516d5bb97c05c805c154a7f670f76"']},
+    },
+    "Link": {
+        "description": 'The next page, `<...>; rel="next"` (RFC 8288), while there is one.',
+        "schema": {
+            "type": "string",
+            "examples": ['</v1/findings?cursor=WzUwXQ.fg5tnyZknueyceV9Qzowzw>; rel="next"'],
+        },
+    },
+    "Location": {
+        "description": "The path of the resource just created.",
+        "schema": {
+            "type": "string",
+            "examples": ["/v1/audits/0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b"],
+        },
+    },
+    "Idempotent-Replayed": {
+        "description": "`true` when this is the stored first response to an earlier request "
+        "with the same `Idempotency-Key`.",
+        "schema": {"type": "string", "enum": ["true"]},
+    },
+}
+
+PARAMETERS: dict[str, dict[str, Any]] = {
+    "IfNoneMatch": {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "ETags you hold (or `*`): `304 Not Modified` when one is current.",
+        "schema": {"type": "string", "examples": ['"68513d70284c0948ac21ea130a7136c5"']},
+    },
+    "IfMatchOnRead": {
+        "name": "If-Match",
+        "in": "header",
+        "required": False,
+        "description": "Answer only if the representation still has this ETag: `412` if not.",
+        "schema": {"type": "string", "examples": ['"68513d70284c0948ac21ea130a7136c5"']},
+    },
+}
+
+
+def _ref(kind: str, name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+def _problem(error: type[ApiError], detail: str) -> dict[str, Any]:
+    schema = "ValidationProblem" if error is ValidationFailed else "Problem"
+    example = {
+        "type": error.type_uri(),
+        "title": error.title,
+        "status": error.status,
+        "detail": detail,
+        "instance": "/v1/audits",
+    }
+    return {
+        "description": error.title,
+        "content": {PROBLEM_MEDIA_TYPE: {"schema": _ref("schemas", schema), "example": example}},
+    }
+
+
+# Shared answers, referenced by every operation that can get them.
+RESPONSES: dict[str, dict[str, Any]] = {
+    "NotModified": {"description": "Not modified: the `If-None-Match` ETag is current."},
+    "BadRequest": _problem(BadRequest, "Send one Authorization header, not 2."),
+    "NotAcceptable": _problem(
+        NotAcceptable, "None of the accepted types is offered. Offered: application/json."
+    ),
+    "RequestTimeout": _problem(RequestTimeout, "The request body did not arrive within 30 s."),
+    "PreconditionFailedOnRead": _problem(
+        PreconditionFailed, "If-Match does not name the current ETag."
+    ),
+    "PreconditionFailed": _problem(
+        PreconditionFailed, "The audit has changed since the ETag you sent: read it again."
+    ),
+    "PayloadTooLarge": _problem(PayloadTooLarge, "The body exceeds the limit of 1048576 bytes."),
+    "UnsupportedMediaType": _problem(UnsupportedMediaType, "Send the body as application/json."),
+    "PreconditionRequired": _problem(
+        PreconditionRequired, "Send If-Match with the audit's current ETag."
+    ),
+    "RateLimited": _problem(RateLimited, "Rate limit of 600 requests per minute exceeded."),
+    "HeadersTooLarge": _problem(HeadersTooLarge, "The request's headers are too large."),
+    "ServiceUnavailable": _problem(
+        ServiceUnavailable, "The database is unavailable; try again shortly."
+    ),
+}
+
+
+def response_headers(*names: str) -> dict[str, Any]:
+    """`responses={201: response_headers("Location", "ETag")}` on a route."""
+    return {"headers": {name: _ref("headers", name) for name in names}}
+
+
+def document(doc: dict[str, Any]) -> None:
+    """Add the statuses and headers each operation can send to `doc`, in place."""
+    components = doc.setdefault("components", {})
+    components["headers"] = HEADERS
+    components["parameters"] = PARAMETERS
+    components["responses"] = {
+        name: {**response, **response_headers(*_common_headers(_STATUS_OF[name], metered=True))}
+        for name, response in RESPONSES.items()
+    }
+    for path, operations in doc["paths"].items():
+        for method, operation in operations.items():
+            _document(path, method, operation)
+
+
+_STATUS_OF = {"NotModified": 304} | {
+    name: response["content"][PROBLEM_MEDIA_TYPE]["example"]["status"]
+    for name, response in RESPONSES.items()
+    if "content" in response
+}
+
+
+def _document(path: str, method: str, operation: dict[str, Any]) -> None:
+    responses: dict[str, Any] = operation["responses"]
+    metered = not path.startswith(UNMETERED_PATHS)
+    public = not operation.get("security")
+    params = operation.setdefault("parameters", [])
+
+    shared = ["BadRequest", "HeadersTooLarge", "ServiceUnavailable"]
+    if metered:
+        shared.append("RateLimited")
+    if "requestBody" in operation:
+        shared += ["RequestTimeout", "PayloadTooLarge", "UnsupportedMediaType"]
+    if method == "get" and _has_body(responses):
+        shared.append("NotAcceptable")
+    # Catalogue reads (cached, public) and reads whose route declares an ETag: conditional.
+    if method == "get" and (
+        (public and metered) or "ETag" in _success(responses).get("headers", {})
+    ):
+        shared += ["NotModified", "PreconditionFailedOnRead"]
+        params += [_ref("parameters", "IfNoneMatch"), _ref("parameters", "IfMatchOnRead")]
+        _add_headers(_success(responses), "ETag")
+    if operation.get("operationId") in IF_MATCH_WRITES:
+        shared += ["PreconditionFailed", "PreconditionRequired"]
+        for param in params:
+            if param.get("name") == "If-Match":
+                param["required"] = True
+    if any(p.get("name") == "cursor" for p in params):
+        _add_headers(_success(responses), "Link")
+    if not params:
+        del operation["parameters"]
+
+    for name in shared:
+        responses[str(_STATUS_OF[name])] = _ref("responses", name)
+    for status, response in responses.items():
+        if "$ref" not in response:
+            _add_headers(response, *_common_headers(int(status), metered))
+    operation["responses"] = dict(sorted(responses.items()))
+
+
+def _common_headers(status: int, metered: bool) -> list[str]:
+    names = ["X-Request-ID"]
+    if metered:
+        names += ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]
+    if status in (429, 503):
+        names.append("Retry-After")
+    return names
+
+
+def _has_body(responses: dict[str, Any]) -> bool:
+    return any(r.get("content") for s, r in responses.items() if s.startswith("2"))
+
+
+def _success(responses: dict[str, Any]) -> dict[str, Any]:
+    status = next(s for s in sorted(responses) if s.startswith("2"))
+    response: dict[str, Any] = responses[status]
+    return response
+
+
+def _add_headers(response: dict[str, Any], *names: str) -> None:
+    headers = response.setdefault("headers", {})
+    for name in names:
+        headers.setdefault(name, _ref("headers", name))
