@@ -18,7 +18,7 @@ LOCK_CHECK = @$(BIN)/pip check \
 	|| { echo 'pip check failed: is pyproject.toml ahead of the locks? (make lock)' >&2; exit 1; }
 
 .PHONY: run test faults install install-dev lock migrate seed serve lint lint-containers typecheck \
-	pytest pytest-postgres bench bench-postgres soak clean backup
+	pytest pytest-postgres examples bench bench-postgres soak clean backup
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,8 +74,8 @@ serve:
 run: seed serve
 
 lint: install-dev
-	$(BIN)/ruff check app tests migrations bench
-	$(BIN)/ruff format --check app tests migrations bench
+	$(BIN)/ruff check app tests migrations bench scripts
+	$(BIN)/ruff format --check app tests migrations bench scripts
 	$(BIN)/lint-imports  # which package may import which: [tool.importlinter] in pyproject.toml
 
 # No Docker engine here: lint the Dockerfile (0 findings) and validate the compose file against
@@ -101,6 +101,11 @@ test: lint lint-containers typecheck pytest pytest-postgres
 faults: install-dev
 	$(BIN)/python -m pytest -m heavy tests/faults
 	scripts/with-postgres.sh $(BIN)/python -m pytest -m heavy tests/faults
+
+## make examples: capture each operation's OpenAPI example from a throwaway seeded database into
+## app/openapi_examples.json (real requests and answers; tests check them against the schemas).
+examples: install-dev
+	$(BIN)/python scripts/capture_openapi_examples.py
 
 ## make backup: an online backup of DATABASE_URL (SQLite VACUUM INTO, or pg_dump) while it serves,
 ## to BACKUP_TO (a new file or a directory) or else BACKUP_DIR, under a timestamped name.

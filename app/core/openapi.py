@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from app.core import openapi_statuses
+from app.core import openapi_examples, openapi_statuses
 from app.core.errors import PROBLEM_MEDIA_TYPE
 
 OpenApi = Callable[[], dict[str, Any]]
@@ -28,6 +28,7 @@ def refined(openapi: OpenApi) -> OpenApi:
                         if status[0] in "45":
                             _problem_media_type(response.get("content", {}))
             openapi_statuses.document(document)
+            openapi_examples.document(document)
             document.setdefault("servers", [{"url": "/", "description": "This server"}])
             _rename_pages(document)
             done["document"] = document
