@@ -70,3 +70,27 @@ CREATE_BODY = {
         },
     }
 }
+
+
+# OpenAPI links along the audit's lifecycle: the id from the body, the ETag (as the next
+# write's If-Match) from the header. Schemathesis's stateful phase walks these.
+def _link(operation: str, description: str, *, write: bool = False) -> dict[str, Any]:
+    parameters = {"audit_id": "$response.body#/id"}
+    if write:
+        parameters["header.If-Match"] = "$response.header.ETag"
+    return {"operationId": operation, "parameters": parameters, "description": description}
+
+
+_LINKS = {
+    "GetAudit": _link("get_audit", "Read the audit."),
+    "UpdateAudit": _link("update_audit", "Change the draft.", write=True),
+    "SubmitAudit": _link("submit_audit", "Submit the draft.", write=True),
+    "AmendAudit": _link("amend_audit", "Amend the submitted audit.", write=True),
+    "ListRevisions": _link("list_revisions", "Every saved state of the audit."),
+    "GetAuditReport": _link("get_audit_report", "The audit's report."),
+}
+
+
+def links(*names: str) -> dict[str, Any]:
+    """`responses={200: {**links("GetAudit", ...)}}` on an audit route."""
+    return {"links": {name: _LINKS[name] for name in names}}

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from app.audits import fhir, idempotency, report, responses, service, templates
 from app.audits.idempotency import StoredResponse
-from app.audits.openapi import CREATE_BODY, CSV_DOC, FHIR_DOC, LIST_CSV_NOTE
+from app.audits.openapi import CREATE_BODY, CSV_DOC, FHIR_DOC, LIST_CSV_NOTE, links
 from app.audits.schemas import (
     MAX_TEMPLATE_VERSION,
     AuditComparison,
@@ -30,6 +30,7 @@ from app.core.errors import (
     Conflict,
     FieldError,
     Forbidden,
+    Incomplete,
     NotAcceptable,
     NotFound,
     PreconditionFailed,
@@ -186,6 +187,7 @@ def _stored(response: Response) -> StoredResponse:
             "content": FHIR_DOC,
             "description": "The new draft audit.",
             **response_headers("Location", "ETag", "Idempotent-Replayed"),
+            **links("GetAudit", "UpdateAudit", "SubmitAudit", "ListRevisions", "GetAuditReport"),
         },
     },
 )
@@ -224,7 +226,10 @@ def create_audit(
         parsed, submit = fhir.to_audit_create(parsed)
     audit = service.create(session, caller, _validated_create(parsed))
     if submit:
-        audit = service.submit(session, caller, audit.id, service.etag_of(audit))
+        try:
+            audit = service.submit(session, caller, audit.id, service.etag_of(audit))
+        except Incomplete as exc:  # a body that says `completed` and is not: the body's fault
+            raise ValidationFailed(exc.detail, errors=exc.errors) from exc
     response = responses.audit_response(
         request, session, audit, 201, extra={"Location": f"/v1/audits/{audit.id}"}
     )
@@ -270,6 +275,7 @@ def list_audits(
             "content": {**FHIR_DOC, **CSV_DOC},
             "description": "The audit, with its ETag.",
             **response_headers("ETag"),
+            **links("UpdateAudit", "SubmitAudit", "AmendAudit", "ListRevisions", "GetAuditReport"),
         },
     },
 )
@@ -302,7 +308,11 @@ WRITE_ERRORS = {
     **problem_responses(
         *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
     ),
-    200: {"description": "The audit in its new state.", **response_headers("ETag")},
+    200: {
+        "description": "The audit in its new state.",
+        **response_headers("ETag"),
+        **links("GetAudit", "UpdateAudit", "SubmitAudit", "AmendAudit", "GetAuditReport"),
+    },
 }
 PATCH_ERRORS = {
     200: WRITE_ERRORS[200],
@@ -368,7 +378,8 @@ def submit_audit(
     if_match: IfMatch = None,
 ) -> Response:
     """Submits the draft once every condition has all three prompts answered (ratings are
-    optional); otherwise `422` listing the conditions still missing. Needs `If-Match`."""
+    optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
+    `If-Match`."""
     audit = service.submit(session, caller, str(audit_id), if_match)
     return responses.audit_response(request, session, audit)
 

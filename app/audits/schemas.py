@@ -7,9 +7,10 @@ answer up to 4,000 characters. Ratings are validated against the template's scal
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from app.core.json_bodies import NO_CONTROL_CHARACTERS
+from app.audits import published
+from app.core.json_bodies import NO_CONTROL_CHARACTERS, JsonInteger
 from app.core.links import Ref
 from app.core.named_schemas import Named
 from app.core.pagination import ListParamsModel
@@ -130,7 +131,7 @@ class TemplateList(BaseModel):
 class ConditionResponse(BaseModel):
     """The answer to one condition: the three prompts and an optional self-rating."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=published.condition_schema)
 
     condition: ConditionSlug = Field(examples=["systems-aligned-across-agencies"])
     current_practice: AnswerText | None = Field(
@@ -142,7 +143,7 @@ class ConditionResponse(BaseModel):
     progress_plan: AnswerText | None = Field(
         None, description="How will you progress this? Up to 4,000 characters."
     )
-    rating: StrictInt | None = Field(
+    rating: JsonInteger | None = Field(
         None, description="Optional self-rating on the template's scale (1-4 in template 1)."
     )
 
@@ -157,24 +158,22 @@ EXAMPLE_RESPONSE: dict[str, Any] = {
 
 
 class AuditCreate(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [
-                {
-                    "template_version": 1,
-                    "title": "Children's services self-audit 2025",
-                    "responses": [EXAMPLE_RESPONSE],
-                }
-            ]
-        },
-    )
+    model_config = ConfigDict(extra="forbid", json_schema_extra=published.template_version_schema)
 
-    template_version: StrictInt = Field(
+    template_version: JsonInteger = Field(
         ge=1, le=MAX_TEMPLATE_VERSION, description="A published template version."
     )
     title: Title
     responses: list[ConditionResponse] = Field(default_factory=list, max_length=100)
+
+
+def _update_schema(schema: dict[str, Any]) -> None:
+    """Leave a field out to keep it; `null` is refused (422), so the schema offers no null."""
+    for prop in schema["properties"].values():
+        branches = [b for b in prop.pop("anyOf", []) if b.get("type") != "null"]
+        if branches:
+            prop.update(branches[0])
+    published.unique_conditions_schema(schema)
 
 
 class AuditUpdate(BaseModel):
@@ -183,7 +182,7 @@ class AuditUpdate(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"responses": [{**EXAMPLE_RESPONSE, "rating": 3}]}]},
+        json_schema_extra=_update_schema,
     )
 
     title: Title | None = None

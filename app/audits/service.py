@@ -21,10 +21,12 @@ from app.audits.schemas import (
     ConditionResponse,
 )
 from app.audits.templates import Template
+from app.core.conditional import ENTITY_TAGS
 from app.core.db import utcnow
 from app.core.errors import (
     Conflict,
     FieldError,
+    Incomplete,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
@@ -65,11 +67,15 @@ def etag_for(token: str, variant: str = "json") -> str:
 
 
 def check_if_match(audit: Audit, if_match: str | None) -> None:
-    """428 without If-Match; 412 unless it names the audit's current ETag, in any of its
-    representations (or is `*`)."""
+    """428 without If-Match; 422 unless it is a list of entity tags; 412 unless it names the
+    audit's current ETag, in any of its representations (or is `*`)."""
     if if_match is None or not if_match.strip():
         raise PreconditionRequired(
             "Send `If-Match` with the audit's current ETag (from GET /v1/audits/{id})."
+        )
+    if not ENTITY_TAGS.fullmatch(if_match.strip()):
+        raise _invalid(
+            [FieldError(pointer="#/header/If-Match", detail='Send an ETag, e.g. "0ac516d5...".')]
         )
     tags = {t.strip() for t in if_match.split(",")}
     if "*" in tags or any(etag_of(audit, variant) in tags for variant in ETAG_SUFFIXES):
@@ -298,7 +304,7 @@ def submit(session: Session, caller: Caller, audit_id: str, if_match: str | None
         templates.require(session, audit.template_version), audit.responses
     )
     if not completeness.complete:
-        raise ValidationFailed(
+        raise Incomplete(
             f"The audit is incomplete: {len(completeness.missing)} of {completeness.total} "
             "conditions lack an answer to all three prompts.",
             errors=[

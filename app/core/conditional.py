@@ -2,9 +2,15 @@
 `ETag` of the resource is a `412`, whichever route, fast path or cache would have answered.
 Writes check `If-Match` in their own routes, before they change anything."""
 
+import re
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.errors import PreconditionFailed, render
+
+# `*`, or one or more entity tags, comma-separated (RFC 9110, 8.8.3 and 13.1.1).
+ENTITY_TAGS_PATTERN = r'^(\*|(W/)?"[\x21\x23-\x7e]*"( *, *(W/)?"[\x21\x23-\x7e]*")*)$'
+ENTITY_TAGS = re.compile(ENTITY_TAGS_PATTERN)
 
 
 def strong_match(if_match: str, etag: str | None) -> bool:

@@ -99,6 +99,13 @@ class Conflict(ApiError):
     status, slug, title = 409, "conflict", "Conflict"
 
 
+class Incomplete(Conflict):
+    """Submitting a draft that still lacks answers: the audit's state, not the request, is at
+    fault, so a 409 whose `errors` point at each condition missing."""
+
+    slug, title = "audit-incomplete", "Audit incomplete"
+
+
 class PreconditionFailed(ApiError):
     status, slug, title = 412, "precondition-failed", "Precondition failed"
 

@@ -8,6 +8,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from pydantic import BeforeValidator, StrictInt
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.errors import FieldError, UnsupportedMediaType, ValidationFailed, render
@@ -21,6 +22,15 @@ CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # The same rule as a JSON Schema `pattern` on every client-written string, so the OpenAPI
 # says it and generated clients and fuzzers respect it.
 NO_CONTROL_CHARACTERS = f"^[^{CONTROL_CHARACTERS}]*$"
+
+
+def _integral(value: Any) -> Any:
+    """JSON's `2.0` is an integer to JSON Schema (and so to generated clients), not to Python."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+# An integer in a JSON body: `2` or `2.0`, never `"2"` or `true`.
+JsonInteger = Annotated[StrictInt, BeforeValidator(_integral)]
 
 
 class _DuplicateKey(ValueError):

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from app.core import openapi_examples, openapi_statuses
+from app.core import openapi_examples, openapi_links, openapi_statuses
 from app.core.errors import PROBLEM_MEDIA_TYPE
 
 OpenApi = Callable[[], dict[str, Any]]
@@ -29,6 +29,7 @@ def refined(openapi: OpenApi) -> OpenApi:
                             _problem_media_type(response.get("content", {}))
             openapi_statuses.document(document)
             openapi_examples.document(document)
+            openapi_links.document(document)
             document.setdefault("servers", [{"url": "/", "description": "This server"}])
             _rename_pages(document)
             done["document"] = document

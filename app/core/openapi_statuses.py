@@ -7,6 +7,7 @@ and `Idempotent-Replayed` on its 201, `ETag` on a tenant read."""
 
 from typing import Any
 
+from app.core.conditional import ENTITY_TAGS_PATTERN
 from app.core.errors import (
     PROBLEM_MEDIA_TYPE,
     ApiError,
@@ -80,13 +81,6 @@ PARAMETERS: dict[str, dict[str, Any]] = {
         "in": "header",
         "required": False,
         "description": "ETags you hold (or `*`): `304 Not Modified` when one is current.",
-        "schema": {"type": "string", "examples": ['"68513d70284c0948ac21ea130a7136c5"']},
-    },
-    "IfMatchOnRead": {
-        "name": "If-Match",
-        "in": "header",
-        "required": False,
-        "description": "Answer only if the representation still has this ETag: `412` if not.",
         "schema": {"type": "string", "examples": ['"68513d70284c0948ac21ea130a7136c5"']},
     },
 }
@@ -182,13 +176,17 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
         (public and metered) or "ETag" in _success(responses).get("headers", {})
     ):
         shared += ["NotModified", "PreconditionFailedOnRead"]
-        params += [_ref("parameters", "IfNoneMatch"), _ref("parameters", "IfMatchOnRead")]
+        params.append(_ref("parameters", "IfNoneMatch"))
         _add_headers(_success(responses), "ETag")
     if operation.get("operationId") in IF_MATCH_WRITES:
         shared += ["PreconditionFailed", "PreconditionRequired"]
         for param in params:
             if param.get("name") == "If-Match":
                 param["required"] = True
+                param["schema"] = {**_without_null(param["schema"]), "pattern": ENTITY_TAGS_PATTERN}
+    for param in params:  # a header is absent or a string, never JSON's null
+        if param.get("in") == "header" and "anyOf" in param["schema"]:
+            param["schema"] = _without_null(param["schema"])
     if any(p.get("name") == "cursor" for p in params):
         _add_headers(_success(responses), "Link")
     if not params:
@@ -200,6 +198,11 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
         if "$ref" not in response:
             _add_headers(response, *_common_headers(int(status), metered))
     operation["responses"] = dict(sorted(responses.items()))
+
+
+def _without_null(schema: dict[str, Any]) -> dict[str, Any]:
+    (kept,) = [branch for branch in schema.pop("anyOf") if branch.get("type") != "null"]
+    return {**schema, **kept}
 
 
 def _common_headers(status: int, metered: bool) -> list[str]:

@@ -47,7 +47,22 @@ def _private(response: Response) -> None:
     summary="Register a tenant organisation (operator)",
     responses={
         **problem_responses(*AUTH_ERRORS, Conflict, UnsupportedMediaType, ValidationFailed),
-        201: {"description": "The new tenant.", **response_headers("Location")},
+        201: {
+            "description": "The new tenant.",
+            **response_headers("Location"),
+            "links": {
+                "CreateApiKey": {
+                    "operationId": "create_api_key",
+                    "parameters": {"slug": "$response.body#/slug"},
+                    "description": "Issue the tenant's first API key.",
+                },
+                "GetTenant": {
+                    "operationId": "get_tenant",
+                    "parameters": {"slug": "$response.body#/slug"},
+                    "description": "Read the tenant back.",
+                },
+            },
+        },
     },
 )
 @db_route
@@ -104,7 +119,22 @@ def get_tenant(slug: OrgSlug, session: SessionDep, response: Response, _: Operat
     status_code=201,
     response_model=ApiKeyCreated,
     summary="Issue an API key (operator)",
-    responses=problem_responses(*AUTH_ERRORS, NotFound, UnsupportedMediaType, ValidationFailed),
+    responses={
+        **problem_responses(*AUTH_ERRORS, NotFound, UnsupportedMediaType, ValidationFailed),
+        201: {
+            "description": "The key, shown this once.",
+            "links": {
+                "RevokeApiKey": {
+                    "operationId": "revoke_api_key",
+                    "parameters": {
+                        "slug": "$request.path.slug",
+                        "prefix": "$response.body#/prefix",
+                    },
+                    "description": "Revoke the key just issued.",
+                }
+            },
+        },
+    },
 )
 @db_route
 def create_api_key(

@@ -64,7 +64,7 @@ def test_submit_checks_completeness_then_amend_opens_a_revision(client: TestClie
     href, etag = created.json()["href"], created.headers["etag"]
 
     incomplete = client.post(f"{href}/submit", headers={**headers, "If-Match": etag})
-    problem = assert_problem(incomplete, 422, "validation-error")
+    problem = assert_problem(incomplete, 409, "audit-incomplete")
     assert slugs[-1] in problem["errors"][0]["detail"]
 
     patched = client.patch(
