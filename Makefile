@@ -16,9 +16,19 @@ LOCK_ARGS ?=
 # A dependency added to pyproject.toml but not yet locked shows here, not at the first import.
 LOCK_CHECK = @$(BIN)/pip check \
 	|| { echo 'pip check failed: is pyproject.toml ahead of the locks? (make lock)' >&2; exit 1; }
+# The published contract and what is generated from it (make sdk). SDK_PYTHON and SDK_TYPES may
+# name other places: the staleness tests generate into a temporary directory and compare.
+CONTRACT     := clients/openapi.json
+CLIENT       := clients/python
+SDK_PYTHON   ?= $(CLIENT)
+SDK_TYPES    ?= clients/typescript/schema.d.ts
+NPM_DIR      := clients/typescript
+NODE_MODULES := $(NPM_DIR)/node_modules
+NODE_BIN     := $(NODE_MODULES)/.bin
 
-.PHONY: run test faults install install-dev lock migrate seed serve lint lint-containers typecheck \
-	pytest pytest-postgres examples bench bench-postgres soak clean backup
+.PHONY: run test faults install install-dev install-node lock migrate seed serve lint lint-containers \
+	lint-openapi typecheck pytest pytest-postgres examples bench bench-postgres soak clean backup \
+	sdk sdk-python sdk-typescript
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +47,23 @@ $(VENV)/.installed-dev: pyproject.toml $(LOCK) $(DEV_LOCK) | $(BIN)/python
 	$(LOCK_CHECK)
 	touch $(VENV)/.installed $@
 
+# The generated client (clients/python), editable, for the SDK tests: its dependencies are in
+# the dev lock, which `pip check` confirms. A stamp of its own: `make sdk` needs the generator
+# (the dev stamp), not the client it is about to replace.
+$(VENV)/.installed-client: $(CLIENT)/setup.py $(VENV)/.installed-dev
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e $(CLIENT)
+	$(LOCK_CHECK)
+	touch $@
+
+# The Node tools of the contract (openapi-typescript, tsc, Redocly CLI), exactly as
+# clients/typescript/package-lock.json pins them.
+$(NODE_MODULES)/.installed: $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
+	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-client
+install-node: $(NODE_MODULES)/.installed
 
 ## make lock: resolve pyproject.toml (its dependencies and its build-system requires) into
 ## requirements-dev.lock (with the dev extra), then requirements.lock constrained to the same
@@ -84,8 +109,37 @@ lint-containers: install-dev
 	$(BIN)/hadolint Dockerfile
 	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
 
-typecheck: install-dev
+# mypy on the app; tsc on the TypeScript example against the generated types (clients/typescript).
+typecheck: install-dev install-node
 	$(BIN)/mypy app
+	$(NODE_BIN)/tsc --project $(NPM_DIR) --strict --noEmit
+
+## make lint-openapi: the published contract (clients/openapi.json) against Redocly's recommended
+## rules, warnings failing too (redocly.yaml), and openapi-spec-validator.
+lint-openapi: install-dev install-node
+	$(BIN)/openapi-spec-validator $(CONTRACT)
+	REDOCLY_SUPPRESS_NOTIFICATIONS=true $(NODE_BIN)/redocly lint --config redocly.yaml $(CONTRACT)
+
+## make sdk: export the contract the app serves to clients/openapi.json, then regenerate from it
+## the Python client (clients/python) and the TypeScript types (clients/typescript/schema.d.ts).
+## A contract change is a reviewed diff of all three, with a CHANGELOG.md entry.
+sdk: $(VENV)/.installed-dev
+	$(BIN)/python -m app.openapi_export $(CONTRACT)
+	$(MAKE) --no-print-directory sdk-python sdk-typescript
+
+# ruff (the post-hooks in clients/python-config.yaml) is the venv's, found on PATH; a generator
+# warning (an operation or a model it could not produce) fails the build.
+sdk-python: $(VENV)/.installed-dev
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path $(CONTRACT) \
+		--config clients/python-config.yaml --meta setup --output-path $(SDK_PYTHON) \
+		--overwrite --fail-on-warning
+	rm -rf $(SDK_PYTHON)/.ruff_cache
+
+# Run in its own folder: openapi-typescript lints with a redocly.yaml in its working directory,
+# and the strict one at the root is `make lint-openapi`'s, not a reason to generate nothing.
+sdk-typescript: install-node
+	cd $(NPM_DIR) && node_modules/.bin/openapi-typescript $(abspath $(CONTRACT)) \
+		--output $(abspath $(SDK_TYPES))
 
 pytest: install-dev
 	$(BIN)/python -m pytest
@@ -94,8 +148,9 @@ pytest: install-dev
 pytest-postgres: install-dev
 	scripts/with-postgres.sh $(BIN)/python -m pytest
 
-## make test: lint, type-check, the whole suite on SQLite, then again on PostgreSQL.
-test: lint lint-containers typecheck pytest pytest-postgres
+## make test: lint, the contract's lint, type-check, the whole suite on SQLite, then again on
+## PostgreSQL.
+test: lint lint-openapi lint-containers typecheck pytest pytest-postgres
 
 ## make faults: the heavier fault cases (tests/faults, marked `heavy`), on SQLite then PostgreSQL.
 faults: install-dev
@@ -128,4 +183,4 @@ soak: install
 	$(BIN)/python -m bench.soak
 
 clean:
-	rm -rf $(VENV) data/*.db data/*.db-wal data/*.db-shm
+	rm -rf $(VENV) $(NODE_MODULES) data/*.db data/*.db-wal data/*.db-shm

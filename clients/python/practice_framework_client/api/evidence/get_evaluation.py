@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.evaluation_public import EvaluationPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/evaluations/{slug}".format(
+            slug=quote(str(slug), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EvaluationPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = EvaluationPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EvaluationPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EvaluationPublic | Problem | ValidationProblem]:
+    """Get one evaluation
+
+     One evaluation by slug.
+
+    `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
+    not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
+    comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only =
+    1; unknown = 0.
+
+    Args:
+        slug (str): Stable kebab-case id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvaluationPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EvaluationPublic | Problem | ValidationProblem | None:
+    """Get one evaluation
+
+     One evaluation by slug.
+
+    `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
+    not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
+    comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only =
+    1; unknown = 0.
+
+    Args:
+        slug (str): Stable kebab-case id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvaluationPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        slug=slug,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[EvaluationPublic | Problem | ValidationProblem]:
+    """Get one evaluation
+
+     One evaluation by slug.
+
+    `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
+    not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
+    comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only =
+    1; unknown = 0.
+
+    Args:
+        slug (str): Stable kebab-case id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EvaluationPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> EvaluationPublic | Problem | ValidationProblem | None:
+    """Get one evaluation
+
+     One evaluation by slug.
+
+    `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
+    not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
+    comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only =
+    1; unknown = 0.
+
+    Args:
+        slug (str): Stable kebab-case id.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EvaluationPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,394 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_findings_kind_type_0 import ListFindingsKindType0
+from ...models.page_finding_public import PageFindingPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    unit: None | str | Unset = UNSET,
+    source: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    sort: str | Unset = "slug",
+    format_: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_project: None | str | Unset
+    if isinstance(project, Unset):
+        json_project = UNSET
+    else:
+        json_project = project
+    params["project"] = json_project
+
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
+
+    json_outcome: None | str | Unset
+    if isinstance(outcome, Unset):
+        json_outcome = UNSET
+    else:
+        json_outcome = outcome
+    params["outcome"] = json_outcome
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, ListFindingsKindType0):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_unit: None | str | Unset
+    if isinstance(unit, Unset):
+        json_unit = UNSET
+    else:
+        json_unit = unit
+    params["unit"] = json_unit
+
+    json_source: None | str | Unset
+    if isinstance(source, Unset):
+        json_source = UNSET
+    else:
+        json_source = source
+    params["source"] = json_source
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    params["sort"] = sort
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/findings",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageFindingPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PageFindingPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    unit: None | str | Unset = UNSET,
+    source: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    sort: str | Unset = "slug",
+    format_: None | str | Unset = UNSET,
+) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+    """List quantitative findings
+
+     Every quantitative result in the texts as one row: project, outcomes, kind, metric,
+    baseline and result with units and periods, comparison, sample, significance, the
+    verbatim statement and its citation. Figures the texts state differently are separate
+    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        project (None | str | Unset):
+        programme (None | str | Unset):
+        outcome (None | str | Unset):
+        kind (ListFindingsKindType0 | None | Unset):
+        unit (None | str | Unset):
+        source (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
+            Default: 'slug'.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFindingPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        project=project,
+        programme=programme,
+        outcome=outcome,
+        kind=kind,
+        unit=unit,
+        source=source,
+        q=q,
+        sort=sort,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    unit: None | str | Unset = UNSET,
+    source: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    sort: str | Unset = "slug",
+    format_: None | str | Unset = UNSET,
+) -> PageFindingPublic | Problem | ValidationProblem | None:
+    """List quantitative findings
+
+     Every quantitative result in the texts as one row: project, outcomes, kind, metric,
+    baseline and result with units and periods, comparison, sample, significance, the
+    verbatim statement and its citation. Figures the texts state differently are separate
+    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        project (None | str | Unset):
+        programme (None | str | Unset):
+        outcome (None | str | Unset):
+        kind (ListFindingsKindType0 | None | Unset):
+        unit (None | str | Unset):
+        source (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
+            Default: 'slug'.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFindingPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        project=project,
+        programme=programme,
+        outcome=outcome,
+        kind=kind,
+        unit=unit,
+        source=source,
+        q=q,
+        sort=sort,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    unit: None | str | Unset = UNSET,
+    source: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    sort: str | Unset = "slug",
+    format_: None | str | Unset = UNSET,
+) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+    """List quantitative findings
+
+     Every quantitative result in the texts as one row: project, outcomes, kind, metric,
+    baseline and result with units and periods, comparison, sample, significance, the
+    verbatim statement and its citation. Figures the texts state differently are separate
+    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        project (None | str | Unset):
+        programme (None | str | Unset):
+        outcome (None | str | Unset):
+        kind (ListFindingsKindType0 | None | Unset):
+        unit (None | str | Unset):
+        source (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
+            Default: 'slug'.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageFindingPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        project=project,
+        programme=programme,
+        outcome=outcome,
+        kind=kind,
+        unit=unit,
+        source=source,
+        q=q,
+        sort=sort,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    project: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    unit: None | str | Unset = UNSET,
+    source: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    sort: str | Unset = "slug",
+    format_: None | str | Unset = UNSET,
+) -> PageFindingPublic | Problem | ValidationProblem | None:
+    """List quantitative findings
+
+     Every quantitative result in the texts as one row: project, outcomes, kind, metric,
+    baseline and result with units and periods, comparison, sample, significance, the
+    verbatim statement and its citation. Figures the texts state differently are separate
+    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        project (None | str | Unset):
+        programme (None | str | Unset):
+        outcome (None | str | Unset):
+        kind (ListFindingsKindType0 | None | Unset):
+        unit (None | str | Unset):
+        source (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
+            Default: 'slug'.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageFindingPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            project=project,
+            programme=programme,
+            outcome=outcome,
+            kind=kind,
+            unit=unit,
+            source=source,
+            q=q,
+            sort=sort,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_guidance_public import PageGuidancePublic
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/guidance",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageGuidancePublic | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PageGuidancePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageGuidancePublic | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageGuidancePublic | ValidationProblem]:
+    """List practical guidance
+
+     The practical lists: each learning summary's "five things to consider", Lancashire's
+    six pillars, tips from parents, and the core principles the projects share.
+
+    Args:
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageGuidancePublic | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageGuidancePublic | ValidationProblem | None:
+    """List practical guidance
+
+     The practical lists: each learning summary's "five things to consider", Lancashire's
+    six pillars, tips from parents, and the core principles the projects share.
+
+    Args:
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageGuidancePublic | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageGuidancePublic | ValidationProblem]:
+    """List practical guidance
+
+     The practical lists: each learning summary's "five things to consider", Lancashire's
+    six pillars, tips from parents, and the core principles the projects share.
+
+    Args:
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageGuidancePublic | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    kind: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageGuidancePublic | ValidationProblem | None:
+    """List practical guidance
+
+     The practical lists: each learning summary's "five things to consider", Lancashire's
+    six pillars, tips from parents, and the core principles the projects share.
+
+    Args:
+        kind (None | str | Unset):
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageGuidancePublic | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            kind=kind,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,372 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_project_public import PageProjectPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    model: None | str | Unset = UNSET,
+    organisation: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
+
+    json_theme: None | str | Unset
+    if isinstance(theme, Unset):
+        json_theme = UNSET
+    else:
+        json_theme = theme
+    params["theme"] = json_theme
+
+    json_feature: None | str | Unset
+    if isinstance(feature, Unset):
+        json_feature = UNSET
+    else:
+        json_feature = feature
+    params["feature"] = json_feature
+
+    json_outcome: None | str | Unset
+    if isinstance(outcome, Unset):
+        json_outcome = UNSET
+    else:
+        json_outcome = outcome
+    params["outcome"] = json_outcome
+
+    json_model: None | str | Unset
+    if isinstance(model, Unset):
+        json_model = UNSET
+    else:
+        json_model = model
+    params["model"] = json_model
+
+    json_organisation: None | str | Unset
+    if isinstance(organisation, Unset):
+        json_organisation = UNSET
+    else:
+        json_organisation = organisation
+    params["organisation"] = json_organisation
+
+    json_q: None | str | Unset
+    if isinstance(q, Unset):
+        json_q = UNSET
+    else:
+        json_q = q
+    params["q"] = json_q
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/projects",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageProjectPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PageProjectPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    model: None | str | Unset = UNSET,
+    organisation: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+    """List projects
+
+     Every project the texts describe, with programme, organisations, aims, practice models,
+    features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
+    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        programme (None | str | Unset):
+        theme (None | str | Unset):
+        feature (None | str | Unset):
+        outcome (None | str | Unset):
+        model (None | str | Unset):
+        organisation (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageProjectPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        programme=programme,
+        theme=theme,
+        feature=feature,
+        outcome=outcome,
+        model=model,
+        organisation=organisation,
+        q=q,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    model: None | str | Unset = UNSET,
+    organisation: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> PageProjectPublic | Problem | ValidationProblem | None:
+    """List projects
+
+     Every project the texts describe, with programme, organisations, aims, practice models,
+    features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
+    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        programme (None | str | Unset):
+        theme (None | str | Unset):
+        feature (None | str | Unset):
+        outcome (None | str | Unset):
+        model (None | str | Unset):
+        organisation (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageProjectPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        programme=programme,
+        theme=theme,
+        feature=feature,
+        outcome=outcome,
+        model=model,
+        organisation=organisation,
+        q=q,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    model: None | str | Unset = UNSET,
+    organisation: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+    """List projects
+
+     Every project the texts describe, with programme, organisations, aims, practice models,
+    features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
+    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        programme (None | str | Unset):
+        theme (None | str | Unset):
+        feature (None | str | Unset):
+        outcome (None | str | Unset):
+        model (None | str | Unset):
+        organisation (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageProjectPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        programme=programme,
+        theme=theme,
+        feature=feature,
+        outcome=outcome,
+        model=model,
+        organisation=organisation,
+        q=q,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
+    theme: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
+    outcome: None | str | Unset = UNSET,
+    model: None | str | Unset = UNSET,
+    organisation: None | str | Unset = UNSET,
+    q: None | str | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> PageProjectPublic | Problem | ValidationProblem | None:
+    """List projects
+
+     Every project the texts describe, with programme, organisations, aims, practice models,
+    features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
+    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        programme (None | str | Unset):
+        theme (None | str | Unset):
+        feature (None | str | Unset):
+        outcome (None | str | Unset):
+        model (None | str | Unset):
+        organisation (None | str | Unset):
+        q (None | str | Unset): Case-insensitive substring filter.
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageProjectPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            programme=programme,
+            theme=theme,
+            feature=feature,
+            outcome=outcome,
+            model=model,
+            organisation=organisation,
+            q=q,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,225 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_enablers_set_type_0 import ListEnablersSetType0
+from ...models.page_enabler_public import PageEnablerPublic
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_set_: None | str | Unset
+    if isinstance(set_, Unset):
+        json_set_ = UNSET
+    elif isinstance(set_, ListEnablersSetType0):
+        json_set_ = set_.value
+    else:
+        json_set_ = set_
+    params["set"] = json_set_
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/enablers",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageEnablerPublic | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PageEnablerPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageEnablerPublic | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageEnablerPublic | ValidationProblem]:
+    """List enablers
+
+     Enablers of improvement: the seven ISOS enablers (with their actions) and the four
+    enablers the Innovation Programme evaluations identified.
+
+    Args:
+        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
+            improvement; `innovation-programme`: the four the evaluations identified.
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageEnablerPublic | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        set_=set_,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageEnablerPublic | ValidationProblem | None:
+    """List enablers
+
+     Enablers of improvement: the seven ISOS enablers (with their actions) and the four
+    enablers the Innovation Programme evaluations identified.
+
+    Args:
+        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
+            improvement; `innovation-programme`: the four the evaluations identified.
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageEnablerPublic | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        set_=set_,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageEnablerPublic | ValidationProblem]:
+    """List enablers
+
+     Enablers of improvement: the seven ISOS enablers (with their actions) and the four
+    enablers the Innovation Programme evaluations identified.
+
+    Args:
+        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
+            improvement; `innovation-programme`: the four the evaluations identified.
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageEnablerPublic | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        set_=set_,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageEnablerPublic | ValidationProblem | None:
+    """List enablers
+
+     Enablers of improvement: the seven ISOS enablers (with their actions) and the four
+    enablers the Innovation Programme evaluations identified.
+
+    Args:
+        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
+            improvement; `innovation-programme`: the four the evaluations identified.
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageEnablerPublic | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            set_=set_,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

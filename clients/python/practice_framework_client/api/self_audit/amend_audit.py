@@ -1,0 +1,227 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_public import AuditPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    audit_id: UUID,
+    *,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/audits/{audit_id}/amend".format(
+            audit_id=quote(str(audit_id), safe=""),
+        ),
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = AuditPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Amend a submitted audit (opens a new draft revision)
+
+     A submitted audit is never edited in place: this opens the next `revision` as a draft,
+    starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Amend a submitted audit (opens a new draft revision)
+
+     A submitted audit is never edited in place: this opens the next `revision` as a draft,
+    starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        audit_id=audit_id,
+        client=client,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Amend a submitted audit (opens a new draft revision)
+
+     A submitted audit is never edited in place: this opens the next `revision` as a draft,
+    starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Amend a submitted audit (opens a new draft revision)
+
+     A submitted audit is never edited in place: this opens the next `revision` as a draft,
+    starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            audit_id=audit_id,
+            client=client,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,233 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_public import AuditPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    audit_id: UUID,
+    *,
+    format_: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/audits/{audit_id}".format(
+            audit_id=quote(str(audit_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = AuditPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
+
+     One audit with a strong `ETag` (send it as `If-Match` to change the audit;
+    `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
+    `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
+    organisation's audit is `404`, exactly as a missing one.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
+            application/fhir+json`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
+
+     One audit with a strong `ETag` (send it as `If-Match` to change the audit;
+    `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
+    `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
+    organisation's audit is `404`, exactly as a missing one.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
+            application/fhir+json`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        audit_id=audit_id,
+        client=client,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
+
+     One audit with a strong `ETag` (send it as `If-Match` to change the audit;
+    `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
+    `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
+    organisation's audit is `404`, exactly as a missing one.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
+            application/fhir+json`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    format_: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
+
+     One audit with a strong `ETag` (send it as `If-Match` to change the audit;
+    `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
+    `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
+    organisation's audit is `404`, exactly as a missing one.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
+            application/fhir+json`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            audit_id=audit_id,
+            client=client,
+            format_=format_,
+        )
+    ).parsed

@@ -1,0 +1,193 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.benchmark import Benchmark
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    template_version: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/benchmarks/{template_version}".format(
+            template_version=quote(str(template_version), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Benchmark | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = Benchmark.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Benchmark | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    template_version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Benchmark | Problem | ValidationProblem]:
+    """Rating distribution across organisations
+
+     Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
+    audit on this template. Suppressed (no counts at all) while fewer than five organisations
+    have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Args:
+        template_version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Benchmark | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        template_version=template_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Benchmark | Problem | ValidationProblem | None:
+    """Rating distribution across organisations
+
+     Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
+    audit on this template. Suppressed (no counts at all) while fewer than five organisations
+    have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Args:
+        template_version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Benchmark | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        template_version=template_version,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Benchmark | Problem | ValidationProblem]:
+    """Rating distribution across organisations
+
+     Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
+    audit on this template. Suppressed (no counts at all) while fewer than five organisations
+    have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Args:
+        template_version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Benchmark | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        template_version=template_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_version: int,
+    *,
+    client: AuthenticatedClient,
+) -> Benchmark | Problem | ValidationProblem | None:
+    """Rating distribution across organisations
+
+     Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
+    audit on this template. Suppressed (no counts at all) while fewer than five organisations
+    have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Args:
+        template_version (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Benchmark | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            template_version=template_version,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,281 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_audits_status_type_0 import ListAuditsStatusType0
+from ...models.page_audit_public import PageAuditPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    template_version: int | None | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListAuditsStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    json_template_version: int | None | Unset
+    if isinstance(template_version, Unset):
+        json_template_version = UNSET
+    else:
+        json_template_version = template_version
+    params["template_version"] = json_template_version
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/audits",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageAuditPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = PageAuditPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    template_version: int | None | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+    """List the organisation's audits (JSON or CSV of responses)
+
+     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
+    by `status` and `template_version`. Other organisations' audits are never listed.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        template_version (int | None | Unset):
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        template_version=template_version,
+        format_=format_,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    template_version: int | None | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> PageAuditPublic | Problem | ValidationProblem | None:
+    """List the organisation's audits (JSON or CSV of responses)
+
+     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
+    by `status` and `template_version`. Other organisations' audits are never listed.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        template_version (int | None | Unset):
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAuditPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        client=client,
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        template_version=template_version,
+        format_=format_,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    template_version: int | None | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+    """List the organisation's audits (JSON or CSV of responses)
+
+     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
+    by `status` and `template_version`. Other organisations' audits are never listed.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        template_version (int | None | Unset):
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageAuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+        status=status,
+        template_version=template_version,
+        format_=format_,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    template_version: int | None | Unset = UNSET,
+    format_: None | str | Unset = UNSET,
+) -> PageAuditPublic | Problem | ValidationProblem | None:
+    """List the organisation's audits (JSON or CSV of responses)
+
+     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
+    by `status` and `template_version`. Other organisations' audits are never listed.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+
+    Args:
+        limit (int | Unset): Page size, 1 to 200. Default: 50.
+        cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        template_version (int | None | Unset):
+        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageAuditPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            cursor=cursor,
+            status=status,
+            template_version=template_version,
+            format_=format_,
+        )
+    ).parsed

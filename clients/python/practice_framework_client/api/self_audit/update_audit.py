@@ -1,0 +1,287 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.audit_public import AuditPublic
+from ...models.audit_update import AuditUpdate
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    audit_id: UUID,
+    *,
+    body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/audits/{audit_id}".format(
+            audit_id=quote(str(audit_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, AuditUpdate):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, AuditUpdate):
+        _kwargs["json"] = body.to_dict()
+
+        headers["Content-Type"] = "application/merge-patch+json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> AuditPublic | Problem | ValidationProblem | None:
+    if response.status_code == 200:
+        response_200 = AuditPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 428:
+        response_428 = Problem.from_dict(response.json())
+
+        return response_428
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Edit a draft audit
+
+     Changes the title and/or responses of a draft. Responses merge by `condition`: the
+    fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
+    audit changed since (exactly one of several concurrent writers with the same ETag wins).
+    A submitted audit is `409`: amend it first. The body is `application/json` or
+    `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Edit a draft audit
+
+     Changes the title and/or responses of a draft. Responses merge by `condition`: the
+    fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
+    audit changed since (exactly one of several concurrent writers with the same ETag wins).
+    A submitted audit is `409`: amend it first. The body is `application/json` or
+    `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        audit_id=audit_id,
+        client=client,
+        body=body,
+        if_match=if_match,
+    ).parsed
+
+
+async def asyncio_detailed(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> Response[AuditPublic | Problem | ValidationProblem]:
+    """Edit a draft audit
+
+     Changes the title and/or responses of a draft. Responses merge by `condition`: the
+    fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
+    audit changed since (exactly one of several concurrent writers with the same ETag wins).
+    A submitted audit is `409`: amend it first. The body is `application/json` or
+    `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuditPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        audit_id=audit_id,
+        body=body,
+        if_match=if_match,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    audit_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
+) -> AuditPublic | Problem | ValidationProblem | None:
+    """Edit a draft audit
+
+     Changes the title and/or responses of a draft. Responses merge by `condition`: the
+    fields you send replace the stored ones. Needs `If-Match`: `428` without it, `412` if the
+    audit changed since (exactly one of several concurrent writers with the same ETag wins).
+    A submitted audit is `409`: amend it first. The body is `application/json` or
+    `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Args:
+        audit_id (UUID): The audit's id (a UUID).
+        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
+            `412` when stale.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+        body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
+            replace the stored
+            ones (send `null` to clear one); conditions and fields you leave out are unchanged.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuditPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            audit_id=audit_id,
+            client=client,
+            body=body,
+            if_match=if_match,
+        )
+    ).parsed

@@ -1,0 +1,197 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    slug: str,
+    prefix: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "delete",
+        "url": "/v1/organisations/{slug}/api-keys/{prefix}".format(
+            slug=quote(str(slug), safe=""),
+            prefix=quote(str(prefix), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | ValidationProblem | None:
+    if response.status_code == 204:
+        response_204 = cast(Any, None)
+        return response_204
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    slug: str,
+    prefix: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | ValidationProblem]:
+    """Revoke an API key (operator)
+
+     Revokes the key at once: its next request gets `401`. Revoking it again is a no-op.
+
+    Args:
+        slug (str):
+        prefix (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        prefix=prefix,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    slug: str,
+    prefix: str,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | ValidationProblem | None:
+    """Revoke an API key (operator)
+
+     Revokes the key at once: its next request gets `401`. Revoking it again is a no-op.
+
+    Args:
+        slug (str):
+        prefix (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        slug=slug,
+        prefix=prefix,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    slug: str,
+    prefix: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | Problem | ValidationProblem]:
+    """Revoke an API key (operator)
+
+     Revokes the key at once: its next request gets `401`. Revoking it again is a no-op.
+
+    Args:
+        slug (str):
+        prefix (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        slug=slug,
+        prefix=prefix,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    slug: str,
+    prefix: str,
+    *,
+    client: AuthenticatedClient,
+) -> Any | Problem | ValidationProblem | None:
+    """Revoke an API key (operator)
+
+     Revokes the key at once: its next request gets `401`. Revoking it again is a no-op.
+
+    Args:
+        slug (str):
+        prefix (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            slug=slug,
+            prefix=prefix,
+            client=client,
+        )
+    ).parsed

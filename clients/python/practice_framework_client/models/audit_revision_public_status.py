@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class AuditRevisionPublicStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ProgressSummary")
+
+
+@_attrs_define
+class ProgressSummary:
+    """
+    Attributes:
+        improved (int):
+        declined (int):
+        unchanged (int):
+        not_comparable (int):
+    """
+
+    improved: int
+    declined: int
+    unchanged: int
+    not_comparable: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        improved = self.improved
+
+        declined = self.declined
+
+        unchanged = self.unchanged
+
+        not_comparable = self.not_comparable
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "improved": improved,
+                "declined": declined,
+                "unchanged": unchanged,
+                "not_comparable": not_comparable,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        improved = d.pop("improved")
+
+        declined = d.pop("declined")
+
+        unchanged = d.pop("unchanged")
+
+        not_comparable = d.pop("not_comparable")
+
+        progress_summary = cls(
+            improved=improved,
+            declined=declined,
+            unchanged=unchanged,
+            not_comparable=not_comparable,
+        )
+
+        progress_summary.additional_properties = d
+        return progress_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class SourcePublicKind(StrEnum):
+    EVALUATION_REPORT = "evaluation-report"
+    SOURCE_TEXT = "source-text"
+
+    def __str__(self) -> str:
+        return str(self.value)
