@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
 from app.audits.fast_reads import AuditReadsMiddleware
+from app.audits.openapi import BODY_MODELS
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
 from app.core import db_faults, docs, errors, logs, metrics, openapi
@@ -126,7 +127,7 @@ def create_app() -> FastAPI:
         },
     )
     errors.install(app)
-    app.openapi = openapi.refined(app.openapi)  # type: ignore[method-assign]
+    app.openapi = openapi.refined(app.openapi, BODY_MODELS)  # type: ignore[method-assign]
     db_faults.install(app)
     docs.install(app)
     # Routing tries routers in this order, route by route. Tenant routes come first:

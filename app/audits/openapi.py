@@ -17,30 +17,15 @@ LIST_CSV_NOTE = (
 )
 
 
-def _inline_defs(schema: dict[str, Any]) -> dict[str, Any]:
-    """A self-contained JSON Schema (no `$defs`), for a hand-written request body."""
-    defs = schema.pop("$defs", {})
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, dict):
-            ref = node.get("$ref", "")
-            if ref.startswith("#/$defs/"):
-                return walk(defs[ref.removeprefix("#/$defs/")])
-            return {k: walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    result: dict[str, Any] = walk(schema)
-    return result
-
+# Read by the create route itself (JSON or FHIR), so named here for the description's `$ref`.
+BODY_MODELS = (AuditCreate,)
 
 CREATE_BODY = {
     "requestBody": {
         "required": True,
         "content": {
             JSON_MEDIA_TYPE: {
-                "schema": _inline_defs(AuditCreate.model_json_schema()),
+                "schema": {"$ref": "#/components/schemas/AuditCreate"},
                 "example": {
                     "template_version": 1,
                     "title": "Children's services self-audit 2025",

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
 from app.core.config import get_settings
 from app.core.content import read_seed
 
@@ -32,17 +36,38 @@ def published() -> Published:
     )
 
 
+class PublishedConditions:
+    """`Annotated` metadata: the slug's JSON Schema lists the published conditions, read when
+    the description is first built rather than at import (and inside a `Named` component)."""
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        schema = handler(source)
+        metadata = dict(schema.get("metadata", {}))
+        functions = [*metadata.get("pydantic_js_functions", []), _listing_conditions]
+        listed: CoreSchema = {
+            **schema,
+            "metadata": {**metadata, "pydantic_js_functions": functions},
+        }
+        return listed
+
+
+def _listing_conditions(core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    return {**handler(core_schema), "enum": published().conditions}
+
+
 def condition_schema(schema: dict[str, Any]) -> None:
-    """`json_schema_extra` of a condition response: its slug and rating as published."""
-    properties = schema["properties"]
-    properties["condition"]["enum"] = published().conditions
-    rating = properties["rating"]["anyOf"][0]
+    """`json_schema_extra` of a condition response: its rating on the published scale."""
+    rating = schema["properties"]["rating"]["anyOf"][0]
     rating["minimum"], rating["maximum"] = published().rating_minimum, published().rating_maximum
 
 
 def template_version_schema(schema: dict[str, Any]) -> None:
     """`json_schema_extra` of a new audit: its template version, one of those published."""
-    schema["properties"]["template_version"]["enum"] = published().versions
+    # Bounds, not an enum: versions run 1..n, and a client then types the field as an integer.
+    version = schema["properties"]["template_version"]
+    version["minimum"], version["maximum"] = min(published().versions), max(published().versions)
     unique_conditions_schema(schema)
 
 

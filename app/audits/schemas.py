@@ -37,7 +37,10 @@ Title = Annotated[
 ]
 AnswerText = Annotated[str, StringConstraints(max_length=TEXT_MAX, pattern=NO_CONTROL_CHARACTERS)]
 ConditionSlug = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200)
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=200),
+    published.PublishedConditions(),
+    Named("ConditionSlug"),
 ]
 
 # -- templates -------------------------------------------------------------------------------

@@ -5,8 +5,11 @@ a public operation from one whose security was forgotten."""
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
 from app.core import openapi_examples, openapi_links, openapi_statuses
 from app.core.errors import PROBLEM_MEDIA_TYPE
@@ -14,8 +17,10 @@ from app.core.errors import PROBLEM_MEDIA_TYPE
 OpenApi = Callable[[], dict[str, Any]]
 
 
-def refined(openapi: OpenApi) -> OpenApi:
-    """`openapi` (FastAPI's, which caches its result) with the changes above made once."""
+def refined(openapi: OpenApi, body_models: Sequence[type[BaseModel]] = ()) -> OpenApi:
+    """`openapi` (FastAPI's, which caches its result) with the changes above made once.
+    `body_models` are request bodies a route reads itself (to take more than one media type):
+    they are filed under `components/schemas` for the route's `$ref` to name."""
     done: dict[str, Any] = {}
 
     def schema() -> dict[str, Any]:
@@ -27,6 +32,7 @@ def refined(openapi: OpenApi) -> OpenApi:
                     for status, response in operation.get("responses", {}).items():
                         if status[0] in "45":
                             _problem_media_type(response.get("content", {}))
+            _add_models(document, body_models)
             openapi_statuses.document(document)
             openapi_examples.document(document)
             openapi_links.document(document)
@@ -65,3 +71,13 @@ def _rename_pages(document: dict[str, Any]) -> None:
     replaced = json.loads(text)
     document.clear()
     document.update(replaced)
+
+
+def _add_models(document: dict[str, Any], models: Sequence[type[BaseModel]]) -> None:
+    if not models:
+        return
+    _, schemas = models_json_schema(
+        [(model, "validation") for model in models], ref_template="#/components/schemas/{model}"
+    )
+    for name, schema in schemas.get("$defs", {}).items():
+        document["components"]["schemas"].setdefault(name, schema)

@@ -122,7 +122,8 @@ export interface paths {
         /**
          * Submit a draft audit
          * @description Submits the draft once every condition has all three prompts answered (ratings are
-         *     optional); otherwise `422` listing the conditions still missing. Needs `If-Match`.
+         *     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
+         *     `If-Match`.
          */
         post: operations["submit_audit"];
         delete?: never;
@@ -186,7 +187,7 @@ export interface paths {
          *     its recommendation, the features and enablers it bears on, the projects that demonstrate
          *     those features and their findings, each linked.
          */
-        get: operations["get_report"];
+        get: operations["get_audit_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1074,11 +1075,7 @@ export interface components {
             id: string;
             /** Revision */
             revision: number;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted";
+            status: components["schemas"]["AuditStatus"];
             /**
              * Updated At
              * Format: date-time
@@ -1110,12 +1107,10 @@ export interface components {
              */
             title: string;
             /**
-             * Status
              * @description `draft` (editable) or `submitted` (amend to change).
              * @example draft
-             * @enum {string}
              */
-            status: "draft" | "submitted";
+            status: components["schemas"]["AuditStatus"];
             /**
              * Revision
              * @description 1 for the first submission; each amendment opens the next.
@@ -1158,11 +1153,7 @@ export interface components {
             audit: string;
             /** Template Version */
             template_version: number;
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted";
+            status: components["schemas"]["AuditStatus"];
             /** Revision */
             revision: number;
             completeness: components["schemas"]["Completeness"];
@@ -1190,16 +1181,8 @@ export interface components {
              * @example 1
              */
             revision: number;
-            /**
-             * Action
-             * @enum {string}
-             */
-            action: "created" | "updated" | "submitted" | "amended";
-            /**
-             * Status
-             * @enum {string}
-             */
-            status: "draft" | "submitted";
+            action: components["schemas"]["RevisionAction"];
+            status: components["schemas"]["AuditStatus"];
             /** Title */
             title: string;
             /** Responses */
@@ -1217,26 +1200,20 @@ export interface components {
             recorded_at: string;
         };
         /**
+         * AuditStatus
+         * @enum {string}
+         */
+        AuditStatus: "draft" | "submitted";
+        /**
          * AuditUpdate
          * @description A partial update. `responses` merge by `condition`: fields you send replace the stored
          *     ones (send `null` to clear one); conditions and fields you leave out are unchanged.
-         * @example {
-         *       "responses": [
-         *         {
-         *           "condition": "systems-aligned-across-agencies",
-         *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
-         *           "needed_change": "A shared data agreement across the three agencies.",
-         *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
-         *           "rating": 3
-         *         }
-         *       ]
-         *     }
          */
         AuditUpdate: {
             /** Title */
-            title?: string | null;
+            title?: string;
             /** Responses */
-            responses?: components["schemas"]["ConditionResponse"][] | null;
+            responses?: components["schemas"]["ConditionResponse"][] & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
         };
         /** Benchmark */
         Benchmark: {
@@ -1363,6 +1340,11 @@ export interface components {
                 [key: string]: number;
             };
         };
+        /**
+         * ConditionDirection
+         * @enum {string}
+         */
+        ConditionDirection: "improved" | "declined" | "unchanged" | "not-comparable";
         /** ConditionProgress */
         ConditionProgress: {
             condition: components["schemas"]["ConditionRef"];
@@ -1375,11 +1357,7 @@ export interface components {
              * @description `to_rating - from_rating` when both are rated.
              */
             change: number | null;
-            /**
-             * Direction
-             * @enum {string}
-             */
-            direction: "improved" | "declined" | "unchanged" | "not-comparable";
+            direction: components["schemas"]["ConditionDirection"];
             /** From Answered */
             from_answered: boolean;
             /** To Answered */
@@ -1408,11 +1386,8 @@ export interface components {
          * @description The answer to one condition: the three prompts and an optional self-rating.
          */
         ConditionResponse: {
-            /**
-             * Condition
-             * @example systems-aligned-across-agencies
-             */
-            condition: string;
+            /** @example systems-aligned-across-agencies */
+            condition: components["schemas"]["ConditionSlug"];
             /**
              * Current Practice
              * @description What happens now in your service? Up to 4,000 characters.
@@ -1434,6 +1409,11 @@ export interface components {
              */
             rating?: number | null;
         };
+        /**
+         * ConditionSlug
+         * @enum {string}
+         */
+        ConditionSlug: "systems-aligned-across-agencies" | "leadership-at-all-levels" | "clear-communication-of-a-practice-model" | "model-embedded-in-training-supervision-and-performance-management" | "multi-disciplinary-integrated-teams" | "effective-supervision-and-group-case-discussion" | "training-within-a-skills-development-strategy" | "skilled-administrative-support" | "non-social-work-staff-and-volunteers" | "attention-to-it-and-recording-systems" | "good-use-of-data" | "sustaining-innovation-from-the-start";
         /** ConditionStanding */
         ConditionStanding: {
             condition: components["schemas"]["ConditionRef"];
@@ -1458,11 +1438,7 @@ export interface components {
              * @example strategic-approach
              */
             slug: string;
-            /**
-             * Set
-             * @enum {string}
-             */
-            set: "isos" | "innovation-programme";
+            set: components["schemas"]["EnablerSet"];
             /**
              * Number
              * @description ISOS numbering; the four programme enablers are unnumbered in the source.
@@ -1480,6 +1456,16 @@ export interface components {
              */
             href: string;
         };
+        /**
+         * EnablerSet
+         * @enum {string}
+         */
+        EnablerSet: "isos" | "innovation-programme";
+        /**
+         * EvaluationDesign
+         * @enum {string}
+         */
+        EvaluationDesign: "randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown";
         /** EvaluationPublic */
         EvaluationPublic: {
             /** Citations */
@@ -1493,11 +1479,7 @@ export interface components {
             report?: components["schemas"]["Ref"] | null;
             /** Evaluator */
             evaluator?: string | null;
-            /**
-             * Design
-             * @enum {string}
-             */
-            design: "randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown";
+            design: components["schemas"]["EvaluationDesign"];
             /**
              * Design Strength
              * @description `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only = 1; unknown = 0.
@@ -1523,11 +1505,7 @@ export interface components {
         EvaluationSummary: {
             /** Slug */
             slug: string;
-            /**
-             * Design
-             * @enum {string}
-             */
-            design: "randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown";
+            design: components["schemas"]["EvaluationDesign"];
             /** Design Strength */
             design_strength: number;
             /** Limitations */
@@ -1639,6 +1617,11 @@ export interface components {
             /** Statement */
             statement?: string | null;
         };
+        /**
+         * FindingKind
+         * @enum {string}
+         */
+        FindingKind: "outcome-change" | "cost-saving" | "practice-quality" | "family-experience" | "workforce" | "reach" | "programme-aggregate";
         /** FindingPublic */
         FindingPublic: {
             /** Citations */
@@ -1662,11 +1645,7 @@ export interface components {
              *     ]
              */
             outcomes?: string[];
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "outcome-change" | "cost-saving" | "practice-quality" | "family-experience" | "workforce" | "reach" | "programme-aggregate";
+            kind: components["schemas"]["FindingKind"];
             /**
              * Metric
              * @example rate of unplanned placement change
@@ -1906,231 +1885,6 @@ export interface components {
              * @default
              */
             href: string;
-        };
-        /** Page[AuditPublic] */
-        Page_AuditPublic_: {
-            /** Items */
-            items: components["schemas"]["AuditPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[AuditRevisionPublic] */
-        Page_AuditRevisionPublic_: {
-            /** Items */
-            items: components["schemas"]["AuditRevisionPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[EnablerPublic] */
-        Page_EnablerPublic_: {
-            /** Items */
-            items: components["schemas"]["EnablerPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[EvaluationPublic] */
-        Page_EvaluationPublic_: {
-            /** Items */
-            items: components["schemas"]["EvaluationPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[FeaturePublic] */
-        Page_FeaturePublic_: {
-            /** Items */
-            items: components["schemas"]["FeaturePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[FindingPublic] */
-        Page_FindingPublic_: {
-            /** Items */
-            items: components["schemas"]["FindingPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[GuidancePublic] */
-        Page_GuidancePublic_: {
-            /** Items */
-            items: components["schemas"]["GuidancePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[OrganisationPublic] */
-        Page_OrganisationPublic_: {
-            /** Items */
-            items: components["schemas"]["OrganisationPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[OutcomePublic] */
-        Page_OutcomePublic_: {
-            /** Items */
-            items: components["schemas"]["OutcomePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[PracticeModelPublic] */
-        Page_PracticeModelPublic_: {
-            /** Items */
-            items: components["schemas"]["PracticeModelPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[ProgrammePublic] */
-        Page_ProgrammePublic_: {
-            /** Items */
-            items: components["schemas"]["ProgrammePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[ProjectPublic] */
-        Page_ProjectPublic_: {
-            /** Items */
-            items: components["schemas"]["ProjectPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[RecommendationPublic] */
-        Page_RecommendationPublic_: {
-            /** Items */
-            items: components["schemas"]["RecommendationPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[SourcePublic] */
-        Page_SourcePublic_: {
-            /** Items */
-            items: components["schemas"]["SourcePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** Page[TenantPublic] */
-        Page_TenantPublic_: {
-            /** Items */
-            items: components["schemas"]["TenantPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
         };
         /** Pitfall */
         Pitfall: {
@@ -2441,14 +2195,15 @@ export interface components {
              */
             href: string;
         };
+        /**
+         * RevisionAction
+         * @enum {string}
+         */
+        RevisionAction: "created" | "updated" | "submitted" | "amended";
         /** SearchHit */
         SearchHit: {
-            /**
-             * Type
-             * @example project
-             * @enum {string}
-             */
-            type: "feature" | "outcome" | "enabler" | "recommendation" | "practice-model" | "source" | "programme" | "organisation" | "project" | "evaluation" | "finding" | "guidance";
+            /** @example project */
+            type: components["schemas"]["SearchType"];
             /**
              * Slug
              * @example family-safeguarding-hertfordshire
@@ -2483,6 +2238,16 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /**
+         * SearchType
+         * @enum {string}
+         */
+        SearchType: "feature" | "outcome" | "enabler" | "recommendation" | "practice-model" | "source" | "programme" | "organisation" | "project" | "evaluation" | "finding" | "guidance";
+        /**
+         * SourceKind
+         * @enum {string}
+         */
+        SourceKind: "source-text" | "evaluation-report";
         /** SourcePublic */
         SourcePublic: {
             /** Citations */
@@ -2492,11 +2257,7 @@ export interface components {
              * @example dfe-seven-features
              */
             slug: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "source-text" | "evaluation-report";
+            kind: components["schemas"]["SourceKind"];
             /** Title */
             title: string;
             /** Publisher */
@@ -2718,11 +2479,526 @@ export interface components {
              */
             findings: components["schemas"]["Ref"][];
         };
+        /** AuditCreate */
+        AuditCreate: {
+            /**
+             * Template Version
+             * @description A published template version.
+             */
+            template_version: number;
+            /** Title */
+            title: string;
+            /** Responses */
+            responses?: components["schemas"]["ConditionResponse"][] & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+        };
+        /** AuditPage */
+        AuditPage: {
+            /** Items */
+            items: components["schemas"]["AuditPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** AuditRevisionPage */
+        AuditRevisionPage: {
+            /** Items */
+            items: components["schemas"]["AuditRevisionPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** EnablerPage */
+        EnablerPage: {
+            /** Items */
+            items: components["schemas"]["EnablerPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** EvaluationPage */
+        EvaluationPage: {
+            /** Items */
+            items: components["schemas"]["EvaluationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** FeaturePage */
+        FeaturePage: {
+            /** Items */
+            items: components["schemas"]["FeaturePublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** FindingPage */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["FindingPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** GuidancePage */
+        GuidancePage: {
+            /** Items */
+            items: components["schemas"]["GuidancePublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** OrganisationPage */
+        OrganisationPage: {
+            /** Items */
+            items: components["schemas"]["OrganisationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** OutcomePage */
+        OutcomePage: {
+            /** Items */
+            items: components["schemas"]["OutcomePublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** PracticeModelPage */
+        PracticeModelPage: {
+            /** Items */
+            items: components["schemas"]["PracticeModelPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** ProgrammePage */
+        ProgrammePage: {
+            /** Items */
+            items: components["schemas"]["ProgrammePublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** ProjectPage */
+        ProjectPage: {
+            /** Items */
+            items: components["schemas"]["ProjectPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** RecommendationPage */
+        RecommendationPage: {
+            /** Items */
+            items: components["schemas"]["RecommendationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** SourcePage */
+        SourcePage: {
+            /** Items */
+            items: components["schemas"]["SourcePublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** TenantPage */
+        TenantPage: {
+            /** Items */
+            items: components["schemas"]["TenantPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
     };
-    responses: never;
-    parameters: never;
+    responses: {
+        /** @description Not modified: the `If-None-Match` ETag is current. */
+        NotModified: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description Bad request */
+        BadRequest: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/bad-request",
+                 *       "title": "Bad request",
+                 *       "status": 400,
+                 *       "detail": "Send one Authorization header, not 2.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Not acceptable */
+        NotAcceptable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/not-acceptable",
+                 *       "title": "Not acceptable",
+                 *       "status": 406,
+                 *       "detail": "None of the accepted types is offered. Offered: application/json.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Request timeout */
+        RequestTimeout: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/request-timeout",
+                 *       "title": "Request timeout",
+                 *       "status": 408,
+                 *       "detail": "The request body did not arrive within 30 s.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Precondition failed */
+        PreconditionFailedOnRead: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/precondition-failed",
+                 *       "title": "Precondition failed",
+                 *       "status": 412,
+                 *       "detail": "If-Match does not name the current ETag.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Precondition failed */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/precondition-failed",
+                 *       "title": "Precondition failed",
+                 *       "status": 412,
+                 *       "detail": "The audit has changed since the ETag you sent: read it again.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Payload too large */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/payload-too-large",
+                 *       "title": "Payload too large",
+                 *       "status": 413,
+                 *       "detail": "The body exceeds the limit of 1048576 bytes.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unsupported media type */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                 *       "title": "Unsupported media type",
+                 *       "status": 415,
+                 *       "detail": "Send the body as application/json.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Precondition required */
+        PreconditionRequired: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/precondition-required",
+                 *       "title": "Precondition required",
+                 *       "status": 428,
+                 *       "detail": "Send If-Match with the audit's current ETag.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests */
+        RateLimited: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/rate-limited",
+                 *       "title": "Too many requests",
+                 *       "status": 429,
+                 *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Request header fields too large */
+        HeadersTooLarge: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/headers-too-large",
+                 *       "title": "Request header fields too large",
+                 *       "status": 431,
+                 *       "detail": "The request's headers are too large.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Service unavailable */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-ID": components["headers"]["X-Request-ID"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://practice-framework.api/problems/service-unavailable",
+                 *       "title": "Service unavailable",
+                 *       "status": 503,
+                 *       "detail": "The database is unavailable; try again shortly.",
+                 *       "instance": "/v1/audits"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+        IfNoneMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description This request's id: the one you sent (1-128 visible characters) or a new one. It is in the access log; quote it when reporting a problem. */
+        "X-Request-ID": string;
+        /** @description Requests allowed per one-minute window for this key or address. */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets. */
+        "RateLimit-Reset": number;
+        /** @description Seconds to wait before trying again. */
+        "Retry-After": number;
+        /** @description A strong validator of this representation: send it as `If-None-Match` to revalidate, and (an audit's) as `If-Match` to change it. */
+        ETag: string;
+        /** @description The next page, `<...>; rel="next"` (RFC 8288), while there is one. */
+        Link: string;
+        /** @description The path of the resource just created. */
+        Location: string;
+        /** @description `true` when this is the stored first response to an earlier request with the same `Idempotency-Key`. */
+        "Idempotent-Replayed": "true";
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2730,7 +3006,10 @@ export interface operations {
     list_templates: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2739,15 +3018,41 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "version": 1,
+                     *           "title": "Audit of services",
+                     *           "conditions": 12,
+                     *           "published_at": "2026-12-03T05:41:10.848362Z",
+                     *           "href": "/v1/audit-templates/1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TemplateList"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2769,13 +3074,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_template: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
+                /** @example 1 */
                 version: number;
             };
             cookie?: never;
@@ -2785,16 +3097,253 @@ export interface operations {
             /** @description JSON, or FHIR R4 `Questionnaire` with `Accept: application/fhir+json`. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "version": 1,
+                     *       "title": "Audit of services",
+                     *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
+                     *       "published_at": "2026-12-03T05:41:10.848362Z",
+                     *       "prompts": [
+                     *         {
+                     *           "key": "current_practice",
+                     *           "text": "What happens now in your service?",
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "Appendix 2",
+                     *               "quote": "What happens now in your service?",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "key": "needed_change",
+                     *           "text": "What needs to happen?",
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "Appendix 2",
+                     *               "quote": "What needs to happen?",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "rating_scale": {
+                     *         "curated": true,
+                     *         "note": "This project's optional self-rating, not part of the source tool. A rating of 1 or 2 marks a condition as weak in the audit report.",
+                     *         "minimum": 1,
+                     *         "maximum": 4,
+                     *         "weak_at_or_below": 2,
+                     *         "levels": [
+                     *           {
+                     *             "value": 1,
+                     *             "label": "Not in place",
+                     *             "meaning": "The condition is not met in the service today."
+                     *           },
+                     *           {
+                     *             "value": 2,
+                     *             "label": "Emerging",
+                     *             "meaning": "Some elements are in place but not consistently."
+                     *           }
+                     *         ]
+                     *       },
+                     *       "mapping_note": "The features and enablers each condition bears on are curated by this project, not stated by the source; each entry carries a one-line rationale.",
+                     *       "conditions": [
+                     *         {
+                     *           "slug": "systems-aligned-across-agencies",
+                     *           "number": 1,
+                     *           "text": "Systems are aligned acoss all relevant agencies",
+                     *           "prompts": [
+                     *             {
+                     *               "key": "current_practice",
+                     *               "text": "What happens now in your service?",
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "Appendix 2",
+                     *                   "quote": "What happens now in your service?",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "key": "needed_change",
+                     *               "text": "What needs to happen?",
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "Appendix 2",
+                     *                   "quote": "What needs to happen?",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "recommendation": {
+                     *             "slug": "shared-aims-across-the-system",
+                     *             "title": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *             "href": "/v1/recommendations/shared-aims-across-the-system"
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "slug": "multi-disciplinary-skill-sets",
+                     *               "title": "Multi-disciplinary skill sets working together",
+                     *               "href": "/v1/features/multi-disciplinary-skill-sets",
+                     *               "curated": true,
+                     *               "rationale": "Aligned agencies are what lets adult and children's specialists work as one team."
+                     *             },
+                     *             {
+                     *               "slug": "whole-family-focus",
+                     *               "title": "Having a whole family focus",
+                     *               "href": "/v1/features/whole-family-focus",
+                     *               "curated": true,
+                     *               "rationale": "A whole-family response needs every agency around the family working to the same aims."
+                     *             }
+                     *           ],
+                     *           "enablers": [
+                     *             {
+                     *               "slug": "strategic-approach",
+                     *               "title": "Strategic approach",
+                     *               "href": "/v1/enablers/strategic-approach",
+                     *               "curated": true,
+                     *               "rationale": "Alignment across agencies is a system-wide strategy, not a team-level choice."
+                     *             },
+                     *             {
+                     *               "slug": "engaging-partners",
+                     *               "title": "Engaging partners",
+                     *               "href": "/v1/enablers/engaging-partners",
+                     *               "curated": true,
+                     *               "rationale": "Partner agencies have to be brought in for their systems to align."
+                     *             }
+                     *           ],
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "Appendix 2",
+                     *               "quote": "Systems are aligned acoss all relevant agencies",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "slug": "leadership-at-all-levels",
+                     *           "number": 2,
+                     *           "text": "There is leadership at all levels, including practice champions",
+                     *           "prompts": [
+                     *             {
+                     *               "key": "current_practice",
+                     *               "text": "What happens now in your service?",
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "Appendix 2",
+                     *                   "quote": "What happens now in your service?",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "key": "needed_change",
+                     *               "text": "What needs to happen?",
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "Appendix 2",
+                     *                   "quote": "What needs to happen?",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "recommendation": {
+                     *             "slug": "leadership-at-all-levels",
+                     *             "title": "Leadership is critical but needs not to rely on a single dynamic leader or team. Embedding innovation depends on mobilising leadership at all levels",
+                     *             "href": "/v1/recommendations/leadership-at-all-levels"
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "slug": "strengths-based-practice-framework",
+                     *               "title": "Using a clear, strengths-based practice framework",
+                     *               "href": "/v1/features/strengths-based-practice-framework",
+                     *               "curated": true,
+                     *               "rationale": "Practice champions carry the practice framework into everyday work."
+                     *             }
+                     *           ],
+                     *           "enablers": [
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance",
+                     *               "curated": true,
+                     *               "rationale": "The condition is about how leadership is distributed and governed."
+                     *             },
+                     *             {
+                     *               "slug": "strong-leaders",
+                     *               "title": "Strong leaders who create the capacity to innovate",
+                     *               "href": "/v1/enablers/strong-leaders",
+                     *               "curated": true,
+                     *               "rationale": "The evaluations name strong leaders as an enabler; this asks that it not rest on one person."
+                     *             }
+                     *           ],
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "Appendix 2",
+                     *               "quote": "There is leadership at all levels, including practice champions",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "citations": [
+                     *         {
+                     *           "source": "rees-centre-thematic-report-1",
+                     *           "locator": "section: Conclusions and recommendations",
+                     *           "quote": "Appendix 2 contains a template which local authorities could use as a self-audit tool to consider how these apply to them",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "rees-centre-thematic-report-1",
+                     *           "locator": "Appendix 2",
+                     *           "quote": "Appendix 2 – Audit of services",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "href": "/v1/audit-templates/1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TemplatePublic"];
                     "application/fhir+json": Record<string, never>;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2810,27 +3359,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not acceptable */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/not-acceptable",
-                     *       "title": "Not acceptable",
-                     *       "status": 406,
-                     *       "detail": "Not acceptable.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2852,17 +3389,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_audits: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
-                /** @description `draft` or `submitted`. */
-                status?: ("draft" | "submitted") | null;
+                /**
+                 * @description `draft` or `submitted`.
+                 * @example submitted
+                 */
+                status?: components["schemas"]["AuditStatus"] | null;
                 template_version?: number | null;
                 /** @description `csv` is the same as `Accept: text/csv`. */
                 format?: string | null;
@@ -2876,16 +3422,68 @@ export interface operations {
             /** @description JSON page; with `Accept: text/csv` one row per audit and condition: audit_id, audit_title, template_version, status, revision, condition_number, condition, current_practice, needed_change, progress_plan, rating, updated_at. */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AuditPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *           "organisation": "hertfordshire",
+                     *           "template_version": 1,
+                     *           "title": "Children's services self-audit 2025",
+                     *           "status": "submitted",
+                     *           "revision": 1,
+                     *           "version": 3,
+                     *           "responses": [
+                     *             {
+                     *               "condition": "systems-aligned-across-agencies",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 2
+                     *             },
+                     *             {
+                     *               "condition": "leadership-at-all-levels",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 3
+                     *             }
+                     *           ],
+                     *           "completeness": {
+                     *             "answered": 12,
+                     *             "total": 12,
+                     *             "complete": true,
+                     *             "missing": []
+                     *           },
+                     *           "created_at": "2026-12-03T05:41:12.608091Z",
+                     *           "updated_at": "2026-12-03T05:41:12.628493Z",
+                     *           "submitted_at": "2026-12-03T05:41:12.628490Z",
+                     *           "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditPage"];
                     "text/csv": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2904,6 +3502,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2919,27 +3521,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not acceptable */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/not-acceptable",
-                     *       "title": "Not acceptable",
-                     *       "status": 406,
-                     *       "detail": "Not acceptable.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2961,14 +3550,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_audit: {
         parameters: {
             query?: never;
             header?: {
-                /** @description Any unique string (a UUID is ideal). A retry with the same key and body returns the first response; the same key with another body is a `409`. Kept 24 h. */
-                "Idempotency-Key"?: string | null;
+                /**
+                 * @description Any unique string (a UUID is ideal). A retry with the same key and body returns the first response; the same key with another body is a `409`. Kept 24 h.
+                 * @example 5b0e7c1a-3f7d-4d8e-9a51-2c6f4b7d9e01
+                 */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2986,47 +3581,88 @@ export interface operations {
                  *           "needed_change": "A shared data agreement across the three agencies.",
                  *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
                  *           "rating": 2
+                 *         },
+                 *         {
+                 *           "condition": "leadership-at-all-levels",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 3
+                 *         },
+                 *         {
+                 *           "condition": "clear-communication-of-a-practice-model",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 1
+                 *         },
+                 *         {
+                 *           "condition": "model-embedded-in-training-supervision-and-performance-management",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 4
+                 *         },
+                 *         {
+                 *           "condition": "multi-disciplinary-integrated-teams",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 2
+                 *         },
+                 *         {
+                 *           "condition": "effective-supervision-and-group-case-discussion",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 3
+                 *         },
+                 *         {
+                 *           "condition": "training-within-a-skills-development-strategy",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 2
+                 *         },
+                 *         {
+                 *           "condition": "skilled-administrative-support",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 3
+                 *         },
+                 *         {
+                 *           "condition": "non-social-work-staff-and-volunteers",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 1
+                 *         },
+                 *         {
+                 *           "condition": "attention-to-it-and-recording-systems",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 2
+                 *         },
+                 *         {
+                 *           "condition": "good-use-of-data",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 3
+                 *         },
+                 *         {
+                 *           "condition": "sustaining-innovation-from-the-start",
+                 *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                 *           "needed_change": "A shared data agreement across the three agencies.",
+                 *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                 *           "rating": 2
                  *         }
                  *       ]
                  *     }
                  */
-                "application/json": {
-                    /**
-                     * Template Version
-                     * @description A published template version.
-                     */
-                    template_version: number;
-                    /** Title */
-                    title: string;
-                    /** Responses */
-                    responses?: {
-                        /**
-                         * Condition
-                         * @example systems-aligned-across-agencies
-                         */
-                        condition: string;
-                        /**
-                         * Current Practice
-                         * @description What happens now in your service? Up to 4,000 characters.
-                         */
-                        current_practice?: string | null;
-                        /**
-                         * Needed Change
-                         * @description What needs to happen? Up to 4,000 characters.
-                         */
-                        needed_change?: string | null;
-                        /**
-                         * Progress Plan
-                         * @description How will you progress this? Up to 4,000 characters.
-                         */
-                        progress_plan?: string | null;
-                        /**
-                         * Rating
-                         * @description Optional self-rating on the template's scale (1-4 in template 1).
-                         */
-                        rating?: number | null;
-                    }[];
-                };
+                "application/json": components["schemas"]["AuditCreate"];
                 /**
                  * @example {
                  *       "resourceType": "QuestionnaireResponse",
@@ -3064,16 +3700,65 @@ export interface operations {
             /** @description The new draft audit. */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "organisation": "hertfordshire",
+                     *       "template_version": 1,
+                     *       "title": "Children's services self-audit 2025",
+                     *       "status": "draft",
+                     *       "revision": 1,
+                     *       "version": 1,
+                     *       "responses": [
+                     *         {
+                     *           "condition": "systems-aligned-across-agencies",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 2
+                     *         },
+                     *         {
+                     *           "condition": "leadership-at-all-levels",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 3
+                     *         }
+                     *       ],
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "created_at": "2026-12-03T05:41:12.608091Z",
+                     *       "updated_at": "2026-12-03T05:41:12.608091Z",
+                     *       "submitted_at": null,
+                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditPublic"];
                     "application/fhir+json": Record<string, never>;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3092,6 +3777,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,9 +3796,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3125,27 +3819,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
-                     *       "title": "Unsupported media type",
-                     *       "status": 415,
-                     *       "detail": "Unsupported media type.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3167,17 +3849,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_audit: {
         parameters: {
             query?: {
-                /** @description `csv` / `fhir` are the same as `Accept: text/csv` / `Accept: application/fhir+json`. */
+                /**
+                 * @description `csv` / `fhir` are the same as `Accept: text/csv` / `Accept: application/fhir+json`.
+                 * @example json
+                 */
                 format?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
@@ -3187,17 +3881,65 @@ export interface operations {
             /** @description The audit, with its ETag. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "organisation": "hertfordshire",
+                     *       "template_version": 1,
+                     *       "title": "Children's services self-audit 2025",
+                     *       "status": "submitted",
+                     *       "revision": 1,
+                     *       "version": 3,
+                     *       "responses": [
+                     *         {
+                     *           "condition": "systems-aligned-across-agencies",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 2
+                     *         },
+                     *         {
+                     *           "condition": "leadership-at-all-levels",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 3
+                     *         }
+                     *       ],
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "created_at": "2026-12-03T05:41:12.608091Z",
+                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
+                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
+                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditPublic"];
                     "application/fhir+json": Record<string, never>;
                     "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3216,6 +3958,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3234,6 +3980,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3249,27 +3999,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not acceptable */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/not-acceptable",
-                     *       "title": "Not acceptable",
-                     *       "status": 406,
-                     *       "detail": "Not acceptable.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3291,40 +4029,113 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     update_audit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "responses": [
+                 *         {
+                 *           "condition": "clear-communication-of-a-practice-model",
+                 *           "rating": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["AuditUpdate"];
+                /**
+                 * @example {
+                 *       "responses": [
+                 *         {
+                 *           "condition": "clear-communication-of-a-practice-model",
+                 *           "rating": 2
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["AuditUpdate"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description The audit in its new state. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "organisation": "hertfordshire",
+                     *       "template_version": 1,
+                     *       "title": "Children's services self-audit 2025",
+                     *       "status": "draft",
+                     *       "revision": 1,
+                     *       "version": 2,
+                     *       "responses": [
+                     *         {
+                     *           "condition": "systems-aligned-across-agencies",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 2
+                     *         },
+                     *         {
+                     *           "condition": "leadership-at-all-levels",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 3
+                     *         }
+                     *       ],
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "created_at": "2026-12-03T05:41:12.608091Z",
+                     *       "updated_at": "2026-12-03T05:41:12.618256Z",
+                     *       "submitted_at": null,
+                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditPublic"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3343,6 +4154,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3361,6 +4176,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3376,9 +4195,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3394,45 +4218,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-failed",
-                     *       "title": "Precondition failed",
-                     *       "status": 412,
-                     *       "detail": "Precondition failed.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
-                     *       "title": "Unsupported media type",
-                     *       "status": 415,
-                     *       "detail": "Unsupported media type.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3454,53 +4249,89 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Precondition required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-required",
-                     *       "title": "Precondition required",
-                     *       "status": 428,
-                     *       "detail": "Precondition required.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     submit_audit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The audit in its new state. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "organisation": "hertfordshire",
+                     *       "template_version": 1,
+                     *       "title": "Children's services self-audit 2025",
+                     *       "status": "submitted",
+                     *       "revision": 1,
+                     *       "version": 3,
+                     *       "responses": [
+                     *         {
+                     *           "condition": "systems-aligned-across-agencies",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 2
+                     *         },
+                     *         {
+                     *           "condition": "leadership-at-all-levels",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 3
+                     *         }
+                     *       ],
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "created_at": "2026-12-03T05:41:12.608091Z",
+                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
+                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
+                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditPublic"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3519,6 +4350,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3537,6 +4372,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3555,6 +4394,10 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,27 +4413,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-failed",
-                     *       "title": "Precondition failed",
-                     *       "status": 412,
-                     *       "detail": "Precondition failed.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["PreconditionFailed"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3612,53 +4442,89 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Precondition required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-required",
-                     *       "title": "Precondition required",
-                     *       "status": 428,
-                     *       "detail": "Precondition required.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     amend_audit: {
         parameters: {
             query?: never;
-            header?: {
+            header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
-                "If-Match"?: string | null;
+                "If-Match": string;
             };
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The audit in its new state. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "organisation": "hertfordshire",
+                     *       "template_version": 1,
+                     *       "title": "Children's services self-audit 2025",
+                     *       "status": "draft",
+                     *       "revision": 2,
+                     *       "version": 4,
+                     *       "responses": [
+                     *         {
+                     *           "condition": "systems-aligned-across-agencies",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 2
+                     *         },
+                     *         {
+                     *           "condition": "leadership-at-all-levels",
+                     *           "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *           "needed_change": "A shared data agreement across the three agencies.",
+                     *           "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *           "rating": 3
+                     *         }
+                     *       ],
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "created_at": "2026-12-03T05:41:12.608091Z",
+                     *       "updated_at": "2026-12-03T05:41:12.715060Z",
+                     *       "submitted_at": null,
+                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditPublic"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3677,6 +4543,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3695,6 +4565,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3713,6 +4587,10 @@ export interface operations {
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3728,27 +4606,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Precondition failed */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-failed",
-                     *       "title": "Precondition failed",
-                     *       "status": 412,
-                     *       "detail": "Precondition failed.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            412: components["responses"]["PreconditionFailed"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3770,24 +4635,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Precondition required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/precondition-required",
-                     *       "title": "Precondition required",
-                     *       "status": 428,
-                     *       "detail": "Precondition required.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_revisions: {
@@ -3800,7 +4651,10 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
@@ -3810,15 +4664,83 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_AuditRevisionPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "version": 1,
+                     *           "revision": 1,
+                     *           "action": "created",
+                     *           "status": "draft",
+                     *           "title": "Children's services self-audit 2025",
+                     *           "responses": [
+                     *             {
+                     *               "condition": "systems-aligned-across-agencies",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 2
+                     *             },
+                     *             {
+                     *               "condition": "leadership-at-all-levels",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 3
+                     *             }
+                     *           ],
+                     *           "actor": "api-key:9df382565df2 (Case management system)",
+                     *           "recorded_at": "2026-12-03T05:41:12.608091Z"
+                     *         },
+                     *         {
+                     *           "version": 2,
+                     *           "revision": 1,
+                     *           "action": "updated",
+                     *           "status": "draft",
+                     *           "title": "Children's services self-audit 2025",
+                     *           "responses": [
+                     *             {
+                     *               "condition": "systems-aligned-across-agencies",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 2
+                     *             },
+                     *             {
+                     *               "condition": "leadership-at-all-levels",
+                     *               "current_practice": "Health and police attend strategy meetings; data is not shared.",
+                     *               "needed_change": "A shared data agreement across the three agencies.",
+                     *               "progress_plan": "Safeguarding partnership to agree the data protocol by March.",
+                     *               "rating": 3
+                     *             }
+                     *           ],
+                     *           "actor": "api-key:9df382565df2 (Case management system)",
+                     *           "recorded_at": "2026-12-03T05:41:12.618256Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null,
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditRevisionPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3837,6 +4759,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3855,6 +4781,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3870,9 +4800,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3894,14 +4829,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
-    get_report: {
+    get_audit_report: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
             };
             cookie?: never;
@@ -3911,15 +4852,215 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "audit": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "template_version": 1,
+                     *       "status": "submitted",
+                     *       "revision": 1,
+                     *       "completeness": {
+                     *         "answered": 12,
+                     *         "total": 12,
+                     *         "complete": true,
+                     *         "missing": []
+                     *       },
+                     *       "ratings": {
+                     *         "rated": 12,
+                     *         "average": 2.42,
+                     *         "distribution": {
+                     *           "1": 1,
+                     *           "2": 6,
+                     *           "3": 4,
+                     *           "4": 1
+                     *         }
+                     *       },
+                     *       "weak_rule": "A condition is weak when rated 2 or lower on the 1-4 scale; unrated conditions are not judged.",
+                     *       "conditions": [
+                     *         {
+                     *           "condition": {
+                     *             "slug": "systems-aligned-across-agencies",
+                     *             "number": 1,
+                     *             "text": "Systems are aligned acoss all relevant agencies"
+                     *           },
+                     *           "answered": true,
+                     *           "rating": 2,
+                     *           "rating_label": "Emerging",
+                     *           "weak": true
+                     *         },
+                     *         {
+                     *           "condition": {
+                     *             "slug": "leadership-at-all-levels",
+                     *             "number": 2,
+                     *             "text": "There is leadership at all levels, including practice champions"
+                     *           },
+                     *           "answered": true,
+                     *           "rating": 3,
+                     *           "rating_label": "Established",
+                     *           "weak": false
+                     *         }
+                     *       ],
+                     *       "weak_conditions": [
+                     *         {
+                     *           "condition": {
+                     *             "slug": "systems-aligned-across-agencies",
+                     *             "number": 1,
+                     *             "text": "Systems are aligned acoss all relevant agencies"
+                     *           },
+                     *           "rating": 2,
+                     *           "rating_label": "Emerging",
+                     *           "recommendation": {
+                     *             "slug": "shared-aims-across-the-system",
+                     *             "title": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *             "href": "/v1/recommendations/shared-aims-across-the-system"
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "slug": "multi-disciplinary-skill-sets",
+                     *               "title": "Multi-disciplinary skill sets working together",
+                     *               "href": "/v1/features/multi-disciplinary-skill-sets",
+                     *               "curated": true,
+                     *               "rationale": "Aligned agencies are what lets adult and children's specialists work as one team."
+                     *             },
+                     *             {
+                     *               "slug": "whole-family-focus",
+                     *               "title": "Having a whole family focus",
+                     *               "href": "/v1/features/whole-family-focus",
+                     *               "curated": true,
+                     *               "rationale": "A whole-family response needs every agency around the family working to the same aims."
+                     *             }
+                     *           ],
+                     *           "enablers": [
+                     *             {
+                     *               "slug": "strategic-approach",
+                     *               "title": "Strategic approach",
+                     *               "href": "/v1/enablers/strategic-approach",
+                     *               "curated": true,
+                     *               "rationale": "Alignment across agencies is a system-wide strategy, not a team-level choice."
+                     *             },
+                     *             {
+                     *               "slug": "engaging-partners",
+                     *               "title": "Engaging partners",
+                     *               "href": "/v1/enablers/engaging-partners",
+                     *               "curated": true,
+                     *               "rationale": "Partner agencies have to be brought in for their systems to align."
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "doncaster-growing-futures",
+                     *               "title": "Doncaster Growing Futures",
+                     *               "href": "/v1/projects/doncaster-growing-futures"
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-focus-on-practice-sickness-absence",
+                     *               "title": "drop in staff sickness absence",
+                     *               "href": "/v1/findings/f000-focus-on-practice-sickness-absence"
+                     *             },
+                     *             {
+                     *               "slug": "f000-hampshire-sickness-rates",
+                     *               "title": "reduction in social worker sickness rates",
+                     *               "href": "/v1/findings/f000-hampshire-sickness-rates"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "condition": {
+                     *             "slug": "clear-communication-of-a-practice-model",
+                     *             "number": 3,
+                     *             "text": "There is clear communication of a model of good practice"
+                     *           },
+                     *           "rating": 2,
+                     *           "rating_label": "Emerging",
+                     *           "recommendation": {
+                     *             "slug": "clear-model-to-communicate",
+                     *             "title": "Organisations are more successful in achieving culture and behaviour change when they have a clear model to communicate, motivating people around a shared ethos with clear messages",
+                     *             "href": "/v1/recommendations/clear-model-to-communicate"
+                     *           },
+                     *           "features": [
+                     *             {
+                     *               "slug": "strengths-based-practice-framework",
+                     *               "title": "Using a clear, strengths-based practice framework",
+                     *               "href": "/v1/features/strengths-based-practice-framework",
+                     *               "curated": true,
+                     *               "rationale": "The model of good practice is the practice framework the feature describes."
+                     *             },
+                     *             {
+                     *               "slug": "systemic-approaches",
+                     *               "title": "Using systemic approaches to social work practice",
+                     *               "href": "/v1/features/systemic-approaches",
+                     *               "curated": true,
+                     *               "rationale": "Many projects' model of practice is a systemic one that has to be communicated."
+                     *             }
+                     *           ],
+                     *           "enablers": [
+                     *             {
+                     *               "slug": "clear-objectives",
+                     *               "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *               "href": "/v1/enablers/clear-objectives",
+                     *               "curated": true,
+                     *               "rationale": "A clearly communicated model gives staff clear objectives."
+                     *             },
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance",
+                     *               "curated": true,
+                     *               "rationale": "Leaders own the message about the model."
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-focus-on-practice-sickness-absence",
+                     *               "title": "drop in staff sickness absence",
+                     *               "href": "/v1/findings/f000-focus-on-practice-sickness-absence"
+                     *             },
+                     *             {
+                     *               "slug": "f000-hertfordshire-allocated-social-workers",
+                     *               "title": "number of allocated social workers for each family (reduction; no figure given)",
+                     *               "href": "/v1/findings/f000-hertfordshire-allocated-social-workers"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditReport"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3938,6 +5079,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3956,6 +5101,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3971,9 +5120,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3995,6 +5149,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     compare_audits: {
@@ -4002,9 +5159,15 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The audit's id (a UUID). */
+                /**
+                 * @description The audit's id (a UUID).
+                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 */
                 audit_id: string;
-                /** @description The later audit to compare with. */
+                /**
+                 * @description The later audit to compare with.
+                 * @example 01a23a6b-cb7c-718e-b2f8-d0a11cb7e897
+                 */
                 other_id: string;
             };
             cookie?: never;
@@ -4014,15 +5177,91 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "template_version": 1,
+                     *       "from_audit": {
+                     *         "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *         "revision": 1,
+                     *         "status": "submitted",
+                     *         "updated_at": "2026-12-03T05:41:12.628493Z",
+                     *         "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       },
+                     *       "to_audit": {
+                     *         "id": "01a23a6b-cb7c-718e-b2f8-d0a11cb7e897",
+                     *         "revision": 1,
+                     *         "status": "draft",
+                     *         "updated_at": "2026-12-03T05:41:12.700186Z",
+                     *         "href": "/v1/audits/01a23a6b-cb7c-718e-b2f8-d0a11cb7e897"
+                     *       },
+                     *       "completeness": {
+                     *         "from": {
+                     *           "answered": 12,
+                     *           "total": 12,
+                     *           "complete": true,
+                     *           "missing": []
+                     *         },
+                     *         "to": {
+                     *           "answered": 12,
+                     *           "total": 12,
+                     *           "complete": true,
+                     *           "missing": []
+                     *         }
+                     *       },
+                     *       "summary": {
+                     *         "improved": 6,
+                     *         "declined": 0,
+                     *         "unchanged": 6,
+                     *         "not_comparable": 0
+                     *       },
+                     *       "conditions": [
+                     *         {
+                     *           "condition": {
+                     *             "slug": "systems-aligned-across-agencies",
+                     *             "number": 1,
+                     *             "text": "Systems are aligned acoss all relevant agencies"
+                     *           },
+                     *           "from_rating": 2,
+                     *           "to_rating": 3,
+                     *           "change": 1,
+                     *           "direction": "improved",
+                     *           "from_answered": true,
+                     *           "to_answered": true
+                     *         },
+                     *         {
+                     *           "condition": {
+                     *             "slug": "leadership-at-all-levels",
+                     *             "number": 2,
+                     *             "text": "There is leadership at all levels, including practice champions"
+                     *           },
+                     *           "from_rating": 3,
+                     *           "to_rating": 3,
+                     *           "change": 0,
+                     *           "direction": "unchanged",
+                     *           "from_answered": true,
+                     *           "to_answered": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditComparison"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4041,6 +5280,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4059,6 +5302,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4074,9 +5321,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4098,6 +5350,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_benchmark: {
@@ -4105,6 +5360,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example 1 */
                 template_version: number;
             };
             cookie?: never;
@@ -4114,15 +5370,62 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "template_version": 1,
+                     *       "minimum_organisations": 5,
+                     *       "suppressed": false,
+                     *       "organisations": 6,
+                     *       "conditions": [
+                     *         {
+                     *           "condition": {
+                     *             "slug": "systems-aligned-across-agencies",
+                     *             "number": 1,
+                     *             "text": "Systems are aligned acoss all relevant agencies"
+                     *           },
+                     *           "rated": 6,
+                     *           "distribution": {
+                     *             "1": 2,
+                     *             "2": 2,
+                     *             "3": 1,
+                     *             "4": 1
+                     *           }
+                     *         },
+                     *         {
+                     *           "condition": {
+                     *             "slug": "leadership-at-all-levels",
+                     *             "number": 2,
+                     *             "text": "There is leadership at all levels, including practice champions"
+                     *           },
+                     *           "rated": 6,
+                     *           "distribution": {
+                     *             "1": 1,
+                     *             "2": 2,
+                     *             "3": 2,
+                     *             "4": 1
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Benchmark"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4141,6 +5444,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4159,6 +5466,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4174,9 +5485,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4198,18 +5514,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_organisations: {
         parameters: {
             query?: {
                 kind?: string | null;
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4218,15 +5543,75 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OrganisationPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Brighter Futures: a bespoke practice model to support complex adolescents",
+                     *               "quote": "designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "anna-freud-centre",
+                     *           "name": "Anna Freud Centre",
+                     *           "kind": "other",
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/organisations/anna-freud-centre"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Resources projects have found useful",
+                     *               "quote": "Scott and Skidmore, 'Reducing the risk: Barnardo's support for sexually exploited young people – a two year evaluation', Barnardo's, 2006",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "barnardos",
+                     *           "name": "Barnardo's",
+                     *           "kind": "charity",
+                     *           "projects": [],
+                     *           "href": "/v1/organisations/barnardos"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJiYXJuYXJkb3MiXQ.4Zea4vdCAxPscATuPy6fYw",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4248,6 +5633,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_organisation: {
@@ -4259,22 +5647,46 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "slug": "hertfordshire",
+                 *       "name": "Hertfordshire County Council"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganisationCreate"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description The new tenant. */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "slug": "hertfordshire",
+                     *       "name": "Hertfordshire",
+                     *       "in_evidence": true,
+                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TenantPublic"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4293,6 +5705,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4308,9 +5724,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4326,27 +5747,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
-                     *       "title": "Unsupported media type",
-                     *       "status": 415,
-                     *       "detail": "Unsupported media type.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4368,12 +5777,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_tenants: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
@@ -4387,15 +5802,39 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_TenantPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "slug": "hertfordshire",
+                     *           "name": "Hertfordshire",
+                     *           "in_evidence": true,
+                     *           "created_at": "2026-12-03T05:41:12.154477Z"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null,
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TenantPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4414,6 +5853,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4429,9 +5872,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4453,6 +5901,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_tenant: {
@@ -4460,6 +5911,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example hertfordshire */
                 slug: string;
             };
             cookie?: never;
@@ -4469,15 +5921,32 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "slug": "hertfordshire",
+                     *       "name": "Hertfordshire",
+                     *       "in_evidence": true,
+                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TenantPublic"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4496,6 +5965,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4514,6 +5987,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4529,9 +6006,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4553,6 +6035,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_api_keys: {
@@ -4560,6 +6045,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example hertfordshire */
                 slug: string;
             };
             cookie?: never;
@@ -4569,15 +6055,38 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "prefix": "9df382565df2",
+                     *           "label": "Case management system",
+                     *           "organisation": "hertfordshire",
+                     *           "created_at": "2026-12-03T05:41:12.181743Z",
+                     *           "revoked_at": null,
+                     *           "last_used_at": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyList"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4596,6 +6105,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4614,6 +6127,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4629,9 +6146,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4653,6 +6175,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     create_api_key: {
@@ -4660,28 +6185,54 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example hertfordshire */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "label": "Case management system"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApiKeyCreate"];
             };
         };
         responses: {
-            /** @description Successful Response */
+            /** @description The key, shown this once. */
             201: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "prefix": "9df382565df2",
+                     *       "label": "Case management system",
+                     *       "organisation": "hertfordshire",
+                     *       "created_at": "2026-12-03T05:41:12.181743Z",
+                     *       "revoked_at": null,
+                     *       "last_used_at": null,
+                     *       "token": "pfa_9df382565df2_qWm2hfLSWDxY3fjoz329EoQTs8p0qQY8y_KSjbvu4-w"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4700,6 +6251,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4718,6 +6273,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4733,27 +6292,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
-                     *       "title": "Unsupported media type",
-                     *       "status": 415,
-                     *       "detail": "Unsupported media type.",
-                     *       "instance": "/v1/..."
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4775,6 +6323,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     revoke_api_key: {
@@ -4782,7 +6333,9 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @example hertfordshire */
                 slug: string;
+                /** @example ed9878c3fb69 */
                 prefix: string;
             };
             cookie?: never;
@@ -4792,13 +6345,22 @@ export interface operations {
             /** @description Successful Response */
             204: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4817,6 +6379,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4835,6 +6401,10 @@ export interface operations {
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4853,6 +6423,10 @@ export interface operations {
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4874,6 +6448,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_me: {
@@ -4888,15 +6465,42 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "organisation": {
+                     *         "slug": "hertfordshire",
+                     *         "name": "Hertfordshire",
+                     *         "in_evidence": true,
+                     *         "created_at": "2026-12-03T05:41:12.154477Z"
+                     *       },
+                     *       "key": {
+                     *         "prefix": "9df382565df2",
+                     *         "label": "Case management system",
+                     *         "organisation": "hertfordshire",
+                     *         "created_at": "2026-12-03T05:41:12.181743Z",
+                     *         "revoked_at": null,
+                     *         "last_used_at": null
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4915,6 +6519,10 @@ export interface operations {
             /** @description Forbidden */
             403: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4930,12 +6538,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_framework: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4944,15 +6559,585 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "content_version": "b3d8dfb1777fafb8",
+                     *       "title": "Seven features of practice and seven outcomes",
+                     *       "summary": "Our hypothesis is that to achieve genuinely transformational and sustained change in children’s social care, and significantly improved outcomes across the system, the right focus and action is needed at the levels of both practice and organisation. The ISOS enablers are factors that need to be in place at the corporate, whole organisation and partnership level; whilst the seven features of practice identified through the Innovation Programme are specifically about social work practice – they describe how to create an environment where social workers do better work with families day-to-day. Action at these two ‘levels’ is mutually reinforcing. Excellent practice can only flourish where the organisational enablers are in place as a supportive framework, and when there is excellent social work practice that focuses on the seven features it provides the focus, momentum and fuel for wider change.",
+                     *       "table_1": [
+                     *         {
+                     *           "number": 1,
+                     *           "feature": {
+                     *             "slug": "strengths-based-practice-framework",
+                     *             "title": "Using a clear, strengths-based practice framework",
+                     *             "href": "/v1/features/strengths-based-practice-framework"
+                     *           },
+                     *           "outcome": {
+                     *             "slug": "increased-wellbeing-and-resilience",
+                     *             "title": "Increased wellbeing and Resilience for children and families",
+                     *             "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *           },
+                     *           "enabler": {
+                     *             "slug": "strategic-approach",
+                     *             "title": "Strategic approach",
+                     *             "href": "/v1/enablers/strategic-approach"
+                     *           }
+                     *         },
+                     *         {
+                     *           "number": 2,
+                     *           "feature": {
+                     *             "slug": "systemic-approaches",
+                     *             "title": "Using systemic approaches to social work practice",
+                     *             "href": "/v1/features/systemic-approaches"
+                     *           },
+                     *           "outcome": {
+                     *             "slug": "reduced-risk",
+                     *             "title": "Reduced risk for Children",
+                     *             "href": "/v1/outcomes/reduced-risk"
+                     *           },
+                     *           "enabler": {
+                     *             "slug": "leadership-and-governance",
+                     *             "title": "Leadership and governance",
+                     *             "href": "/v1/enablers/leadership-and-governance"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "features": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven features of practice",
+                     *               "quote": "1. Using a clear, strengths-based practice framework",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one",
+                     *               "quote": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "strengths-based-practice-framework",
+                     *           "number": 1,
+                     *           "title": "Using a clear, strengths-based practice framework",
+                     *           "heading": null,
+                     *           "definition": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families. These values and theoretical principles must be understood, shared and used across the whole organisation, including by partners, and they must flow from and be championed and embedded by leaders.\n\nA strengths-based approach is one which specifically focuses on identifying families' strengths as well as their difficulties and supports the family to understand for themselves how they can use their strengths to help overcome their difficulties. All of the most successful Innovation Programme projects used strengths-based practice frameworks.",
+                     *           "benefits": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; What difference does it make?",
+                     *                   "quote": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Creates a shared understanding of what good practice looks like, alongside clear expectations",
+                     *               "text": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *               "variants": []
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; What difference does it make?",
+                     *                   "quote": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Gives all practitioners a shared language",
+                     *               "text": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *               "variants": [
+                     *                 {
+                     *                   "citations": [
+                     *                     {
+                     *                       "source": "cypnow-seven-features",
+                     *                       "locator": "section: Feature 1; What difference does it make?",
+                     *                       "quote": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases.",
+                     *                       "report": null,
+                     *                       "report_locator": null
+                     *                     }
+                     *                   ],
+                     *                   "text": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases."
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "pitfalls": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; Potential pitfalls",
+                     *                   "quote": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Sending people on training courses is not enough",
+                     *               "text": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; Potential pitfalls",
+                     *                   "quote": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "IT and recording systems can stop the new practice approach taking root",
+                     *               "text": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working."
+                     *             }
+                     *           ],
+                     *           "quotations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one",
+                     *                   "quote": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework gives you so much focus, doesn’t it? In terms of identifying risks, strengths, I almost feel like what was I doing before that?",
+                     *               "attribution": "Social worker, Signs of Safety evaluation, page.47"
+                     *             }
+                     *           ],
+                     *           "related_outcomes": [
+                     *             {
+                     *               "slug": "better-value-for-money",
+                     *               "title": "Better value for money",
+                     *               "href": "/v1/outcomes/better-value-for-money"
+                     *             },
+                     *             {
+                     *               "slug": "greater-stability",
+                     *               "title": "Greater stability for children",
+                     *               "href": "/v1/outcomes/greater-stability"
+                     *             }
+                     *           ],
+                     *           "related_enablers": [
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance"
+                     *             },
+                     *             {
+                     *               "slug": "strong-leaders",
+                     *               "title": "Strong leaders who create the capacity to innovate",
+                     *               "href": "/v1/enablers/strong-leaders"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/features/strengths-based-practice-framework"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven features of practice",
+                     *               "quote": "2. Using systemic approaches to social work practice",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature two",
+                     *               "quote": "Systemic approaches focus on the way relationships shape the particular difficulties or challenges that face a family or other caring system.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "systemic-approaches",
+                     *           "number": 2,
+                     *           "title": "Using systemic approaches to social work practice",
+                     *           "heading": null,
+                     *           "definition": "Systemic approaches focus on the way relationships shape the particular difficulties or challenges that face a family or other caring system. These relationships are considered at the level of the family system and of the wider social system which influences how families operate.\n\nThe generation of multiple ideas about how family relationships might be working to keep problems going is encouraged, and systemic interventions focus on whichever of these ideas seems to best fit the family system in terms of supporting relationships to be more helpful and reduce the difficulties that a family faces. This also applies to the relationship patterns that develop between a family system and helping agencies. Systemic approaches are used alongside strengths-based approaches as the two complement one another.",
+                     *           "benefits": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; What difference does it make?",
+                     *                   "quote": "seeking to catalyse change, not just assess and report.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Social workers see themselves as active change agents",
+                     *               "text": "seeking to catalyse change, not just assess and report.",
+                     *               "variants": [
+                     *                 {
+                     *                   "citations": [
+                     *                     {
+                     *                       "source": "cypnow-seven-features",
+                     *                       "locator": "section: Feature 2; What difference does it make?",
+                     *                       "quote": "Active change agents - Social workers seek to effect change, not just assess and report.",
+                     *                       "report": null,
+                     *                       "report_locator": null
+                     *                     }
+                     *                   ],
+                     *                   "text": "Active change agents - Social workers seek to effect change, not just assess and report."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; What difference does it make?",
+                     *                   "quote": "they are supported to take ownership of their own solutions.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Children and families are empowered",
+                     *               "text": "they are supported to take ownership of their own solutions.",
+                     *               "variants": []
+                     *             }
+                     *           ],
+                     *           "pitfalls": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; Potential pitfalls",
+                     *                   "quote": "organisational culture, management practices, coaching and supervision, IT and recording systems and training all need to support the practice approach.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Introducing a new practice approach requires change across the whole system",
+                     *               "text": "organisational culture, management practices, coaching and supervision, IT and recording systems and training all need to support the practice approach."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; Potential pitfalls",
+                     *                   "quote": "barriers to systemic approaches being used include not enough time for systemic case discussion/supervision, and some staff finding it difficult to translate systemic theory into their practical work with families.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Support and commitment from managers is especially important to ensure systemic approaches are widely and effectively used",
+                     *               "text": "barriers to systemic approaches being used include not enough time for systemic case discussion/supervision, and some staff finding it difficult to translate systemic theory into their practical work with families."
+                     *             }
+                     *           ],
+                     *           "quotations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; footnote 19",
+                     *                   "quote": "[I think] of strategies to break unhelpful patterns ... The questions I was asking in this case seem to always come back and its similar reasons, because of the parents and their relationship and their communication",
+                     *                   "report": "report-focus-on-practice-in-three-london-boroughs-an-evaluation-2016",
+                     *                   "report_locator": "pg. 20"
+                     *                 }
+                     *               ],
+                     *               "text": "[I think] of strategies to break unhelpful patterns ... The questions I was asking in this case seem to always come back and its similar reasons, because of the parents and their relationship and their communication difficulties. So, I was trying to think, OK, what can we do different this time that hasn’t worked before, to try and progress. Because otherwise they’re going to keep getting re-referrals.",
+                     *               "attribution": "Social worker, Focus on Practice evaluation"
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; footnote 20",
+                     *                   "quote": "Our focus has been on the kind of training to work differently, and to think therapeutically...",
+                     *                   "report": "report-ealing-brighter-futures-intensive-engagement-model-working-with-adolescents-in-and-on-the-edge-of-care-2017",
+                     *                   "report_locator": "pg. 17"
+                     *                 }
+                     *               ],
+                     *               "text": "Our focus has been on the kind of training to work differently, and to think therapeutically... I think that’s what enables us to kind of pull together and work as a team, in the way that we do.",
+                     *               "attribution": "Project team member, Ealing Brighter Futures evaluation"
+                     *             }
+                     *           ],
+                     *           "related_outcomes": [
+                     *             {
+                     *               "slug": "better-value-for-money",
+                     *               "title": "Better value for money",
+                     *               "href": "/v1/outcomes/better-value-for-money"
+                     *             },
+                     *             {
+                     *               "slug": "greater-stability",
+                     *               "title": "Greater stability for children",
+                     *               "href": "/v1/outcomes/greater-stability"
+                     *             }
+                     *           ],
+                     *           "related_enablers": [
+                     *             {
+                     *               "slug": "clear-objectives",
+                     *               "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *               "href": "/v1/enablers/clear-objectives"
+                     *             },
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             },
+                     *             {
+                     *               "slug": "focus-on-practice",
+                     *               "title": "Focus on Practice (Westminster, Kensington and Chelsea, Hammersmith and Fulham)",
+                     *               "href": "/v1/projects/focus-on-practice"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/features/systemic-approaches"
+                     *         }
+                     *       ],
+                     *       "outcomes": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Greater stability for children",
+                     *               "quote": "Greater stability for children",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "Table 1",
+                     *               "quote": "7 Having a whole family focus Greater stability for children Judicious use of resources",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "greater-stability",
+                     *           "title": "Greater stability for children",
+                     *           "text_order": 1,
+                     *           "table1_row": 7,
+                     *           "table1_title": "Greater stability for children",
+                     *           "evidence": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Greater stability for children",
+                     *                   "quote": "Twenty-four projects saw reductions in the need for social care interventions in family life",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "Twenty-four projects saw reductions in the need for social care interventions in family life (or a reduction in the need to escalate to more intensive interventions)."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Greater stability for children",
+                     *                   "quote": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families."
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-improved-placement-stability",
+                     *               "title": "projects that achieved improved placement stability",
+                     *               "href": "/v1/findings/f000-improved-placement-stability"
+                     *             },
+                     *             {
+                     *               "slug": "f000-mockingbird-unplanned-placement-change",
+                     *               "title": "rate of unplanned placement change",
+                     *               "href": "/v1/findings/f000-mockingbird-unplanned-placement-change"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             },
+                     *             {
+                     *               "slug": "mockingbird-family-model-project",
+                     *               "title": "Mockingbird Family Model fostering project",
+                     *               "href": "/v1/projects/mockingbird-family-model-project"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/outcomes/greater-stability"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Reduced risk for children",
+                     *               "quote": "Reduced risk for children",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "Table 1",
+                     *               "quote": "2 Using systemic approaches to social work practice Reduced risk for Children Leadership and governance",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "reduced-risk",
+                     *           "title": "Reduced risk for children",
+                     *           "text_order": 2,
+                     *           "table1_row": 2,
+                     *           "table1_title": "Reduced risk for Children",
+                     *           "evidence": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children",
+                     *                   "quote": "were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results).",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "Significant reductions in the number of children identified as 'in need' or de-escalation from CIN, as well as reductions in numbers of children on Child Protection plans were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results)."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children; footnote 2",
+                     *                   "quote": "North East Lincolnshire<sup>2</sup> and Hertfordshire",
+                     *                   "report": "report-creating-strong-communities-in-north-east-lincolnshire-evaluation-report-2017",
+                     *                   "report_locator": "pg. 6"
+                     *                 },
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children; footnote 3",
+                     *                   "quote": "Hertfordshire<sup>3</sup> saw reductions in the need for Child Protection Plans",
+                     *                   "report": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
+                     *                   "report_locator": "pg. 12"
+                     *                 }
+                     *               ],
+                     *               "statement": "North East Lincolnshire<sup>2</sup> and Hertfordshire<sup>3</sup> saw reductions in the need for Child Protection Plans; Leeds<sup>4</sup> saw reductions across child in need and child protection; and the Signs of Safety authorities saw a 22% decrease in the rate of children becoming subject to a Child Protection Plan."
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-cin-and-cp-reductions-eight-of-16",
+                     *               "title": "projects achieving significant reductions in children in need / on Child Protection plans",
+                     *               "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
+                     *             },
+                     *             {
+                     *               "slug": "f000-hertfordshire-cp-plan-reduction",
+                     *               "title": "need for Child Protection Plans (reduction; no figure given)",
+                     *               "href": "/v1/findings/f000-hertfordshire-cp-plan-reduction"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "doncaster-growing-futures",
+                     *               "title": "Doncaster Growing Futures",
+                     *               "href": "/v1/projects/doncaster-growing-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/outcomes/reduced-risk"
+                     *         }
+                     *       ],
+                     *       "enablers": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven enablers of improvement",
+                     *               "quote": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "clear-objectives",
+                     *           "set": "innovation-programme",
+                     *           "number": null,
+                     *           "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *           "summary": null,
+                     *           "actions": [],
+                     *           "href": "/v1/enablers/clear-objectives"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven enablers of improvement",
+                     *               "quote": "Strong leaders who create the capacity to innovate",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "strong-leaders",
+                     *           "set": "innovation-programme",
+                     *           "number": null,
+                     *           "title": "Strong leaders who create the capacity to innovate",
+                     *           "summary": null,
+                     *           "actions": [],
+                     *           "href": "/v1/enablers/strong-leaders"
+                     *         }
+                     *       ],
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "Table 1",
+                     *           "quote": "Table 1: Seven outcomes, seven features of practice, seven enablers of improvement"
+                     *         },
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "Table 1",
+                     *           "quote": "Number Features of Practice Outcomes Enablers of Improvement"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["FrameworkPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4968,17 +7153,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_features: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -4987,15 +7183,342 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_FeaturePublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven features of practice",
+                     *               "quote": "1. Using a clear, strengths-based practice framework",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one",
+                     *               "quote": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "strengths-based-practice-framework",
+                     *           "number": 1,
+                     *           "title": "Using a clear, strengths-based practice framework",
+                     *           "heading": null,
+                     *           "definition": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families. These values and theoretical principles must be understood, shared and used across the whole organisation, including by partners, and they must flow from and be championed and embedded by leaders.\n\nA strengths-based approach is one which specifically focuses on identifying families' strengths as well as their difficulties and supports the family to understand for themselves how they can use their strengths to help overcome their difficulties. All of the most successful Innovation Programme projects used strengths-based practice frameworks.",
+                     *           "benefits": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; What difference does it make?",
+                     *                   "quote": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Creates a shared understanding of what good practice looks like, alongside clear expectations",
+                     *               "text": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *               "variants": []
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; What difference does it make?",
+                     *                   "quote": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Gives all practitioners a shared language",
+                     *               "text": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *               "variants": [
+                     *                 {
+                     *                   "citations": [
+                     *                     {
+                     *                       "source": "cypnow-seven-features",
+                     *                       "locator": "section: Feature 1; What difference does it make?",
+                     *                       "quote": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases.",
+                     *                       "report": null,
+                     *                       "report_locator": null
+                     *                     }
+                     *                   ],
+                     *                   "text": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases."
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ],
+                     *           "pitfalls": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; Potential pitfalls",
+                     *                   "quote": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Sending people on training courses is not enough",
+                     *               "text": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one; Potential pitfalls",
+                     *                   "quote": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "IT and recording systems can stop the new practice approach taking root",
+                     *               "text": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working."
+                     *             }
+                     *           ],
+                     *           "quotations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature one",
+                     *                   "quote": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework gives you so much focus, doesn’t it? In terms of identifying risks, strengths, I almost feel like what was I doing before that?",
+                     *               "attribution": "Social worker, Signs of Safety evaluation, page.47"
+                     *             }
+                     *           ],
+                     *           "related_outcomes": [
+                     *             {
+                     *               "slug": "better-value-for-money",
+                     *               "title": "Better value for money",
+                     *               "href": "/v1/outcomes/better-value-for-money"
+                     *             },
+                     *             {
+                     *               "slug": "greater-stability",
+                     *               "title": "Greater stability for children",
+                     *               "href": "/v1/outcomes/greater-stability"
+                     *             }
+                     *           ],
+                     *           "related_enablers": [
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance"
+                     *             },
+                     *             {
+                     *               "slug": "strong-leaders",
+                     *               "title": "Strong leaders who create the capacity to innovate",
+                     *               "href": "/v1/enablers/strong-leaders"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/features/strengths-based-practice-framework"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven features of practice",
+                     *               "quote": "2. Using systemic approaches to social work practice",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature two",
+                     *               "quote": "Systemic approaches focus on the way relationships shape the particular difficulties or challenges that face a family or other caring system.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "systemic-approaches",
+                     *           "number": 2,
+                     *           "title": "Using systemic approaches to social work practice",
+                     *           "heading": null,
+                     *           "definition": "Systemic approaches focus on the way relationships shape the particular difficulties or challenges that face a family or other caring system. These relationships are considered at the level of the family system and of the wider social system which influences how families operate.\n\nThe generation of multiple ideas about how family relationships might be working to keep problems going is encouraged, and systemic interventions focus on whichever of these ideas seems to best fit the family system in terms of supporting relationships to be more helpful and reduce the difficulties that a family faces. This also applies to the relationship patterns that develop between a family system and helping agencies. Systemic approaches are used alongside strengths-based approaches as the two complement one another.",
+                     *           "benefits": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; What difference does it make?",
+                     *                   "quote": "seeking to catalyse change, not just assess and report.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Social workers see themselves as active change agents",
+                     *               "text": "seeking to catalyse change, not just assess and report.",
+                     *               "variants": [
+                     *                 {
+                     *                   "citations": [
+                     *                     {
+                     *                       "source": "cypnow-seven-features",
+                     *                       "locator": "section: Feature 2; What difference does it make?",
+                     *                       "quote": "Active change agents - Social workers seek to effect change, not just assess and report.",
+                     *                       "report": null,
+                     *                       "report_locator": null
+                     *                     }
+                     *                   ],
+                     *                   "text": "Active change agents - Social workers seek to effect change, not just assess and report."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; What difference does it make?",
+                     *                   "quote": "they are supported to take ownership of their own solutions.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Children and families are empowered",
+                     *               "text": "they are supported to take ownership of their own solutions.",
+                     *               "variants": []
+                     *             }
+                     *           ],
+                     *           "pitfalls": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; Potential pitfalls",
+                     *                   "quote": "organisational culture, management practices, coaching and supervision, IT and recording systems and training all need to support the practice approach.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Introducing a new practice approach requires change across the whole system",
+                     *               "text": "organisational culture, management practices, coaching and supervision, IT and recording systems and training all need to support the practice approach."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; Potential pitfalls",
+                     *                   "quote": "barriers to systemic approaches being used include not enough time for systemic case discussion/supervision, and some staff finding it difficult to translate systemic theory into their practical work with families.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "title": "Support and commitment from managers is especially important to ensure systemic approaches are widely and effectively used",
+                     *               "text": "barriers to systemic approaches being used include not enough time for systemic case discussion/supervision, and some staff finding it difficult to translate systemic theory into their practical work with families."
+                     *             }
+                     *           ],
+                     *           "quotations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; footnote 19",
+                     *                   "quote": "[I think] of strategies to break unhelpful patterns ... The questions I was asking in this case seem to always come back and its similar reasons, because of the parents and their relationship and their communication",
+                     *                   "report": "report-focus-on-practice-in-three-london-boroughs-an-evaluation-2016",
+                     *                   "report_locator": "pg. 20"
+                     *                 }
+                     *               ],
+                     *               "text": "[I think] of strategies to break unhelpful patterns ... The questions I was asking in this case seem to always come back and its similar reasons, because of the parents and their relationship and their communication difficulties. So, I was trying to think, OK, what can we do different this time that hasn’t worked before, to try and progress. Because otherwise they’re going to keep getting re-referrals.",
+                     *               "attribution": "Social worker, Focus on Practice evaluation"
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Practice feature two; footnote 20",
+                     *                   "quote": "Our focus has been on the kind of training to work differently, and to think therapeutically...",
+                     *                   "report": "report-ealing-brighter-futures-intensive-engagement-model-working-with-adolescents-in-and-on-the-edge-of-care-2017",
+                     *                   "report_locator": "pg. 17"
+                     *                 }
+                     *               ],
+                     *               "text": "Our focus has been on the kind of training to work differently, and to think therapeutically... I think that’s what enables us to kind of pull together and work as a team, in the way that we do.",
+                     *               "attribution": "Project team member, Ealing Brighter Futures evaluation"
+                     *             }
+                     *           ],
+                     *           "related_outcomes": [
+                     *             {
+                     *               "slug": "better-value-for-money",
+                     *               "title": "Better value for money",
+                     *               "href": "/v1/outcomes/better-value-for-money"
+                     *             },
+                     *             {
+                     *               "slug": "greater-stability",
+                     *               "title": "Greater stability for children",
+                     *               "href": "/v1/outcomes/greater-stability"
+                     *             }
+                     *           ],
+                     *           "related_enablers": [
+                     *             {
+                     *               "slug": "clear-objectives",
+                     *               "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *               "href": "/v1/enablers/clear-objectives"
+                     *             },
+                     *             {
+                     *               "slug": "leadership-and-governance",
+                     *               "title": "Leadership and governance",
+                     *               "href": "/v1/enablers/leadership-and-governance"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             },
+                     *             {
+                     *               "slug": "focus-on-practice",
+                     *               "title": "Focus on Practice (Westminster, Kensington and Chelsea, Hammersmith and Fulham)",
+                     *               "href": "/v1/projects/focus-on-practice"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/features/systemic-approaches"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzJd.X8BcC_Pn9BhQ3j2MMZNjog",
+                     *       "total": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FeaturePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5017,14 +7540,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_feature: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example strengths-based-practice-framework
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5034,15 +7566,174 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Seven features of practice",
+                     *           "quote": "1. Using a clear, strengths-based practice framework",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Practice feature one",
+                     *           "quote": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "strengths-based-practice-framework",
+                     *       "number": 1,
+                     *       "title": "Using a clear, strengths-based practice framework",
+                     *       "heading": null,
+                     *       "definition": "Having a clear framework of practice means having a widely owned and well-defined set of values and theoretical principles that underpin all work with children and families. These values and theoretical principles must be understood, shared and used across the whole organisation, including by partners, and they must flow from and be championed and embedded by leaders.\n\nA strengths-based approach is one which specifically focuses on identifying families' strengths as well as their difficulties and supports the family to understand for themselves how they can use their strengths to help overcome their difficulties. All of the most successful Innovation Programme projects used strengths-based practice frameworks.",
+                     *       "benefits": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one; What difference does it make?",
+                     *               "quote": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "title": "Creates a shared understanding of what good practice looks like, alongside clear expectations",
+                     *           "text": "practitioners know what is expected of them and families get a more consistent experience, as every social worker is working in a similar way.",
+                     *           "variants": []
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one; What difference does it make?",
+                     *               "quote": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "title": "Gives all practitioners a shared language",
+                     *           "text": "when all practitioners and partners are working with the same practice approach, they can easily discuss cases and get involved in each other's work.",
+                     *           "variants": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "cypnow-seven-features",
+                     *                   "locator": "section: Feature 1; What difference does it make?",
+                     *                   "quote": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "Gives all practitioners a shared language - When all practitioners and partners are working with the same practice approach, they can easily discuss cases."
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "pitfalls": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one; Potential pitfalls",
+                     *               "quote": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "title": "Sending people on training courses is not enough",
+                     *           "text": "several evaluations highlighted the importance of a multi-dimensional approach to developing skills, and of coupling training with changes to organisational culture, management expectations and supervision/ coaching."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one; Potential pitfalls",
+                     *               "quote": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "title": "IT and recording systems can stop the new practice approach taking root",
+                     *           "text": "if these systems do not allow practitioners to record information in line with the new approach, there can be duplication of effort and slipping back to old ways of working."
+                     *         }
+                     *       ],
+                     *       "quotations": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Practice feature one",
+                     *               "quote": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "text": "I’d been qualified for six years, and I remember sitting in one of the sessions and speaking to a colleague and saying, I actually don’t know what I’ve been doing for the last 6 years ...because I think the framework gives you so much focus, doesn’t it? In terms of identifying risks, strengths, I almost feel like what was I doing before that?",
+                     *           "attribution": "Social worker, Signs of Safety evaluation, page.47"
+                     *         }
+                     *       ],
+                     *       "related_outcomes": [
+                     *         {
+                     *           "slug": "better-value-for-money",
+                     *           "title": "Better value for money",
+                     *           "href": "/v1/outcomes/better-value-for-money"
+                     *         },
+                     *         {
+                     *           "slug": "greater-stability",
+                     *           "title": "Greater stability for children",
+                     *           "href": "/v1/outcomes/greater-stability"
+                     *         }
+                     *       ],
+                     *       "related_enablers": [
+                     *         {
+                     *           "slug": "leadership-and-governance",
+                     *           "title": "Leadership and governance",
+                     *           "href": "/v1/enablers/leadership-and-governance"
+                     *         },
+                     *         {
+                     *           "slug": "strong-leaders",
+                     *           "title": "Strong leaders who create the capacity to innovate",
+                     *           "href": "/v1/enablers/strong-leaders"
+                     *         }
+                     *       ],
+                     *       "projects": [
+                     *         {
+                     *           "slug": "darlington-family-valued",
+                     *           "title": "Darlington Family Valued",
+                     *           "href": "/v1/projects/darlington-family-valued"
+                     *         },
+                     *         {
+                     *           "slug": "ealing-brighter-futures",
+                     *           "title": "Ealing Brighter Futures",
+                     *           "href": "/v1/projects/ealing-brighter-futures"
+                     *         }
+                     *       ],
+                     *       "href": "/v1/features/strengths-based-practice-framework"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FeaturePublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5058,9 +7749,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5082,6 +7779,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_outcomes: {
@@ -5089,12 +7789,18 @@ export interface operations {
             query?: {
                 /** @description `text`: as the framework presents them; `table-1`: Table 1's row order. */
                 order?: string;
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5103,15 +7809,192 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_OutcomePublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Greater stability for children",
+                     *               "quote": "Greater stability for children",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "Table 1",
+                     *               "quote": "7 Having a whole family focus Greater stability for children Judicious use of resources",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "greater-stability",
+                     *           "title": "Greater stability for children",
+                     *           "text_order": 1,
+                     *           "table1_row": 7,
+                     *           "table1_title": "Greater stability for children",
+                     *           "evidence": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Greater stability for children",
+                     *                   "quote": "Twenty-four projects saw reductions in the need for social care interventions in family life",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "Twenty-four projects saw reductions in the need for social care interventions in family life (or a reduction in the need to escalate to more intensive interventions)."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Greater stability for children",
+                     *                   "quote": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families."
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-improved-placement-stability",
+                     *               "title": "projects that achieved improved placement stability",
+                     *               "href": "/v1/findings/f000-improved-placement-stability"
+                     *             },
+                     *             {
+                     *               "slug": "f000-mockingbird-unplanned-placement-change",
+                     *               "title": "rate of unplanned placement change",
+                     *               "href": "/v1/findings/f000-mockingbird-unplanned-placement-change"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             },
+                     *             {
+                     *               "slug": "mockingbird-family-model-project",
+                     *               "title": "Mockingbird Family Model fostering project",
+                     *               "href": "/v1/projects/mockingbird-family-model-project"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/outcomes/greater-stability"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Reduced risk for children",
+                     *               "quote": "Reduced risk for children",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "Table 1",
+                     *               "quote": "2 Using systemic approaches to social work practice Reduced risk for Children Leadership and governance",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "reduced-risk",
+                     *           "title": "Reduced risk for children",
+                     *           "text_order": 2,
+                     *           "table1_row": 2,
+                     *           "table1_title": "Reduced risk for Children",
+                     *           "evidence": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children",
+                     *                   "quote": "were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results).",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "statement": "Significant reductions in the number of children identified as 'in need' or de-escalation from CIN, as well as reductions in numbers of children on Child Protection plans were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results)."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children; footnote 2",
+                     *                   "quote": "North East Lincolnshire<sup>2</sup> and Hertfordshire",
+                     *                   "report": "report-creating-strong-communities-in-north-east-lincolnshire-evaluation-report-2017",
+                     *                   "report_locator": "pg. 6"
+                     *                 },
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Reduced risk for children; footnote 3",
+                     *                   "quote": "Hertfordshire<sup>3</sup> saw reductions in the need for Child Protection Plans",
+                     *                   "report": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
+                     *                   "report_locator": "pg. 12"
+                     *                 }
+                     *               ],
+                     *               "statement": "North East Lincolnshire<sup>2</sup> and Hertfordshire<sup>3</sup> saw reductions in the need for Child Protection Plans; Leeds<sup>4</sup> saw reductions across child in need and child protection; and the Signs of Safety authorities saw a 22% decrease in the rate of children becoming subject to a Child Protection Plan."
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-cin-and-cp-reductions-eight-of-16",
+                     *               "title": "projects achieving significant reductions in children in need / on Child Protection plans",
+                     *               "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
+                     *             },
+                     *             {
+                     *               "slug": "f000-hertfordshire-cp-plan-reduction",
+                     *               "title": "need for Child Protection Plans (reduction; no figure given)",
+                     *               "href": "/v1/findings/f000-hertfordshire-cp-plan-reduction"
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "darlington-family-valued",
+                     *               "title": "Darlington Family Valued",
+                     *               "href": "/v1/projects/darlington-family-valued"
+                     *             },
+                     *             {
+                     *               "slug": "doncaster-growing-futures",
+                     *               "title": "Doncaster Growing Futures",
+                     *               "href": "/v1/projects/doncaster-growing-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/outcomes/reduced-risk"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzJd.IGlBOIS49l9s-NyDo1bjMg",
+                     *       "total": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutcomePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5133,14 +8016,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_outcome: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example greater-stability
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5150,15 +8042,102 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Greater stability for children",
+                     *           "quote": "Greater stability for children",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "Table 1",
+                     *           "quote": "7 Having a whole family focus Greater stability for children Judicious use of resources",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "greater-stability",
+                     *       "title": "Greater stability for children",
+                     *       "text_order": 1,
+                     *       "table1_row": 7,
+                     *       "table1_title": "Greater stability for children",
+                     *       "evidence": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Greater stability for children",
+                     *               "quote": "Twenty-four projects saw reductions in the need for social care interventions in family life",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "statement": "Twenty-four projects saw reductions in the need for social care interventions in family life (or a reduction in the need to escalate to more intensive interventions)."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Greater stability for children",
+                     *               "quote": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "statement": "This included reductions in children in care, children in need and children subject to child protection, and increases in reunification of families."
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         {
+                     *           "slug": "f000-improved-placement-stability",
+                     *           "title": "projects that achieved improved placement stability",
+                     *           "href": "/v1/findings/f000-improved-placement-stability"
+                     *         },
+                     *         {
+                     *           "slug": "f000-mockingbird-unplanned-placement-change",
+                     *           "title": "rate of unplanned placement change",
+                     *           "href": "/v1/findings/f000-mockingbird-unplanned-placement-change"
+                     *         }
+                     *       ],
+                     *       "projects": [
+                     *         {
+                     *           "slug": "ealing-brighter-futures",
+                     *           "title": "Ealing Brighter Futures",
+                     *           "href": "/v1/projects/ealing-brighter-futures"
+                     *         },
+                     *         {
+                     *           "slug": "mockingbird-family-model-project",
+                     *           "title": "Mockingbird Family Model fostering project",
+                     *           "href": "/v1/projects/mockingbird-family-model-project"
+                     *         }
+                     *       ],
+                     *       "href": "/v1/outcomes/greater-stability"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutcomePublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5174,9 +8153,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5198,19 +8183,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_enablers: {
         parameters: {
             query?: {
                 /** @description `isos`: the seven ISOS enablers of improvement; `innovation-programme`: the four the evaluations identified. */
-                set?: ("isos" | "innovation-programme") | null;
-                /** @description Page size, 1 to 200. */
+                set?: components["schemas"]["EnablerSet"] | null;
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5219,15 +8213,73 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EnablerPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven enablers of improvement",
+                     *               "quote": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "clear-objectives",
+                     *           "set": "innovation-programme",
+                     *           "number": null,
+                     *           "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *           "summary": null,
+                     *           "actions": [],
+                     *           "href": "/v1/enablers/clear-objectives"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven enablers of improvement",
+                     *               "quote": "Strong leaders who create the capacity to innovate",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "strong-leaders",
+                     *           "set": "innovation-programme",
+                     *           "number": null,
+                     *           "title": "Strong leaders who create the capacity to innovate",
+                     *           "summary": null,
+                     *           "actions": [],
+                     *           "href": "/v1/enablers/strong-leaders"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJpbm5vdmF0aW9uLXByb2dyYW1tZSIsMl0.f78bGdcgUlTLoWQna-d-rQ",
+                     *       "total": 11
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EnablerPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5249,14 +8301,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_enabler: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example clear-objectives
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5266,15 +8327,46 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Seven enablers of improvement",
+                     *           "quote": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "clear-objectives",
+                     *       "set": "innovation-programme",
+                     *       "number": null,
+                     *       "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
+                     *       "summary": null,
+                     *       "actions": [],
+                     *       "href": "/v1/enablers/clear-objectives"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EnablerPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5290,9 +8382,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5314,17 +8412,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_recommendations: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5333,15 +8440,105 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_RecommendationPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Executive summary; Recommendations",
+                     *               "quote": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "shared-aims-across-the-system",
+                     *           "number": 1,
+                     *           "text": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *           "variants": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Conclusions and recommendations",
+                     *                   "quote": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies within a local authority area, and these",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies within a local authority area, and these parts of the system concerned with governance, inspection and organisational support"
+                     *             }
+                     *           ],
+                     *           "audit_condition": {
+                     *             "slug": "systems-aligned-across-agencies",
+                     *             "title": "Systems are aligned acoss all relevant agencies",
+                     *             "href": "/v1/audit-templates/1#systems-aligned-across-agencies"
+                     *           },
+                     *           "href": "/v1/recommendations/shared-aims-across-the-system"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Executive summary; Recommendations",
+                     *               "quote": "Leadership is critical but needs not to rely on a single dynamic leader or team. Embedding innovation depends on mobilising leadership at all levels",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "leadership-at-all-levels",
+                     *           "number": 2,
+                     *           "text": "Leadership is critical but needs not to rely on a single dynamic leader or team. Embedding innovation depends on mobilising leadership at all levels",
+                     *           "variants": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Conclusions and recommendations",
+                     *                   "quote": "Leadership is critical but must not be invested in a single dynamic leader or leadership team. Embedding innovation depends on mobilising leadership at all levels",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "Leadership is critical but must not be invested in a single dynamic leader or leadership team. Embedding innovation depends on mobilising leadership at all levels"
+                     *             }
+                     *           ],
+                     *           "audit_condition": {
+                     *             "slug": "leadership-at-all-levels",
+                     *             "title": "There is leadership at all levels, including practice champions",
+                     *             "href": "/v1/audit-templates/1#leadership-at-all-levels"
+                     *           },
+                     *           "href": "/v1/recommendations/leadership-at-all-levels"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzJd.lfZGlxMBf09QimLHVpy69Q",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["RecommendationPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5363,14 +8560,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_recommendation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example shared-aims-across-the-system
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5380,15 +8586,62 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "rees-centre-thematic-report-1",
+                     *           "locator": "section: Executive summary; Recommendations",
+                     *           "quote": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "shared-aims-across-the-system",
+                     *       "number": 1,
+                     *       "text": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies, including those concerned with governance and inspection",
+                     *       "variants": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Conclusions and recommendations",
+                     *               "quote": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies within a local authority area, and these",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "text": "Innovation is most likely to be effective if all key parts of the system have shared aims. This means staff at all levels and across all relevant agencies within a local authority area, and these parts of the system concerned with governance, inspection and organisational support"
+                     *         }
+                     *       ],
+                     *       "audit_condition": {
+                     *         "slug": "systems-aligned-across-agencies",
+                     *         "title": "Systems are aligned acoss all relevant agencies",
+                     *         "href": "/v1/audit-templates/1#systems-aligned-across-agencies"
+                     *       },
+                     *       "href": "/v1/recommendations/shared-aims-across-the-system"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RecommendationPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5404,9 +8657,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5428,17 +8687,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_practice_models: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5447,15 +8715,92 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_PracticeModelPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Brighter Futures: a bespoke practice model to support complex adolescents",
+                     *               "quote": "and designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "brighter-futures-practice-model",
+                     *           "name": "Brighter Futures practice model",
+                     *           "aliases": [],
+                     *           "description": "designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust",
+                     *           "descriptions": [],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "ealing-brighter-futures",
+                     *               "title": "Ealing Brighter Futures",
+                     *               "href": "/v1/projects/ealing-brighter-futures"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/practice-models/brighter-futures-practice-model"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "sfpc-learning-journal-3",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "We have launched a programme to enable fathers to understand the impact of their abusive behaviour on their children, and to ultimately help children live safer lives.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "sfpc-learning-journal-3",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "The programme is aimed at fathers who have at least weekly contact with their children, and have some, if limited, acknowledgement of their abusive behaviour.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "caring-dads",
+                     *           "name": "Caring Dads",
+                     *           "aliases": [],
+                     *           "description": "We have launched a programme to enable fathers to understand the impact of their abusive behaviour on their children, and to ultimately help children live safer lives. The programme is aimed at fathers who have at least weekly contact with their children, and have some, if limited, acknowledgement of their abusive behaviour.",
+                     *           "descriptions": [],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "warwickshire-family-valued",
+                     *               "title": "Warwickshire Family Valued",
+                     *               "href": "/v1/projects/warwickshire-family-valued"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/practice-models/caring-dads"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJjYXJpbmctZGFkcyJd.UndWilPHBXdmkCJ42b0N-A",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PracticeModelPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5477,14 +8822,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_practice_model: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example brighter-futures-practice-model
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5494,15 +8848,52 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "spring-learning-summaries",
+                     *           "locator": "Learning Summary #2; section: Brighter Futures: a bespoke practice model to support complex adolescents",
+                     *           "quote": "and designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "brighter-futures-practice-model",
+                     *       "name": "Brighter Futures practice model",
+                     *       "aliases": [],
+                     *       "description": "designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust",
+                     *       "descriptions": [],
+                     *       "projects": [
+                     *         {
+                     *           "slug": "ealing-brighter-futures",
+                     *           "title": "Ealing Brighter Futures",
+                     *           "href": "/v1/projects/ealing-brighter-futures"
+                     *         }
+                     *       ],
+                     *       "href": "/v1/practice-models/brighter-futures-practice-model"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PracticeModelPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5518,9 +8909,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5542,18 +8939,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_sources: {
         parameters: {
             query?: {
                 kind?: string | null;
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5562,15 +8968,91 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_SourcePublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "cypnow-seven-features",
+                     *               "locator": "headline",
+                     *               "quote": "Seven features of practice Spring Consortium Tuesday, February 27, 2018",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "cypnow-seven-features",
+                     *               "locator": "body",
+                     *               "quote": "This article is an abridged version of the summary document.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "cypnow-seven-features",
+                     *           "kind": "source-text",
+                     *           "title": "Seven features of practice",
+                     *           "publisher": "CYP Now",
+                     *           "author": "Spring Consortium",
+                     *           "year": 2018,
+                     *           "date": "Tuesday, February 27, 2018",
+                     *           "file": "001_aef619d1093066cf.txt",
+                     *           "description": "This article is an abridged version of the summary document."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "title page",
+                     *               "quote": "Seven features of practice and seven outcomes",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "title page",
+                     *               "quote": "October 2022",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "dfe-seven-features",
+                     *           "kind": "source-text",
+                     *           "title": "Seven features of practice and seven outcomes",
+                     *           "publisher": "Department for Education",
+                     *           "author": null,
+                     *           "year": 2022,
+                     *           "date": "October 2022",
+                     *           "file": "000_8813117c7c811dd7.txt",
+                     *           "description": "Based on findings drawn from the evaluation of round one of the Children's social care innovation programme"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJzb3VyY2UtdGV4dCIsImRmZS1zZXZlbi1mZWF0dXJlcyJd.ZRfhEyzGW4ETlnnUxzsQuw",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SourcePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5592,14 +9074,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_source: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example cypnow-seven-features
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5609,15 +9100,55 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "cypnow-seven-features",
+                     *           "locator": "headline",
+                     *           "quote": "Seven features of practice Spring Consortium Tuesday, February 27, 2018",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "cypnow-seven-features",
+                     *           "locator": "body",
+                     *           "quote": "This article is an abridged version of the summary document.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "cypnow-seven-features",
+                     *       "kind": "source-text",
+                     *       "title": "Seven features of practice",
+                     *       "publisher": "CYP Now",
+                     *       "author": "Spring Consortium",
+                     *       "year": 2018,
+                     *       "date": "Tuesday, February 27, 2018",
+                     *       "file": "001_aef619d1093066cf.txt",
+                     *       "description": "This article is an abridged version of the summary document."
+                     *     }
+                     */
                     "application/json": components["schemas"]["SourcePublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5633,9 +9164,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5657,17 +9194,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_programmes: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5676,15 +9222,171 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ProgrammePublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Background to the Innovation Programme",
+                     *               "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Seven outcomes",
+                     *               "quote": "there are already some clear indications of positive impact emerging from successful Round One projects.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "innovation-programme-round-1",
+                     *           "name": "Round One of the Innovation Programme",
+                     *           "description": null,
+                     *           "figures": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Background to the Innovation Programme",
+                     *                   "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "label": "investment",
+                     *               "value": 110,
+                     *               "unit": "gbp-million",
+                     *               "statement": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Background to the Innovation Programme",
+                     *                   "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "label": "projects funded",
+                     *               "value": 53,
+                     *               "unit": "projects",
+                     *               "statement": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country."
+                     *             }
+                     *           ],
+                     *           "projects": [
+                     *             {
+                     *               "slug": "doncaster-growing-futures",
+                     *               "title": "Doncaster Growing Futures",
+                     *               "href": "/v1/projects/doncaster-growing-futures"
+                     *             },
+                     *             {
+                     *               "slug": "durham-families-first",
+                     *               "title": "Durham Families First",
+                     *               "href": "/v1/projects/durham-families-first"
+                     *             }
+                     *           ],
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f000-childrens-health-14-of-26",
+                     *               "title": "f000-childrens-health-14-of-26",
+                     *               "href": "/v1/findings/f000-childrens-health-14-of-26"
+                     *             },
+                     *             {
+                     *               "slug": "f000-cin-and-cp-reductions-eight-of-16",
+                     *               "title": "f000-cin-and-cp-reductions-eight-of-16",
+                     *               "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/programmes/innovation-programme-round-1"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Background to the Innovation Programme",
+                     *               "quote": "Following overwhelming interest and positive early progress, a further £100m has been invested in 48 projects, up to 2020, through the second and third rounds of the programme.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Introduction",
+                     *               "quote": "they will be further tested and challenged through the evaluation of Rounds Two and Three of the Innovation Programme, which will use common measures.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "innovation-programme-rounds-2-and-3",
+                     *           "name": "Rounds Two and Three of the Innovation Programme",
+                     *           "description": null,
+                     *           "figures": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Background to the Innovation Programme",
+                     *                   "quote": "Following overwhelming interest and positive early progress, a further £100m has been invested in 48 projects, up to 2020, through the second and third rounds of the programme.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "label": "investment (up to 2020)",
+                     *               "value": 100,
+                     *               "unit": "gbp-million",
+                     *               "statement": "Following overwhelming interest and positive early progress, a further £100m has been invested in 48 projects, up to 2020, through the second and third rounds of the programme."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "dfe-seven-features",
+                     *                   "locator": "section: Background to the Innovation Programme",
+                     *                   "quote": "Following overwhelming interest and positive early progress, a further £100m has been invested in 48 projects, up to 2020, through the second and third rounds of the programme.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "label": "projects funded (up to 2020)",
+                     *               "value": 48,
+                     *               "unit": "projects",
+                     *               "statement": "Following overwhelming interest and positive early progress, a further £100m has been invested in 48 projects, up to 2020, through the second and third rounds of the programme."
+                     *             }
+                     *           ],
+                     *           "projects": [],
+                     *           "findings": [],
+                     *           "href": "/v1/programmes/innovation-programme-rounds-2-and-3"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJpbm5vdmF0aW9uLXByb2dyYW1tZS1yb3VuZHMtMi1hbmQtMyJd.r7z3EGjWFVrdA_XTa7t41Q",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5706,14 +9408,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_programme: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example innovation-programme-round-1
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5723,15 +9434,106 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Background to the Innovation Programme",
+                     *           "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Seven outcomes",
+                     *           "quote": "there are already some clear indications of positive impact emerging from successful Round One projects.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "innovation-programme-round-1",
+                     *       "name": "Round One of the Innovation Programme",
+                     *       "description": null,
+                     *       "figures": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Background to the Innovation Programme",
+                     *               "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "label": "investment",
+                     *           "value": 110,
+                     *           "unit": "gbp-million",
+                     *           "statement": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Background to the Innovation Programme",
+                     *               "quote": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "label": "projects funded",
+                     *           "value": 53,
+                     *           "unit": "projects",
+                     *           "statement": "Round One of the Innovation Programme saw £110m invested in 53 children's social care projects across the country."
+                     *         }
+                     *       ],
+                     *       "projects": [
+                     *         {
+                     *           "slug": "doncaster-growing-futures",
+                     *           "title": "Doncaster Growing Futures",
+                     *           "href": "/v1/projects/doncaster-growing-futures"
+                     *         },
+                     *         {
+                     *           "slug": "durham-families-first",
+                     *           "title": "Durham Families First",
+                     *           "href": "/v1/projects/durham-families-first"
+                     *         }
+                     *       ],
+                     *       "findings": [
+                     *         {
+                     *           "slug": "f000-childrens-health-14-of-26",
+                     *           "title": "f000-childrens-health-14-of-26",
+                     *           "href": "/v1/findings/f000-childrens-health-14-of-26"
+                     *         },
+                     *         {
+                     *           "slug": "f000-cin-and-cp-reductions-eight-of-16",
+                     *           "title": "f000-cin-and-cp-reductions-eight-of-16",
+                     *           "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
+                     *         }
+                     *       ],
+                     *       "href": "/v1/programmes/innovation-programme-round-1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProgrammePublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5747,9 +9549,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5771,12 +9579,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_projects: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
@@ -5791,7 +9605,10 @@ export interface operations {
                 /** @description `csv` is the same as `Accept: text/csv`. */
                 format?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5814,34 +9631,231 @@ export interface operations {
              */
             200: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_ProjectPublic_"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not acceptable */
-            406: {
-                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://practice-framework.api/problems/not-acceptable",
-                     *       "title": "Not acceptable",
-                     *       "status": 406,
-                     *       "detail": "Not acceptable.",
-                     *       "instance": "/v1/..."
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *               "quote": "Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *               "quote": "The partnership working involved in setting up the model has already resulted in a drop in adolescents being placed out of area, as the ethos and ambition of the programme spreads across agencies.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "bradford-rethinking-social-care-for-adolescents",
+                     *           "name": "Rethinking Social Care for adolescents",
+                     *           "programme": null,
+                     *           "appendix_1": false,
+                     *           "organisations": [
+                     *             {
+                     *               "slug": "bradford",
+                     *               "title": "Bradford Metropolitan Borough Council",
+                     *               "href": "/v1/organisations/bradford"
+                     *             },
+                     *             {
+                     *               "slug": "fostering-network",
+                     *               "title": "the Fostering Network",
+                     *               "href": "/v1/organisations/fostering-network"
+                     *             }
+                     *           ],
+                     *           "themes": [
+                     *             "complex-adolescents",
+                     *             "fostering-and-placements"
+                     *           ],
+                     *           "aims": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "spring-learning-summaries",
+                     *                   "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *                   "quote": "Bradford's aim is to reinvent care provision for its 900 looked-after children, in particular for late entrants to care aged 15-17, a cohort that includes a high proportion of girls at risk of CSE and boys with offending behaviour.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "Bradford's aim is to reinvent care provision for its 900 looked-after children, in particular for late entrants to care aged 15-17, a cohort that includes a high proportion of girls at risk of CSE and boys with offending behaviour."
+                     *             }
+                     *           ],
+                     *           "practice_models": [
+                     *             {
+                     *               "slug": "mockingbird-family-model",
+                     *               "title": "Mockingbird Family Model",
+                     *               "href": "/v1/practice-models/mockingbird-family-model"
+                     *             },
+                     *             {
+                     *               "slug": "no-wrong-door-model",
+                     *               "title": "No Wrong Door",
+                     *               "href": "/v1/practice-models/no-wrong-door-model"
+                     *             }
+                     *           ],
+                     *           "features": [],
+                     *           "outcomes": [],
+                     *           "implementation_status": null,
+                     *           "evaluation": null,
+                     *           "findings": [],
+                     *           "href": "/v1/projects/bradford-rethinking-social-care-for-adolescents"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "sfpc-learning-journal-3",
+                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
+                     *               "quote": "DARLINGTON FAMILY VALUED",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "sfpc-learning-journal-3",
+                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
+                     *               "quote": "Since becoming a Strengthening Families ‘trailblazer’, our relationships with families have moved from an important part of what we do to the very centre of all our work in children’s services.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "darlington-family-valued",
+                     *           "name": "Darlington Family Valued",
+                     *           "programme": {
+                     *             "slug": "strengthening-families-protecting-children",
+                     *             "title": "Strengthening Families, Protecting Children",
+                     *             "href": "/v1/programmes/strengthening-families-protecting-children"
+                     *           },
+                     *           "appendix_1": false,
+                     *           "organisations": [
+                     *             {
+                     *               "slug": "darlington",
+                     *               "title": "Darlington Borough Council",
+                     *               "href": "/v1/organisations/darlington"
+                     *             }
+                     *           ],
+                     *           "themes": [
+                     *             "whole-system-change"
+                     *           ],
+                     *           "aims": [],
+                     *           "practice_models": [
+                     *             {
+                     *               "slug": "family-group-conferencing",
+                     *               "title": "Family Group Conferencing",
+                     *               "href": "/v1/practice-models/family-group-conferencing"
+                     *             },
+                     *             {
+                     *               "slug": "family-valued-model",
+                     *               "title": "Family Valued",
+                     *               "href": "/v1/practice-models/family-valued-model"
+                     *             }
+                     *           ],
+                     *           "features": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "sfpc-learning-journal-3",
+                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
+                     *                   "quote": "There has been a shift from ‘doing to’ to ‘working with’ families and giving families real ownership over their plans.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "feature": {
+                     *                 "slug": "strengths-based-practice-framework",
+                     *                 "title": "Using a clear, strengths-based practice framework",
+                     *                 "href": "/v1/features/strengths-based-practice-framework"
+                     *               },
+                     *               "rationale": "Practice has shifted from 'doing to' to 'working with' families, who own their plans."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "sfpc-learning-journal-3",
+                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
+                     *                   "quote": "We also use solution circles and formulation circles, where groups of professionals work together to reflect on a family, challenge each other’s thinking and jointly identify the right solution.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "feature": {
+                     *                 "slug": "group-case-discussion",
+                     *                 "title": "Undertaking group case discussion",
+                     *                 "href": "/v1/features/group-case-discussion"
+                     *               },
+                     *               "rationale": "Solution and formulation circles bring professionals together to reflect on a family and agree a solution."
+                     *             }
+                     *           ],
+                     *           "outcomes": [
+                     *             {
+                     *               "slug": "better-value-for-money",
+                     *               "title": "Better value for money",
+                     *               "href": "/v1/outcomes/better-value-for-money"
+                     *             },
+                     *             {
+                     *               "slug": "reduced-days-in-care",
+                     *               "title": "Reduced days spent in state care",
+                     *               "href": "/v1/outcomes/reduced-days-in-care"
+                     *             }
+                     *           ],
+                     *           "implementation_status": {
+                     *             "citations": [
+                     *               {
+                     *                 "source": "sfpc-learning-journal-3",
+                     *                 "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
+                     *                 "quote": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington.",
+                     *                 "report": null,
+                     *                 "report_locator": null
+                     *               }
+                     *             ],
+                     *             "text": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington."
+                     *           },
+                     *           "evaluation": null,
+                     *           "findings": [
+                     *             {
+                     *               "slug": "f003-darlington-child-protection-plans-reduction",
+                     *               "title": "f003-darlington-child-protection-plans-reduction",
+                     *               "href": "/v1/findings/f003-darlington-child-protection-plans-reduction"
+                     *             },
+                     *             {
+                     *               "slug": "f003-darlington-entries-to-care-reduction",
+                     *               "title": "f003-darlington-entries-to-care-reduction",
+                     *               "href": "/v1/findings/f003-darlington-entries-to-care-reduction"
+                     *             }
+                     *           ],
+                     *           "href": "/v1/projects/darlington-family-valued"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJkYXJsaW5ndG9uLWZhbWlseS12YWx1ZWQiXQ.mIyBnN6xI7IsNZ7vB0nYTQ",
+                     *       "total": 41
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["ProjectPage"];
+                    "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5863,14 +9877,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_project: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example bradford-rethinking-social-care-for-adolescents
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5880,15 +9903,98 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "spring-learning-summaries",
+                     *           "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *           "quote": "Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "spring-learning-summaries",
+                     *           "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *           "quote": "The partnership working involved in setting up the model has already resulted in a drop in adolescents being placed out of area, as the ethos and ambition of the programme spreads across agencies.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "bradford-rethinking-social-care-for-adolescents",
+                     *       "name": "Rethinking Social Care for adolescents",
+                     *       "programme": null,
+                     *       "appendix_1": false,
+                     *       "organisations": [
+                     *         {
+                     *           "slug": "bradford",
+                     *           "title": "Bradford Metropolitan Borough Council",
+                     *           "href": "/v1/organisations/bradford"
+                     *         },
+                     *         {
+                     *           "slug": "fostering-network",
+                     *           "title": "the Fostering Network",
+                     *           "href": "/v1/organisations/fostering-network"
+                     *         }
+                     *       ],
+                     *       "themes": [
+                     *         "complex-adolescents",
+                     *         "fostering-and-placements"
+                     *       ],
+                     *       "aims": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #2; section: Rethinking Social Care for adolescents: combining tried-and-tested models",
+                     *               "quote": "Bradford's aim is to reinvent care provision for its 900 looked-after children, in particular for late entrants to care aged 15-17, a cohort that includes a high proportion of girls at risk of CSE and boys with offending behaviour.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "text": "Bradford's aim is to reinvent care provision for its 900 looked-after children, in particular for late entrants to care aged 15-17, a cohort that includes a high proportion of girls at risk of CSE and boys with offending behaviour."
+                     *         }
+                     *       ],
+                     *       "practice_models": [
+                     *         {
+                     *           "slug": "mockingbird-family-model",
+                     *           "title": "Mockingbird Family Model",
+                     *           "href": "/v1/practice-models/mockingbird-family-model"
+                     *         },
+                     *         {
+                     *           "slug": "no-wrong-door-model",
+                     *           "title": "No Wrong Door",
+                     *           "href": "/v1/practice-models/no-wrong-door-model"
+                     *         }
+                     *       ],
+                     *       "features": [],
+                     *       "outcomes": [],
+                     *       "implementation_status": null,
+                     *       "evaluation": null,
+                     *       "findings": [],
+                     *       "href": "/v1/projects/bradford-rethinking-social-care-for-adolescents"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProjectPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5904,9 +10010,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5928,18 +10040,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_evaluations: {
         parameters: {
             query?: {
-                design?: ("randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown") | null;
-                /** @description Page size, 1 to 200. */
+                design?: components["schemas"]["EvaluationDesign"] | null;
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -5948,15 +10069,165 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_EvaluationPublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *               "quote": "All the evaluations applied a mixed methods approach involving qualitiatve data collection (e.g. interviews and focus groups with managers, practitioners and families) alongside analysis of quantitative data (e.g. secondary analysis of local authority assessment and performance data).",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *               "quote": "Two evaluations in this grouping, Project Crewe and Safe Families, included a randomised controlled trial.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "eval-project-crewe",
+                     *           "project": {
+                     *             "slug": "project-crewe",
+                     *             "title": "Project Crewe",
+                     *             "href": "/v1/projects/project-crewe"
+                     *           },
+                     *           "report": {
+                     *             "slug": "report-project-crewe-evaluation-report",
+                     *             "title": "Project Crewe evaluation report",
+                     *             "href": "/v1/sources/report-project-crewe-evaluation-report"
+                     *           },
+                     *           "evaluator": null,
+                     *           "design": "randomised-controlled-trial",
+                     *           "design_strength": 4,
+                     *           "methods": [
+                     *             "mixed methods: qualitative data collection (interviews, focus groups) alongside analysis of quantitative local authority data (general to all 17 evaluations)",
+                     *             "randomised controlled trial"
+                     *           ],
+                     *           "sample_planned": null,
+                     *           "sample_achieved": "132 families comprising 326 children",
+                     *           "duration": "trial period ended after 14 months",
+                     *           "limitations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *                   "quote": "the trial period ended after 14 months and, although the findings suggested change in the desired direction, none were statistically significant.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "the trial period ended after 14 months and, although the findings suggested change in the desired direction, none were statistically significant."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *                   "quote": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated."
+                     *             }
+                     *           ],
+                     *           "href": "/v1/evaluations/eval-project-crewe"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *               "quote": "All the evaluations applied a mixed methods approach involving qualitiatve data collection (e.g. interviews and focus groups with managers, practitioners and families) alongside analysis of quantitative data (e.g. secondary analysis of local authority assessment and performance data).",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             },
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *               "quote": "Two evaluations in this grouping, Project Crewe and Safe Families, included a randomised controlled trial.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "eval-safe-families",
+                     *           "project": {
+                     *             "slug": "safe-families",
+                     *             "title": "Safe Families",
+                     *             "href": "/v1/projects/safe-families"
+                     *           },
+                     *           "report": null,
+                     *           "evaluator": null,
+                     *           "design": "randomised-controlled-trial",
+                     *           "design_strength": 4,
+                     *           "methods": [
+                     *             "mixed methods: qualitative data collection (interviews, focus groups) alongside analysis of quantitative local authority data (general to all 17 evaluations)",
+                     *             "randomised controlled trial (random allocation of children)"
+                     *           ],
+                     *           "sample_planned": "360 children who could be randomly allocated",
+                     *           "sample_achieved": "26",
+                     *           "duration": null,
+                     *           "limitations": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *                   "quote": "In fact, they only achieved a sample of 26, too small to draw any conclusions.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "In fact, they only achieved a sample of 26, too small to draw any conclusions."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "rees-centre-thematic-report-1",
+                     *                   "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *                   "quote": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "text": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated."
+                     *             }
+                     *           ],
+                     *           "href": "/v1/evaluations/eval-safe-families"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzQsImV2YWwtc2FmZS1mYW1pbGllcyJd.xOLLk0XVIu89A9JoJUdKHg",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EvaluationPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5978,14 +10249,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_evaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example eval-project-crewe
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -5995,15 +10275,94 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "rees-centre-thematic-report-1",
+                     *           "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *           "quote": "All the evaluations applied a mixed methods approach involving qualitiatve data collection (e.g. interviews and focus groups with managers, practitioners and families) alongside analysis of quantitative data (e.g. secondary analysis of local authority assessment and performance data).",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         },
+                     *         {
+                     *           "source": "rees-centre-thematic-report-1",
+                     *           "locator": "section: Evaluation in the social work projects; The main approaches to the evaluations",
+                     *           "quote": "Two evaluations in this grouping, Project Crewe and Safe Families, included a randomised controlled trial.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "eval-project-crewe",
+                     *       "project": {
+                     *         "slug": "project-crewe",
+                     *         "title": "Project Crewe",
+                     *         "href": "/v1/projects/project-crewe"
+                     *       },
+                     *       "report": {
+                     *         "slug": "report-project-crewe-evaluation-report",
+                     *         "title": "Project Crewe evaluation report",
+                     *         "href": "/v1/sources/report-project-crewe-evaluation-report"
+                     *       },
+                     *       "evaluator": null,
+                     *       "design": "randomised-controlled-trial",
+                     *       "design_strength": 4,
+                     *       "methods": [
+                     *         "mixed methods: qualitative data collection (interviews, focus groups) alongside analysis of quantitative local authority data (general to all 17 evaluations)",
+                     *         "randomised controlled trial"
+                     *       ],
+                     *       "sample_planned": null,
+                     *       "sample_achieved": "132 families comprising 326 children",
+                     *       "duration": "trial period ended after 14 months",
+                     *       "limitations": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *               "quote": "the trial period ended after 14 months and, although the findings suggested change in the desired direction, none were statistically significant.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "text": "the trial period ended after 14 months and, although the findings suggested change in the desired direction, none were statistically significant."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "rees-centre-thematic-report-1",
+                     *               "locator": "section: Evaluation in the social work projects; Limitations of these evaluations",
+                     *               "quote": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "text": "The RCTs in this grouping were limited in what they could achieve by the timescale of the evaluations and the sample sizes generated."
+                     *         }
+                     *       ],
+                     *       "href": "/v1/evaluations/eval-project-crewe"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EvaluationPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6019,9 +10378,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6043,19 +10408,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_findings: {
         parameters: {
             query?: {
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
                 project?: string | null;
                 programme?: string | null;
                 outcome?: string | null;
-                kind?: ("outcome-change" | "cost-saving" | "practice-quality" | "family-experience" | "workforce" | "reach" | "programme-aggregate") | null;
+                kind?: components["schemas"]["FindingKind"] | null;
                 unit?: string | null;
                 source?: string | null;
                 /** @description Case-insensitive substring filter. */
@@ -6065,7 +10436,10 @@ export interface operations {
                 /** @description `csv` is the same as `Accept: text/csv`. */
                 format?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6094,34 +10468,100 @@ export interface operations {
              */
             200: {
                 headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_FindingPublic_"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Not acceptable */
-            406: {
-                headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://practice-framework.api/problems/not-acceptable",
-                     *       "title": "Not acceptable",
-                     *       "status": 406,
-                     *       "detail": "Not acceptable.",
-                     *       "instance": "/v1/..."
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Increased wellbeing and resilience for children and families; footnote 6",
+                     *               "quote": "Fourteen of 26 projects reported improvements in children's physical or mental health",
+                     *               "report": "report-final-evaluation-report-2017",
+                     *               "report_locator": "pg. 38"
+                     *             }
+                     *           ],
+                     *           "slug": "f000-childrens-health-14-of-26",
+                     *           "project": null,
+                     *           "programme": "innovation-programme-round-1",
+                     *           "outcomes": [
+                     *             "increased-wellbeing-and-resilience"
+                     *           ],
+                     *           "kind": "programme-aggregate",
+                     *           "metric": "projects reporting improvements in children's physical or mental health",
+                     *           "baseline_value": null,
+                     *           "baseline_period": null,
+                     *           "result_value": 14,
+                     *           "result_period": null,
+                     *           "unit": "projects",
+                     *           "comparison_value": null,
+                     *           "comparison_label": null,
+                     *           "sample_size": "26 projects",
+                     *           "significance": null,
+                     *           "statement": "Fourteen of 26 projects reported improvements in children's physical or mental health",
+                     *           "source": "dfe-seven-features",
+                     *           "href": "/v1/findings/f000-childrens-health-14-of-26"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "dfe-seven-features",
+                     *               "locator": "section: Reduced risk for children",
+                     *               "quote": "Significant reductions in the number of children identified as 'in need' or de-escalation from CIN, as well as reductions in numbers of children on Child Protection plans were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results).",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "f000-cin-and-cp-reductions-eight-of-16",
+                     *           "project": null,
+                     *           "programme": "innovation-programme-round-1",
+                     *           "outcomes": [
+                     *             "reduced-risk"
+                     *           ],
+                     *           "kind": "programme-aggregate",
+                     *           "metric": "projects achieving significant reductions in children in need / on Child Protection plans",
+                     *           "baseline_value": null,
+                     *           "baseline_period": null,
+                     *           "result_value": 8,
+                     *           "result_period": null,
+                     *           "unit": "projects",
+                     *           "comparison_value": null,
+                     *           "comparison_label": null,
+                     *           "sample_size": "16 projects measuring this outcome",
+                     *           "significance": null,
+                     *           "statement": "Significant reductions in the number of children identified as 'in need' or de-escalation from CIN, as well as reductions in numbers of children on Child Protection plans were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results).",
+                     *           "source": "dfe-seven-features",
+                     *           "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJmMDAwLWNpbi1hbmQtY3AtcmVkdWN0aW9ucy1laWdodC1vZi0xNiJd.RNkEO85MW7mvw95EVjzABw",
+                     *       "total": 191
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["FindingPage"];
+                    "text/csv": string;
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6143,14 +10583,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_finding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example f000-childrens-health-14-of-26
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -6160,15 +10609,59 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "dfe-seven-features",
+                     *           "locator": "section: Increased wellbeing and resilience for children and families; footnote 6",
+                     *           "quote": "Fourteen of 26 projects reported improvements in children's physical or mental health",
+                     *           "report": "report-final-evaluation-report-2017",
+                     *           "report_locator": "pg. 38"
+                     *         }
+                     *       ],
+                     *       "slug": "f000-childrens-health-14-of-26",
+                     *       "project": null,
+                     *       "programme": "innovation-programme-round-1",
+                     *       "outcomes": [
+                     *         "increased-wellbeing-and-resilience"
+                     *       ],
+                     *       "kind": "programme-aggregate",
+                     *       "metric": "projects reporting improvements in children's physical or mental health",
+                     *       "baseline_value": null,
+                     *       "baseline_period": null,
+                     *       "result_value": 14,
+                     *       "result_period": null,
+                     *       "unit": "projects",
+                     *       "comparison_value": null,
+                     *       "comparison_label": null,
+                     *       "sample_size": "26 projects",
+                     *       "significance": null,
+                     *       "statement": "Fourteen of 26 projects reported improvements in children's physical or mental health",
+                     *       "source": "dfe-seven-features",
+                     *       "href": "/v1/findings/f000-childrens-health-14-of-26"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FindingPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6184,9 +10677,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6208,18 +10707,27 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     list_guidance: {
         parameters: {
             query?: {
                 kind?: string | null;
-                /** @description Page size, 1 to 200. */
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6228,15 +10736,127 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_GuidancePublic_"];
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *               "quote": "Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "ls1-five-things-to-consider",
+                     *           "kind": "five-things-to-consider",
+                     *           "title": "Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *           "items": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "spring-learning-summaries",
+                     *                   "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *                   "quote": "Early intervention is essential in developing trusting relationships with families before crisis occurs.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "number": 1,
+                     *               "title": null,
+                     *               "text": "Early intervention is essential in developing trusting relationships with families before crisis occurs. Non-social work practitioners can be best placed to do this, avoiding the culture of fear around engagement with services that can cause families to develop deflection strategies."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "spring-learning-summaries",
+                     *                   "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *                   "quote": "Practitioners work most effectively when they are able to combine practical, theoretical, therapeutic and systemic knowledge.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "number": 2,
+                     *               "title": null,
+                     *               "text": "Practitioners work most effectively when they are able to combine practical, theoretical, therapeutic and systemic knowledge."
+                     *             }
+                     *           ],
+                     *           "href": "/v1/guidance/ls1-five-things-to-consider"
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #1; section: Creating and supporting multi-disciplinary teams",
+                     *               "quote": "Successful whole family approaches require multi-disciplinary teams that can tackle issues on multiple fronts and share responsibility and risk across professionals.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "slug": "ls1-multi-disciplinary-team-requirements",
+                     *           "kind": "core-principles",
+                     *           "title": "Creating and supporting multi-disciplinary teams",
+                     *           "items": [
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "spring-learning-summaries",
+                     *                   "locator": "Learning Summary #1; section: Creating and supporting multi-disciplinary teams",
+                     *                   "quote": "Direct, flexible and therapeutic work according to each family's and individual's context, with a solid understanding and knowledge of the types and causes of abuse and the ability to challenge system silos.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "number": null,
+                     *               "title": null,
+                     *               "text": "Direct, flexible and therapeutic work according to each family's and individual's context, with a solid understanding and knowledge of the types and causes of abuse and the ability to challenge system silos."
+                     *             },
+                     *             {
+                     *               "citations": [
+                     *                 {
+                     *                   "source": "spring-learning-summaries",
+                     *                   "locator": "Learning Summary #1; section: Creating and supporting multi-disciplinary teams",
+                     *                   "quote": "Data sharing within and between teams, including qualitative recording of families' experiences of working with professionals.",
+                     *                   "report": null,
+                     *                   "report_locator": null
+                     *                 }
+                     *               ],
+                     *               "number": null,
+                     *               "title": null,
+                     *               "text": "Data sharing within and between teams, including qualitative recording of families' experiences of working with professionals."
+                     *             }
+                     *           ],
+                     *           "href": "/v1/guidance/ls1-multi-disciplinary-team-requirements"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WyJsczEtbXVsdGktZGlzY2lwbGluYXJ5LXRlYW0tcmVxdWlyZW1lbnRzIl0.oYBBPbPpYALzu7hTsP0Mkw",
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GuidancePage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6258,14 +10878,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_guidance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example ls1-five-things-to-consider
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -6275,15 +10904,73 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "spring-learning-summaries",
+                     *           "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *           "quote": "Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "ls1-five-things-to-consider",
+                     *       "kind": "five-things-to-consider",
+                     *       "title": "Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *       "items": [
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *               "quote": "Early intervention is essential in developing trusting relationships with families before crisis occurs.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "number": 1,
+                     *           "title": null,
+                     *           "text": "Early intervention is essential in developing trusting relationships with families before crisis occurs. Non-social work practitioners can be best placed to do this, avoiding the culture of fear around engagement with services that can cause families to develop deflection strategies."
+                     *         },
+                     *         {
+                     *           "citations": [
+                     *             {
+                     *               "source": "spring-learning-summaries",
+                     *               "locator": "Learning Summary #1; section: Five things to consider when taking a whole family approach to tackling domestic abuse",
+                     *               "quote": "Practitioners work most effectively when they are able to combine practical, theoretical, therapeutic and systemic knowledge.",
+                     *               "report": null,
+                     *               "report_locator": null
+                     *             }
+                     *           ],
+                     *           "number": 2,
+                     *           "title": null,
+                     *           "text": "Practitioners work most effectively when they are able to combine practical, theoretical, therapeutic and systemic knowledge."
+                     *         }
+                     *       ],
+                     *       "href": "/v1/guidance/ls1-five-things-to-consider"
+                     *     }
+                     */
                     "application/json": components["schemas"]["GuidancePublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6299,9 +10986,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6323,14 +11016,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     get_organisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
-                /** @description Stable kebab-case id. */
+                /**
+                 * @description Stable kebab-case id.
+                 * @example anna-freud-centre
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -6340,15 +11042,50 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "citations": [
+                     *         {
+                     *           "source": "spring-learning-summaries",
+                     *           "locator": "Learning Summary #2; section: Brighter Futures: a bespoke practice model to support complex adolescents",
+                     *           "quote": "designed collaboratively by the Anna Freud Centre, the Dyadic Developmental Network and the South London and Maudsley NHS Trust.",
+                     *           "report": null,
+                     *           "report_locator": null
+                     *         }
+                     *       ],
+                     *       "slug": "anna-freud-centre",
+                     *       "name": "Anna Freud Centre",
+                     *       "kind": "other",
+                     *       "projects": [
+                     *         {
+                     *           "slug": "ealing-brighter-futures",
+                     *           "title": "Ealing Brighter Futures",
+                     *           "href": "/v1/projects/ealing-brighter-futures"
+                     *         }
+                     *       ],
+                     *       "href": "/v1/organisations/anna-freud-centre"
+                     *     }
+                     */
                     "application/json": components["schemas"]["OrganisationPublic"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             /** @description Not found */
             404: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6364,9 +11101,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6388,21 +11131,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     search: {
         parameters: {
             query: {
-                /** @description Words to find. Punctuation and search operators are treated as plain text. */
+                /**
+                 * @description Words to find. Punctuation and search operators are treated as plain text.
+                 * @example family safeguarding
+                 */
                 q: string;
                 /** @description Only hits of this type. */
-                type?: ("feature" | "outcome" | "enabler" | "recommendation" | "practice-model" | "source" | "programme" | "organisation" | "project" | "evaluation" | "finding" | "guidance") | null;
-                /** @description Page size, 1 to 200. */
+                type?: components["schemas"]["SearchType"] | null;
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6411,15 +11166,52 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "type": "practice-model",
+                     *           "slug": "family-safeguarding-model",
+                     *           "title": "Family Safeguarding",
+                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark>",
+                     *           "score": 5.502532,
+                     *           "href": "/v1/practice-models/family-safeguarding-model"
+                     *         },
+                     *         {
+                     *           "type": "source",
+                     *           "slug": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
+                     *           "title": "Family Safeguarding Hertfordshire Evaluation Report",
+                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Hertfordshire Evaluation Report",
+                     *           "score": 5.448212,
+                     *           "href": "/v1/sources/report-family-safeguarding-hertfordshire-evaluation-report-2017"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzJd.VAhOG4eOQgDQfLixgFphLg"
+                     *     }
+                     */
                     "application/json": components["schemas"]["SearchPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6441,6 +11233,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     healthz: {
@@ -6455,12 +11250,22 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     readyz: {
@@ -6475,21 +11280,27 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "database": "ok",
+                     *       "writes": "ok",
+                     *       "migrations": "at-head",
+                     *       "current_revision": "5e7a9c1d2b30",
+                     *       "head_revision": "5e7a9c1d2b30"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Not ready */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Readiness"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            406: components["responses"]["NotAcceptable"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     metrics: {
@@ -6504,15 +11315,18 @@ export interface operations {
             /** @description Prometheus text format */
             200: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/plain; version=0.0.4; charset=utf-8": unknown;
                 };
             };
+            400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
                 headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6528,6 +11342,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            406: components["responses"]["NotAcceptable"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

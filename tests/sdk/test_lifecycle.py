@@ -25,7 +25,7 @@ from practice_framework_client.api.self_audit import (
     amend_audit,
     create_audit,
     get_audit,
-    get_report,
+    get_audit_report,
     get_template,
     list_revisions,
     submit_audit,
@@ -35,23 +35,20 @@ from practice_framework_client.api.tenants import create_api_key, create_organis
 from practice_framework_client.models import (
     ApiKeyCreate,
     ApiKeyCreated,
+    AuditCreate,
     AuditPublic,
-    AuditPublicStatus,
     AuditReport,
-    AuditRevisionPublicAction,
+    AuditRevisionPage,
+    AuditStatus,
     AuditUpdate,
+    ConditionSlug,
     Me,
     OrganisationCreate,
-    PageAuditRevisionPublic,
     Problem,
+    RevisionAction,
     TemplatePublic,
 )
-
-# The generator's names for the create body and its items (the body is not a named component).
-from practice_framework_client.models import CreateAuditJsonAuditCreate as AuditCreate
-from practice_framework_client.models import (
-    CreateAuditJsonAuditCreateConditionResponse as Answer,
-)
+from practice_framework_client.models import ConditionResponse as Answer
 
 from tests.conftest import ROOT, ServedApp
 from tests.helpers import ADMIN_TOKEN, new_slug
@@ -93,7 +90,7 @@ def _answers(served: ServedApp) -> list[Answer]:
     slugs = [condition.slug for condition in template.conditions]
     return [
         Answer(
-            condition=slug,
+            condition=ConditionSlug(slug),
             current_practice=f"Now: {slug}.",
             needed_change=f"Needed: {slug}.",
             progress_plan=f"Plan: {slug}.",
@@ -115,7 +112,7 @@ def test_the_self_audit_lifecycle_through_the_generated_client(
     assert created.status_code == HTTPStatus.CREATED, created.content
     audit = created.parsed
     assert isinstance(audit, AuditPublic), audit
-    assert audit.status is AuditPublicStatus.DRAFT and audit.completeness.complete
+    assert audit.status is AuditStatus.DRAFT and audit.completeness.complete
     replayed = create_audit.sync_detailed(client=organisation, body=body, idempotency_key=key)
     assert isinstance(replayed.parsed, AuditPublic) and replayed.parsed.id == audit.id
     assert replayed.headers["Idempotent-Replayed"] == "true"
@@ -144,27 +141,27 @@ def test_the_self_audit_lifecycle_through_the_generated_client(
     # Submit, then amend: a second revision opens as a draft.
     submitted = submit_audit.sync_detailed(audit_id, client=organisation, if_match=etag)
     assert isinstance(submitted.parsed, AuditPublic), submitted.content
-    assert submitted.parsed.status is AuditPublicStatus.SUBMITTED
+    assert submitted.parsed.status is AuditStatus.SUBMITTED
     amended = amend_audit.sync_detailed(
         audit_id, client=organisation, if_match=submitted.headers["ETag"]
     )
     assert isinstance(amended.parsed, AuditPublic), amended.content
-    assert (amended.parsed.status, amended.parsed.revision) == (AuditPublicStatus.DRAFT, 2)
+    assert (amended.parsed.status, amended.parsed.revision) == (AuditStatus.DRAFT, 2)
     fetched = get_audit.sync(audit_id, client=organisation)
     assert isinstance(fetched, AuditPublic) and fetched.version == amended.parsed.version
 
     # The history, every saved state with its action.
     revisions = list_revisions.sync(audit_id, client=organisation)
-    assert isinstance(revisions, PageAuditRevisionPublic), revisions
+    assert isinstance(revisions, AuditRevisionPage), revisions
     assert [r.action for r in revisions.items] == [
-        AuditRevisionPublicAction.CREATED,
-        AuditRevisionPublicAction.UPDATED,
-        AuditRevisionPublicAction.SUBMITTED,
-        AuditRevisionPublicAction.AMENDED,
+        RevisionAction.CREATED,
+        RevisionAction.UPDATED,
+        RevisionAction.SUBMITTED,
+        RevisionAction.AMENDED,
     ]
 
     # The report names the one weak condition.
-    report = get_report.sync(audit_id, client=organisation)
+    report = get_audit_report.sync(audit_id, client=organisation)
     assert isinstance(report, AuditReport), report
     assert report.revision == 2
     assert [w.condition.slug for w in report.weak_conditions] == [answers[0].condition]

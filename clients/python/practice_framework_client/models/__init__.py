@@ -6,15 +6,14 @@ from .api_key_list import ApiKeyList
 from .api_key_public import ApiKeyPublic
 from .audit_comparison import AuditComparison
 from .audit_comparison_completeness import AuditComparisonCompleteness
+from .audit_create import AuditCreate
+from .audit_page import AuditPage
 from .audit_point import AuditPoint
-from .audit_point_status import AuditPointStatus
 from .audit_public import AuditPublic
-from .audit_public_status import AuditPublicStatus
 from .audit_report import AuditReport
-from .audit_report_status import AuditReportStatus
+from .audit_revision_page import AuditRevisionPage
 from .audit_revision_public import AuditRevisionPublic
-from .audit_revision_public_action import AuditRevisionPublicAction
-from .audit_revision_public_status import AuditRevisionPublicStatus
+from .audit_status import AuditStatus
 from .audit_update import AuditUpdate
 from .benchmark import Benchmark
 from .benefit import Benefit
@@ -23,60 +22,49 @@ from .cited_text import CitedText
 from .completeness import Completeness
 from .condition_benchmark import ConditionBenchmark
 from .condition_benchmark_distribution import ConditionBenchmarkDistribution
+from .condition_direction import ConditionDirection
 from .condition_progress import ConditionProgress
-from .condition_progress_direction import ConditionProgressDirection
 from .condition_ref import ConditionRef
 from .condition_response import ConditionResponse
+from .condition_slug import ConditionSlug
 from .condition_standing import ConditionStanding
-from .create_audit_json_audit_create import CreateAuditJsonAuditCreate
-from .create_audit_json_audit_create_condition_response import CreateAuditJsonAuditCreateConditionResponse
 from .create_audit_json_body import CreateAuditJsonBody
+from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
-from .enabler_public_set import EnablerPublicSet
+from .enabler_set import EnablerSet
+from .evaluation_design import EvaluationDesign
+from .evaluation_page import EvaluationPage
 from .evaluation_public import EvaluationPublic
-from .evaluation_public_design import EvaluationPublicDesign
 from .evaluation_summary import EvaluationSummary
-from .evaluation_summary_design import EvaluationSummaryDesign
 from .evidence_statement import EvidenceStatement
 from .feature_link import FeatureLink
+from .feature_page import FeaturePage
 from .feature_public import FeaturePublic
 from .field_error import FieldError
 from .figure import Figure
+from .finding_kind import FindingKind
+from .finding_page import FindingPage
 from .finding_public import FindingPublic
-from .finding_public_kind import FindingPublicKind
 from .framework_public import FrameworkPublic
 from .guidance_item import GuidanceItem
+from .guidance_page import GuidancePage
 from .guidance_public import GuidancePublic
 from .health import Health
-from .list_audits_status_type_0 import ListAuditsStatusType0
-from .list_enablers_set_type_0 import ListEnablersSetType0
-from .list_evaluations_design_type_0 import ListEvaluationsDesignType0
-from .list_findings_kind_type_0 import ListFindingsKindType0
 from .mapped_ref import MappedRef
 from .me import Me
 from .organisation_create import OrganisationCreate
+from .organisation_page import OrganisationPage
 from .organisation_public import OrganisationPublic
+from .outcome_page import OutcomePage
 from .outcome_public import OutcomePublic
-from .page_audit_public import PageAuditPublic
-from .page_audit_revision_public import PageAuditRevisionPublic
-from .page_enabler_public import PageEnablerPublic
-from .page_evaluation_public import PageEvaluationPublic
-from .page_feature_public import PageFeaturePublic
-from .page_finding_public import PageFindingPublic
-from .page_guidance_public import PageGuidancePublic
-from .page_organisation_public import PageOrganisationPublic
-from .page_outcome_public import PageOutcomePublic
-from .page_practice_model_public import PagePracticeModelPublic
-from .page_programme_public import PageProgrammePublic
-from .page_project_public import PageProjectPublic
-from .page_recommendation_public import PageRecommendationPublic
-from .page_source_public import PageSourcePublic
-from .page_tenant_public import PageTenantPublic
 from .pitfall import Pitfall
+from .practice_model_page import PracticeModelPage
 from .practice_model_public import PracticeModelPublic
 from .problem import Problem
+from .programme_page import ProgrammePage
 from .programme_public import ProgrammePublic
 from .progress_summary import ProgressSummary
+from .project_page import ProjectPage
 from .project_public import ProjectPublic
 from .prompt import Prompt
 from .quotation import Quotation
@@ -85,19 +73,22 @@ from .rating_scale import RatingScale
 from .rating_summary import RatingSummary
 from .rating_summary_distribution import RatingSummaryDistribution
 from .readiness import Readiness
+from .recommendation_page import RecommendationPage
 from .recommendation_public import RecommendationPublic
 from .ref import Ref
+from .revision_action import RevisionAction
 from .search_hit import SearchHit
-from .search_hit_type import SearchHitType
 from .search_page import SearchPage
-from .search_type_type_0 import SearchTypeType0
+from .search_type import SearchType
+from .source_kind import SourceKind
+from .source_page import SourcePage
 from .source_public import SourcePublic
-from .source_public_kind import SourcePublicKind
 from .table_1_row import Table1Row
 from .template_condition import TemplateCondition
 from .template_list import TemplateList
 from .template_public import TemplatePublic
 from .template_summary import TemplateSummary
+from .tenant_page import TenantPage
 from .tenant_public import TenantPublic
 from .validation_problem import ValidationProblem
 from .variant import Variant
@@ -110,15 +101,14 @@ __all__ = (
     "ApiKeyPublic",
     "AuditComparison",
     "AuditComparisonCompleteness",
+    "AuditCreate",
+    "AuditPage",
     "AuditPoint",
-    "AuditPointStatus",
     "AuditPublic",
-    "AuditPublicStatus",
     "AuditReport",
-    "AuditReportStatus",
+    "AuditRevisionPage",
     "AuditRevisionPublic",
-    "AuditRevisionPublicAction",
-    "AuditRevisionPublicStatus",
+    "AuditStatus",
     "AuditUpdate",
     "Benchmark",
     "Benefit",
@@ -127,60 +117,49 @@ __all__ = (
     "Completeness",
     "ConditionBenchmark",
     "ConditionBenchmarkDistribution",
+    "ConditionDirection",
     "ConditionProgress",
-    "ConditionProgressDirection",
     "ConditionRef",
     "ConditionResponse",
+    "ConditionSlug",
     "ConditionStanding",
-    "CreateAuditJsonAuditCreate",
-    "CreateAuditJsonAuditCreateConditionResponse",
     "CreateAuditJsonBody",
+    "EnablerPage",
     "EnablerPublic",
-    "EnablerPublicSet",
+    "EnablerSet",
+    "EvaluationDesign",
+    "EvaluationPage",
     "EvaluationPublic",
-    "EvaluationPublicDesign",
     "EvaluationSummary",
-    "EvaluationSummaryDesign",
     "EvidenceStatement",
     "FeatureLink",
+    "FeaturePage",
     "FeaturePublic",
     "FieldError",
     "Figure",
+    "FindingKind",
+    "FindingPage",
     "FindingPublic",
-    "FindingPublicKind",
     "FrameworkPublic",
     "GuidanceItem",
+    "GuidancePage",
     "GuidancePublic",
     "Health",
-    "ListAuditsStatusType0",
-    "ListEnablersSetType0",
-    "ListEvaluationsDesignType0",
-    "ListFindingsKindType0",
     "MappedRef",
     "Me",
     "OrganisationCreate",
+    "OrganisationPage",
     "OrganisationPublic",
+    "OutcomePage",
     "OutcomePublic",
-    "PageAuditPublic",
-    "PageAuditRevisionPublic",
-    "PageEnablerPublic",
-    "PageEvaluationPublic",
-    "PageFeaturePublic",
-    "PageFindingPublic",
-    "PageGuidancePublic",
-    "PageOrganisationPublic",
-    "PageOutcomePublic",
-    "PagePracticeModelPublic",
-    "PageProgrammePublic",
-    "PageProjectPublic",
-    "PageRecommendationPublic",
-    "PageSourcePublic",
-    "PageTenantPublic",
     "Pitfall",
+    "PracticeModelPage",
     "PracticeModelPublic",
     "Problem",
+    "ProgrammePage",
     "ProgrammePublic",
     "ProgressSummary",
+    "ProjectPage",
     "ProjectPublic",
     "Prompt",
     "Quotation",
@@ -189,19 +168,22 @@ __all__ = (
     "RatingSummary",
     "RatingSummaryDistribution",
     "Readiness",
+    "RecommendationPage",
     "RecommendationPublic",
     "Ref",
+    "RevisionAction",
     "SearchHit",
-    "SearchHitType",
     "SearchPage",
-    "SearchTypeType0",
+    "SearchType",
+    "SourceKind",
+    "SourcePage",
     "SourcePublic",
-    "SourcePublicKind",
     "Table1Row",
     "TemplateCondition",
     "TemplateList",
     "TemplatePublic",
     "TemplateSummary",
+    "TenantPage",
     "TenantPublic",
     "ValidationProblem",
     "Variant",

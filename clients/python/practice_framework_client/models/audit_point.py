@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_point_status import AuditPointStatus
+from ..models.audit_status import AuditStatus
 
 T = TypeVar("T", bound="AuditPoint")
 
@@ -18,14 +18,14 @@ class AuditPoint:
     Attributes:
         id (str):
         revision (int):
-        status (AuditPointStatus):
+        status (AuditStatus):
         updated_at (datetime.datetime):
         href (str):
     """
 
     id: str
     revision: int
-    status: AuditPointStatus
+    status: AuditStatus
     updated_at: datetime.datetime
     href: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -62,7 +62,7 @@ class AuditPoint:
 
         revision = d.pop("revision")
 
-        status = AuditPointStatus(d.pop("status"))
+        status = AuditStatus(d.pop("status"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 

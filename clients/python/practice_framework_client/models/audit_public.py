@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_public_status import AuditPublicStatus
+from ..models.audit_status import AuditStatus
 
 if TYPE_CHECKING:
     from ..models.completeness import Completeness
@@ -25,7 +25,7 @@ class AuditPublic:
         organisation (str):
         template_version (int):
         title (str):
-        status (AuditPublicStatus): `draft` (editable) or `submitted` (amend to change).
+        status (AuditStatus):
         revision (int): 1 for the first submission; each amendment opens the next.
         version (int): Moves on every saved change (as the ETag does).
         responses (list[ConditionResponse]):
@@ -40,7 +40,7 @@ class AuditPublic:
     organisation: str
     template_version: int
     title: str
-    status: AuditPublicStatus
+    status: AuditStatus
     revision: int
     version: int
     responses: list[ConditionResponse]
@@ -121,7 +121,7 @@ class AuditPublic:
 
         title = d.pop("title")
 
-        status = AuditPublicStatus(d.pop("status"))
+        status = AuditStatus(d.pop("status"))
 
         revision = d.pop("revision")
 

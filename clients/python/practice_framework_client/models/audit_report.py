@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_report_status import AuditReportStatus
+from ..models.audit_status import AuditStatus
 
 if TYPE_CHECKING:
     from ..models.completeness import Completeness
@@ -24,7 +24,7 @@ class AuditReport:
     Attributes:
         audit (str):
         template_version (int):
-        status (AuditReportStatus):
+        status (AuditStatus):
         revision (int):
         completeness (Completeness):
         ratings (RatingSummary):
@@ -35,7 +35,7 @@ class AuditReport:
 
     audit: str
     template_version: int
-    status: AuditReportStatus
+    status: AuditStatus
     revision: int
     completeness: Completeness
     ratings: RatingSummary
@@ -99,7 +99,7 @@ class AuditReport:
 
         template_version = d.pop("template_version")
 
-        status = AuditReportStatus(d.pop("status"))
+        status = AuditStatus(d.pop("status"))
 
         revision = d.pop("revision")
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.audit_revision_public_action import AuditRevisionPublicAction
-from ..models.audit_revision_public_status import AuditRevisionPublicStatus
+from ..models.audit_status import AuditStatus
+from ..models.revision_action import RevisionAction
 
 if TYPE_CHECKING:
     from ..models.condition_response import ConditionResponse
@@ -23,8 +23,8 @@ class AuditRevisionPublic:
     Attributes:
         version (int): The audit's version this row saved.
         revision (int):
-        action (AuditRevisionPublicAction):
-        status (AuditRevisionPublicStatus):
+        action (RevisionAction):
+        status (AuditStatus):
         title (str):
         responses (list[ConditionResponse]):
         actor (str): Who saved it: the API key, by prefix and label.
@@ -33,8 +33,8 @@ class AuditRevisionPublic:
 
     version: int
     revision: int
-    action: AuditRevisionPublicAction
-    status: AuditRevisionPublicStatus
+    action: RevisionAction
+    status: AuditStatus
     title: str
     responses: list[ConditionResponse]
     actor: str
@@ -87,9 +87,9 @@ class AuditRevisionPublic:
 
         revision = d.pop("revision")
 
-        action = AuditRevisionPublicAction(d.pop("action"))
+        action = RevisionAction(d.pop("action"))
 
-        status = AuditRevisionPublicStatus(d.pop("status"))
+        status = AuditStatus(d.pop("status"))
 
         title = d.pop("title")
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.condition_progress_direction import ConditionProgressDirection
+from ..models.condition_direction import ConditionDirection
 
 if TYPE_CHECKING:
     from ..models.condition_ref import ConditionRef
@@ -23,7 +23,7 @@ class ConditionProgress:
         from_rating (int | None):
         to_rating (int | None):
         change (int | None): `to_rating - from_rating` when both are rated.
-        direction (ConditionProgressDirection):
+        direction (ConditionDirection):
         from_answered (bool):
         to_answered (bool):
     """
@@ -32,7 +32,7 @@ class ConditionProgress:
     from_rating: int | None
     to_rating: int | None
     change: int | None
-    direction: ConditionProgressDirection
+    direction: ConditionDirection
     from_answered: bool
     to_answered: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -99,7 +99,7 @@ class ConditionProgress:
 
         change = _parse_change(d.pop("change"))
 
-        direction = ConditionProgressDirection(d.pop("direction"))
+        direction = ConditionDirection(d.pop("direction"))
 
         from_answered = d.pop("from_answered")
 

@@ -5,6 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.condition_slug import ConditionSlug
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConditionResponse")
@@ -15,21 +16,21 @@ class ConditionResponse:
     """The answer to one condition: the three prompts and an optional self-rating.
 
     Attributes:
-        condition (str):
+        condition (ConditionSlug):
         current_practice (None | str | Unset): What happens now in your service? Up to 4,000 characters.
         needed_change (None | str | Unset): What needs to happen? Up to 4,000 characters.
         progress_plan (None | str | Unset): How will you progress this? Up to 4,000 characters.
         rating (int | None | Unset): Optional self-rating on the template's scale (1-4 in template 1).
     """
 
-    condition: str
+    condition: ConditionSlug
     current_practice: None | str | Unset = UNSET
     needed_change: None | str | Unset = UNSET
     progress_plan: None | str | Unset = UNSET
     rating: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        condition = self.condition
+        condition = self.condition.value
 
         current_practice: None | str | Unset
         if isinstance(self.current_practice, Unset):
@@ -76,7 +77,7 @@ class ConditionResponse:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        condition = d.pop("condition")
+        condition = ConditionSlug(d.pop("condition"))
 
         def _parse_current_practice(data: object) -> None | str | Unset:
             if data is None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.enabler_public_set import EnablerPublicSet
+from ..models.enabler_set import EnablerSet
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class EnablerPublic:
     """
     Attributes:
         slug (str):
-        set_ (EnablerPublicSet):
+        set_ (EnablerSet):
         title (str):
         citations (list[Citation] | Unset):
         number (int | None | Unset): ISOS numbering; the four programme enablers are unnumbered in the source.
@@ -31,7 +31,7 @@ class EnablerPublic:
     """
 
     slug: str
-    set_: EnablerPublicSet
+    set_: EnablerSet
     title: str
     citations: list[Citation] | Unset = UNSET
     number: int | None | Unset = UNSET
@@ -101,7 +101,7 @@ class EnablerPublic:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        set_ = EnablerPublicSet(d.pop("set"))
+        set_ = EnablerSet(d.pop("set"))
 
         title = d.pop("title")
 

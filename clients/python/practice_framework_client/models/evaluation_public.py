@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.evaluation_public_design import EvaluationPublicDesign
+from ..models.evaluation_design import EvaluationDesign
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class EvaluationPublic:
     """
     Attributes:
         slug (str):
-        design (EvaluationPublicDesign):
+        design (EvaluationDesign):
         design_strength (int): `design_strength` is derived from `design` alone by a rule of this API, not by the
             sources, which do not grade projects: randomised controlled trial = 4; quasi-experimental or historic case
             matching (a comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only =
@@ -41,7 +41,7 @@ class EvaluationPublic:
     """
 
     slug: str
-    design: EvaluationPublicDesign
+    design: EvaluationDesign
     design_strength: int
     citations: list[Citation] | Unset = UNSET
     project: None | Ref | Unset = UNSET
@@ -165,7 +165,7 @@ class EvaluationPublic:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        design = EvaluationPublicDesign(d.pop("design"))
+        design = EvaluationDesign(d.pop("design"))
 
         design_strength = d.pop("design_strength")
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.evaluation_summary_design import EvaluationSummaryDesign
+from ..models.evaluation_design import EvaluationDesign
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,14 +21,14 @@ class EvaluationSummary:
     """
     Attributes:
         slug (str):
-        design (EvaluationSummaryDesign):
+        design (EvaluationDesign):
         design_strength (int):
         href (str):
         limitations (list[CitedText] | Unset):
     """
 
     slug: str
-    design: EvaluationSummaryDesign
+    design: EvaluationDesign
     design_strength: int
     href: str
     limitations: list[CitedText] | Unset = UNSET
@@ -72,7 +72,7 @@ class EvaluationSummary:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        design = EvaluationSummaryDesign(d.pop("design"))
+        design = EvaluationDesign(d.pop("design"))
 
         design_strength = d.pop("design_strength")
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.finding_public_kind import FindingPublicKind
+from ..models.finding_kind import FindingKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class FindingPublic:
     """
     Attributes:
         slug (str):
-        kind (FindingPublicKind):
+        kind (FindingKind):
         metric (str):
         statement (str): The verbatim sentence that states the figure.
         source (str): Source slug of the statement.
@@ -42,7 +42,7 @@ class FindingPublic:
     """
 
     slug: str
-    kind: FindingPublicKind
+    kind: FindingKind
     metric: str
     statement: str
     source: str
@@ -201,7 +201,7 @@ class FindingPublic:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        kind = FindingPublicKind(d.pop("kind"))
+        kind = FindingKind(d.pop("kind"))
 
         metric = d.pop("metric")
 

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.search_hit_type import SearchHitType
+from ..models.search_type import SearchType
 
 T = TypeVar("T", bound="SearchHit")
 
@@ -15,7 +15,7 @@ T = TypeVar("T", bound="SearchHit")
 class SearchHit:
     """
     Attributes:
-        type_ (SearchHitType):
+        type_ (SearchType):
         slug (str):
         title (str):
         snippet (str): Matching text with terms wrapped in <mark>…</mark>.
@@ -23,7 +23,7 @@ class SearchHit:
         href (str):
     """
 
-    type_: SearchHitType
+    type_: SearchType
     slug: str
     title: str
     snippet: str
@@ -62,7 +62,7 @@ class SearchHit:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        type_ = SearchHitType(d.pop("type"))
+        type_ = SearchType(d.pop("type"))
 
         slug = d.pop("slug")
 

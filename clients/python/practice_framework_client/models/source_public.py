@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.source_public_kind import SourcePublicKind
+from ..models.source_kind import SourceKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ class SourcePublic:
     """
     Attributes:
         slug (str):
-        kind (SourcePublicKind):
+        kind (SourceKind):
         title (str):
         citations (list[Citation] | Unset):
         publisher (None | str | Unset):
@@ -33,7 +33,7 @@ class SourcePublic:
     """
 
     slug: str
-    kind: SourcePublicKind
+    kind: SourceKind
     title: str
     citations: list[Citation] | Unset = UNSET
     publisher: None | str | Unset = UNSET
@@ -127,7 +127,7 @@ class SourcePublic:
         d = dict(src_dict)
         slug = d.pop("slug")
 
-        kind = SourcePublicKind(d.pop("kind"))
+        kind = SourceKind(d.pop("kind"))
 
         title = d.pop("title")
 

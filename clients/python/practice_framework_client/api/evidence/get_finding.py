@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.finding_public import FindingPublic
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     slug: str,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,26 +28,61 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> FindingPublic | Problem | ValidationProblem | None:
+) -> Any | FindingPublic | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = FindingPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
         return response_404
 
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FindingPublic | Problem | ValidationProblem]:
+) -> Response[Any | FindingPublic | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,24 +105,27 @@ def sync_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[FindingPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FindingPublic | Problem | ValidationProblem]:
     """Get one finding
 
      One finding by slug.
 
     Args:
         slug (str): Stable kebab-case id.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FindingPublic | Problem | ValidationProblem]
+        Response[Any | FindingPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -96,25 +139,28 @@ def sync(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> FindingPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FindingPublic | Problem | ValidationProblem | None:
     """Get one finding
 
      One finding by slug.
 
     Args:
         slug (str): Stable kebab-case id.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FindingPublic | Problem | ValidationProblem
+        Any | FindingPublic | Problem | ValidationProblem
     """
 
     return sync_detailed(
         slug=slug,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -122,24 +168,27 @@ async def asyncio_detailed(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[FindingPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FindingPublic | Problem | ValidationProblem]:
     """Get one finding
 
      One finding by slug.
 
     Args:
         slug (str): Stable kebab-case id.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FindingPublic | Problem | ValidationProblem]
+        Response[Any | FindingPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         slug=slug,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -151,25 +200,28 @@ async def asyncio(
     slug: str,
     *,
     client: AuthenticatedClient | Client,
-) -> FindingPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FindingPublic | Problem | ValidationProblem | None:
     """Get one finding
 
      One finding by slug.
 
     Args:
         slug (str): Stable kebab-case id.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FindingPublic | Problem | ValidationProblem
+        Any | FindingPublic | Problem | ValidationProblem
     """
 
     return (
         await asyncio_detailed(
             slug=slug,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

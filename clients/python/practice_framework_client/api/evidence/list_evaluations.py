@@ -1,29 +1,34 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_evaluations_design_type_0 import ListEvaluationsDesignType0
-from ...models.page_evaluation_public import PageEvaluationPublic
+from ...models.evaluation_design import EvaluationDesign
+from ...models.evaluation_page import EvaluationPage
+from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    design: ListEvaluationsDesignType0 | None | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
     json_design: None | str | Unset
     if isinstance(design, Unset):
         json_design = UNSET
-    elif isinstance(design, ListEvaluationsDesignType0):
+    elif isinstance(design, EvaluationDesign):
         json_design = design.value
     else:
         json_design = design
@@ -46,21 +51,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageEvaluationPublic | ValidationProblem | None:
+) -> Any | EvaluationPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageEvaluationPublic.from_dict(response.json())
+        response_200 = EvaluationPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +110,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageEvaluationPublic | ValidationProblem]:
+) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,10 +122,11 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    design: ListEvaluationsDesignType0 | None | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageEvaluationPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
     """List evaluations
 
      Evaluation designs, methods, samples, duration and limitations, strongest design first.
@@ -96,22 +137,24 @@ def sync_detailed(
     1; unknown = 0.
 
     Args:
-        design (ListEvaluationsDesignType0 | None | Unset):
+        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEvaluationPublic | ValidationProblem]
+        Response[Any | EvaluationPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         design=design,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -124,10 +167,11 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    design: ListEvaluationsDesignType0 | None | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageEvaluationPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | EvaluationPage | Problem | ValidationProblem | None:
     """List evaluations
 
      Evaluation designs, methods, samples, duration and limitations, strongest design first.
@@ -138,16 +182,17 @@ def sync(
     1; unknown = 0.
 
     Args:
-        design (ListEvaluationsDesignType0 | None | Unset):
+        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEvaluationPublic | ValidationProblem
+        Any | EvaluationPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -155,16 +200,18 @@ def sync(
         design=design,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    design: ListEvaluationsDesignType0 | None | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageEvaluationPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
     """List evaluations
 
      Evaluation designs, methods, samples, duration and limitations, strongest design first.
@@ -175,22 +222,24 @@ async def asyncio_detailed(
     1; unknown = 0.
 
     Args:
-        design (ListEvaluationsDesignType0 | None | Unset):
+        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEvaluationPublic | ValidationProblem]
+        Response[Any | EvaluationPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         design=design,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,10 +250,11 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    design: ListEvaluationsDesignType0 | None | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageEvaluationPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | EvaluationPage | Problem | ValidationProblem | None:
     """List evaluations
 
      Evaluation designs, methods, samples, duration and limitations, strongest design first.
@@ -215,16 +265,17 @@ async def asyncio(
     1; unknown = 0.
 
     Args:
-        design (ListEvaluationsDesignType0 | None | Unset):
+        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEvaluationPublic | ValidationProblem
+        Any | EvaluationPage | Problem | ValidationProblem
     """
 
     return (
@@ -233,5 +284,6 @@ async def asyncio(
             design=design,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

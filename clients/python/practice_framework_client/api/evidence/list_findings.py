@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_findings_kind_type_0 import ListFindingsKindType0
-from ...models.page_finding_public import PageFindingPublic
+from ...models.finding_kind import FindingKind
+from ...models.finding_page import FindingPage
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -19,13 +19,17 @@ def _get_kwargs(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
-    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
     format_: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -62,7 +66,7 @@ def _get_kwargs(
     json_kind: None | str | Unset
     if isinstance(kind, Unset):
         json_kind = UNSET
-    elif isinstance(kind, ListFindingsKindType0):
+    elif isinstance(kind, FindingKind):
         json_kind = kind.value
     else:
         json_kind = kind
@@ -106,26 +110,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageFindingPublic | Problem | ValidationProblem | None:
+) -> Any | FindingPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageFindingPublic.from_dict(response.json())
+        response_200 = FindingPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 406:
         response_406 = Problem.from_dict(response.json())
 
         return response_406
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -135,7 +169,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+) -> Response[Any | FindingPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -152,13 +186,14 @@ def sync_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
-    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
     format_: None | str | Unset = UNSET,
-) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FindingPage | Problem | ValidationProblem]:
     """List quantitative findings
 
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
@@ -172,20 +207,21 @@ def sync_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
-        kind (ListFindingsKindType0 | None | Unset):
+        kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageFindingPublic | Problem | ValidationProblem]
+        Response[Any | FindingPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -200,6 +236,7 @@ def sync_detailed(
         q=q,
         sort=sort,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -217,13 +254,14 @@ def sync(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
-    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
     format_: None | str | Unset = UNSET,
-) -> PageFindingPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FindingPage | Problem | ValidationProblem | None:
     """List quantitative findings
 
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
@@ -237,20 +275,21 @@ def sync(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
-        kind (ListFindingsKindType0 | None | Unset):
+        kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageFindingPublic | Problem | ValidationProblem
+        Any | FindingPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -266,6 +305,7 @@ def sync(
         q=q,
         sort=sort,
         format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -277,13 +317,14 @@ async def asyncio_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
-    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
     format_: None | str | Unset = UNSET,
-) -> Response[PageFindingPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FindingPage | Problem | ValidationProblem]:
     """List quantitative findings
 
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
@@ -297,20 +338,21 @@ async def asyncio_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
-        kind (ListFindingsKindType0 | None | Unset):
+        kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageFindingPublic | Problem | ValidationProblem]
+        Response[Any | FindingPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -325,6 +367,7 @@ async def asyncio_detailed(
         q=q,
         sort=sort,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -340,13 +383,14 @@ async def asyncio(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
-    kind: ListFindingsKindType0 | None | Unset = UNSET,
+    kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
     format_: None | str | Unset = UNSET,
-) -> PageFindingPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FindingPage | Problem | ValidationProblem | None:
     """List quantitative findings
 
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
@@ -360,20 +404,21 @@ async def asyncio(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
-        kind (ListFindingsKindType0 | None | Unset):
+        kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageFindingPublic | Problem | ValidationProblem
+        Any | FindingPage | Problem | ValidationProblem
     """
 
     return (
@@ -390,5 +435,6 @@ async def asyncio(
             q=q,
             sort=sort,
             format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

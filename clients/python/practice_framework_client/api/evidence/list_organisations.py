@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_organisation_public import PageOrganisationPublic
+from ...models.organisation_page import OrganisationPage
+from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +16,11 @@ def _get_kwargs(
     kind: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -43,21 +48,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageOrganisationPublic | ValidationProblem | None:
+) -> Any | OrganisationPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageOrganisationPublic.from_dict(response.json())
+        response_200 = OrganisationPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -67,7 +107,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageOrganisationPublic | ValidationProblem]:
+) -> Response[Any | OrganisationPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,7 +122,8 @@ def sync_detailed(
     kind: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OrganisationPage | Problem | ValidationProblem]:
     """List organisations named by the evidence
 
      Local authorities, trusts and other bodies the source texts name, with their projects.
@@ -92,19 +133,21 @@ def sync_detailed(
         kind (None | str | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationPublic | ValidationProblem]
+        Response[Any | OrganisationPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         kind=kind,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -120,7 +163,8 @@ def sync(
     kind: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OrganisationPage | Problem | ValidationProblem | None:
     """List organisations named by the evidence
 
      Local authorities, trusts and other bodies the source texts name, with their projects.
@@ -130,13 +174,14 @@ def sync(
         kind (None | str | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationPublic | ValidationProblem
+        Any | OrganisationPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -144,6 +189,7 @@ def sync(
         kind=kind,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -153,7 +199,8 @@ async def asyncio_detailed(
     kind: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOrganisationPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OrganisationPage | Problem | ValidationProblem]:
     """List organisations named by the evidence
 
      Local authorities, trusts and other bodies the source texts name, with their projects.
@@ -163,19 +210,21 @@ async def asyncio_detailed(
         kind (None | str | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOrganisationPublic | ValidationProblem]
+        Response[Any | OrganisationPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         kind=kind,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -189,7 +238,8 @@ async def asyncio(
     kind: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOrganisationPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OrganisationPage | Problem | ValidationProblem | None:
     """List organisations named by the evidence
 
      Local authorities, trusts and other bodies the source texts name, with their projects.
@@ -199,13 +249,14 @@ async def asyncio(
         kind (None | str | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOrganisationPublic | ValidationProblem
+        Any | OrganisationPage | Problem | ValidationProblem
     """
 
     return (
@@ -214,5 +265,6 @@ async def asyncio(
             kind=kind,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

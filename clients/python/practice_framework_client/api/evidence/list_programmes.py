@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_programme_public import PageProgrammePublic
+from ...models.problem import Problem
+from ...models.programme_page import ProgrammePage
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -14,7 +15,11 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -35,21 +40,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageProgrammePublic | ValidationProblem | None:
+) -> Any | Problem | ProgrammePage | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageProgrammePublic.from_dict(response.json())
+        response_200 = ProgrammePage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -59,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageProgrammePublic | ValidationProblem]:
+) -> Response[Any | Problem | ProgrammePage | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +113,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageProgrammePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | ProgrammePage | ValidationProblem]:
     """List programmes
 
      The Innovation Programme rounds and Strengthening Families, Protecting Children, with
@@ -82,18 +123,20 @@ def sync_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProgrammePublic | ValidationProblem]
+        Response[Any | Problem | ProgrammePage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -108,7 +151,8 @@ def sync(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageProgrammePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | ProgrammePage | ValidationProblem | None:
     """List programmes
 
      The Innovation Programme rounds and Strengthening Families, Protecting Children, with
@@ -117,19 +161,21 @@ def sync(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProgrammePublic | ValidationProblem
+        Any | Problem | ProgrammePage | ValidationProblem
     """
 
     return sync_detailed(
         client=client,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -138,7 +184,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageProgrammePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | ProgrammePage | ValidationProblem]:
     """List programmes
 
      The Innovation Programme rounds and Strengthening Families, Protecting Children, with
@@ -147,18 +194,20 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProgrammePublic | ValidationProblem]
+        Response[Any | Problem | ProgrammePage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -171,7 +220,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageProgrammePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | ProgrammePage | ValidationProblem | None:
     """List programmes
 
      The Innovation Programme rounds and Strengthening Families, Protecting Children, with
@@ -180,13 +230,14 @@ async def asyncio(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProgrammePublic | ValidationProblem
+        Any | Problem | ProgrammePage | ValidationProblem
     """
 
     return (
@@ -194,5 +245,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,12 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_project_public import PageProjectPublic
 from ...models.problem import Problem
+from ...models.project_page import ProjectPage
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -23,7 +23,11 @@ def _get_kwargs(
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     format_: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -100,26 +104,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageProjectPublic | Problem | ValidationProblem | None:
+) -> Any | Problem | ProjectPage | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageProjectPublic.from_dict(response.json())
+        response_200 = ProjectPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 406:
         response_406 = Problem.from_dict(response.json())
 
         return response_406
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -129,7 +163,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -151,7 +185,8 @@ def sync_detailed(
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
     """List projects
 
      Every project the texts describe, with programme, organisations, aims, practice models,
@@ -170,13 +205,14 @@ def sync_detailed(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProjectPublic | Problem | ValidationProblem]
+        Response[Any | Problem | ProjectPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -190,6 +226,7 @@ def sync_detailed(
         organisation=organisation,
         q=q,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -212,7 +249,8 @@ def sync(
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> PageProjectPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | ProjectPage | ValidationProblem | None:
     """List projects
 
      Every project the texts describe, with programme, organisations, aims, practice models,
@@ -231,13 +269,14 @@ def sync(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProjectPublic | Problem | ValidationProblem
+        Any | Problem | ProjectPage | ValidationProblem
     """
 
     return sync_detailed(
@@ -252,6 +291,7 @@ def sync(
         organisation=organisation,
         q=q,
         format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -268,7 +308,8 @@ async def asyncio_detailed(
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> Response[PageProjectPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
     """List projects
 
      Every project the texts describe, with programme, organisations, aims, practice models,
@@ -287,13 +328,14 @@ async def asyncio_detailed(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageProjectPublic | Problem | ValidationProblem]
+        Response[Any | Problem | ProjectPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -307,6 +349,7 @@ async def asyncio_detailed(
         organisation=organisation,
         q=q,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -327,7 +370,8 @@ async def asyncio(
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> PageProjectPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | ProjectPage | ValidationProblem | None:
     """List projects
 
      Every project the texts describe, with programme, organisations, aims, practice models,
@@ -346,13 +390,14 @@ async def asyncio(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageProjectPublic | Problem | ValidationProblem
+        Any | Problem | ProjectPage | ValidationProblem
     """
 
     return (
@@ -368,5 +413,6 @@ async def asyncio(
             organisation=organisation,
             q=q,
             format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

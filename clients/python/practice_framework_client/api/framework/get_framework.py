@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -7,31 +7,72 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.framework_public import FrameworkPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    if_none_match: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/framework",
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> FrameworkPublic | Problem | None:
+) -> Any | FrameworkPublic | Problem | None:
     if response.status_code == 200:
         response_200 = FrameworkPublic.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -41,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FrameworkPublic | Problem]:
+) -> Response[Any | FrameworkPublic | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -53,22 +94,28 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[FrameworkPublic | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FrameworkPublic | Problem]:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
     them) and both sets of enablers, with Table 1's alignment, in one document for embedding.
     Cached and ETagged: send `If-None-Match` to get a `304`.
 
+    Args:
+        if_none_match (str | Unset):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FrameworkPublic | Problem]
+        Response[Any | FrameworkPublic | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -80,45 +127,56 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> FrameworkPublic | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FrameworkPublic | Problem | None:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
     them) and both sets of enablers, with Table 1's alignment, in one document for embedding.
     Cached and ETagged: send `If-None-Match` to get a `304`.
 
+    Args:
+        if_none_match (str | Unset):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FrameworkPublic | Problem
+        Any | FrameworkPublic | Problem
     """
 
     return sync_detailed(
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[FrameworkPublic | Problem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | FrameworkPublic | Problem]:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
     them) and both sets of enablers, with Table 1's alignment, in one document for embedding.
     Cached and ETagged: send `If-None-Match` to get a `304`.
 
+    Args:
+        if_none_match (str | Unset):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FrameworkPublic | Problem]
+        Response[Any | FrameworkPublic | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        if_none_match=if_none_match,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -128,23 +186,28 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> FrameworkPublic | Problem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | FrameworkPublic | Problem | None:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
     them) and both sets of enablers, with Table 1's alignment, in one document for embedding.
     Cached and ETagged: send `If-None-Match` to get a `304`.
 
+    Args:
+        if_none_match (str | Unset):
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FrameworkPublic | Problem
+        Any | FrameworkPublic | Problem
     """
 
     return (
         await asyncio_detailed(
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

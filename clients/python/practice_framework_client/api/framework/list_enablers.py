@@ -1,29 +1,34 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_enablers_set_type_0 import ListEnablersSetType0
-from ...models.page_enabler_public import PageEnablerPublic
+from ...models.enabler_page import EnablerPage
+from ...models.enabler_set import EnablerSet
+from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    set_: EnablerSet | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
     json_set_: None | str | Unset
     if isinstance(set_, Unset):
         json_set_ = UNSET
-    elif isinstance(set_, ListEnablersSetType0):
+    elif isinstance(set_, EnablerSet):
         json_set_ = set_.value
     else:
         json_set_ = set_
@@ -46,21 +51,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageEnablerPublic | ValidationProblem | None:
+) -> Any | EnablerPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageEnablerPublic.from_dict(response.json())
+        response_200 = EnablerPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +110,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageEnablerPublic | ValidationProblem]:
+) -> Response[Any | EnablerPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -82,33 +122,36 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    set_: EnablerSet | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageEnablerPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | EnablerPage | Problem | ValidationProblem]:
     """List enablers
 
      Enablers of improvement: the seven ISOS enablers (with their actions) and the four
     enablers the Innovation Programme evaluations identified.
 
     Args:
-        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
-            improvement; `innovation-programme`: the four the evaluations identified.
+        set_ (EnablerSet | None | Unset): `isos`: the seven ISOS enablers of improvement;
+            `innovation-programme`: the four the evaluations identified.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEnablerPublic | ValidationProblem]
+        Response[Any | EnablerPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         set_=set_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -121,27 +164,29 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    set_: EnablerSet | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageEnablerPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | EnablerPage | Problem | ValidationProblem | None:
     """List enablers
 
      Enablers of improvement: the seven ISOS enablers (with their actions) and the four
     enablers the Innovation Programme evaluations identified.
 
     Args:
-        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
-            improvement; `innovation-programme`: the four the evaluations identified.
+        set_ (EnablerSet | None | Unset): `isos`: the seven ISOS enablers of improvement;
+            `innovation-programme`: the four the evaluations identified.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEnablerPublic | ValidationProblem
+        Any | EnablerPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -149,39 +194,43 @@ def sync(
         set_=set_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    set_: EnablerSet | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageEnablerPublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | EnablerPage | Problem | ValidationProblem]:
     """List enablers
 
      Enablers of improvement: the seven ISOS enablers (with their actions) and the four
     enablers the Innovation Programme evaluations identified.
 
     Args:
-        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
-            improvement; `innovation-programme`: the four the evaluations identified.
+        set_ (EnablerSet | None | Unset): `isos`: the seven ISOS enablers of improvement;
+            `innovation-programme`: the four the evaluations identified.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageEnablerPublic | ValidationProblem]
+        Response[Any | EnablerPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         set_=set_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,27 +241,29 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    set_: ListEnablersSetType0 | None | Unset = UNSET,
+    set_: EnablerSet | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageEnablerPublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | EnablerPage | Problem | ValidationProblem | None:
     """List enablers
 
      Enablers of improvement: the seven ISOS enablers (with their actions) and the four
     enablers the Innovation Programme evaluations identified.
 
     Args:
-        set_ (ListEnablersSetType0 | None | Unset): `isos`: the seven ISOS enablers of
-            improvement; `innovation-programme`: the four the evaluations identified.
+        set_ (EnablerSet | None | Unset): `isos`: the seven ISOS enablers of improvement;
+            `innovation-programme`: the four the evaluations identified.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageEnablerPublic | ValidationProblem
+        Any | EnablerPage | Problem | ValidationProblem
     """
 
     return (
@@ -221,5 +272,6 @@ async def asyncio(
             set_=set_,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,11 +1,12 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_outcome_public import PageOutcomePublic
+from ...models.outcome_page import OutcomePage
+from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -15,7 +16,11 @@ def _get_kwargs(
     order: str | Unset = "text",
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -38,21 +43,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageOutcomePublic | ValidationProblem | None:
+) -> Any | OutcomePage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageOutcomePublic.from_dict(response.json())
+        response_200 = OutcomePage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -62,7 +102,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageOutcomePublic | ValidationProblem]:
+) -> Response[Any | OutcomePage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -77,7 +117,8 @@ def sync_detailed(
     order: str | Unset = "text",
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOutcomePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OutcomePage | Problem | ValidationProblem]:
     """List the seven outcomes
 
      The seven outcomes with their evidence statements and figures, linked findings and
@@ -88,19 +129,21 @@ def sync_detailed(
             order. Default: 'text'.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOutcomePublic | ValidationProblem]
+        Response[Any | OutcomePage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         order=order,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -116,7 +159,8 @@ def sync(
     order: str | Unset = "text",
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOutcomePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OutcomePage | Problem | ValidationProblem | None:
     """List the seven outcomes
 
      The seven outcomes with their evidence statements and figures, linked findings and
@@ -127,13 +171,14 @@ def sync(
             order. Default: 'text'.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOutcomePublic | ValidationProblem
+        Any | OutcomePage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -141,6 +186,7 @@ def sync(
         order=order,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -150,7 +196,8 @@ async def asyncio_detailed(
     order: str | Unset = "text",
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageOutcomePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | OutcomePage | Problem | ValidationProblem]:
     """List the seven outcomes
 
      The seven outcomes with their evidence statements and figures, linked findings and
@@ -161,19 +208,21 @@ async def asyncio_detailed(
             order. Default: 'text'.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageOutcomePublic | ValidationProblem]
+        Response[Any | OutcomePage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         order=order,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,7 +236,8 @@ async def asyncio(
     order: str | Unset = "text",
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageOutcomePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | OutcomePage | Problem | ValidationProblem | None:
     """List the seven outcomes
 
      The seven outcomes with their evidence statements and figures, linked findings and
@@ -198,13 +248,14 @@ async def asyncio(
             order. Default: 'text'.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageOutcomePublic | ValidationProblem
+        Any | OutcomePage | Problem | ValidationProblem
     """
 
     return (
@@ -213,5 +264,6 @@ async def asyncio(
             order=order,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

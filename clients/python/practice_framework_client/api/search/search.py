@@ -1,12 +1,13 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
 from ...models.search_page import SearchPage
-from ...models.search_type_type_0 import SearchTypeType0
+from ...models.search_type import SearchType
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -14,10 +15,14 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     q: str,
-    type_: None | SearchTypeType0 | Unset = UNSET,
+    type_: None | SearchType | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -26,7 +31,7 @@ def _get_kwargs(
     json_type_: None | str | Unset
     if isinstance(type_, Unset):
         json_type_ = UNSET
-    elif isinstance(type_, SearchTypeType0):
+    elif isinstance(type_, SearchType):
         json_type_ = type_.value
     else:
         json_type_ = type_
@@ -49,21 +54,56 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> SearchPage | ValidationProblem | None:
+) -> Any | Problem | SearchPage | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = SearchPage.from_dict(response.json())
 
         return response_200
 
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -73,7 +113,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[SearchPage | ValidationProblem]:
+) -> Response[Any | Problem | SearchPage | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -86,10 +126,11 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     q: str,
-    type_: None | SearchTypeType0 | Unset = UNSET,
+    type_: None | SearchType | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[SearchPage | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | SearchPage | ValidationProblem]:
     """Search everything
 
      One ranked full-text search across features, outcomes, enablers, recommendations,
@@ -99,16 +140,17 @@ def sync_detailed(
 
     Args:
         q (str): Words to find. Punctuation and search operators are treated as plain text.
-        type_ (None | SearchTypeType0 | Unset): Only hits of this type.
+        type_ (None | SearchType | Unset): Only hits of this type.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchPage | ValidationProblem]
+        Response[Any | Problem | SearchPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -116,6 +158,7 @@ def sync_detailed(
         type_=type_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -129,10 +172,11 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     q: str,
-    type_: None | SearchTypeType0 | Unset = UNSET,
+    type_: None | SearchType | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> SearchPage | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | SearchPage | ValidationProblem | None:
     """Search everything
 
      One ranked full-text search across features, outcomes, enablers, recommendations,
@@ -142,16 +186,17 @@ def sync(
 
     Args:
         q (str): Words to find. Punctuation and search operators are treated as plain text.
-        type_ (None | SearchTypeType0 | Unset): Only hits of this type.
+        type_ (None | SearchType | Unset): Only hits of this type.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchPage | ValidationProblem
+        Any | Problem | SearchPage | ValidationProblem
     """
 
     return sync_detailed(
@@ -160,6 +205,7 @@ def sync(
         type_=type_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -167,10 +213,11 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     q: str,
-    type_: None | SearchTypeType0 | Unset = UNSET,
+    type_: None | SearchType | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[SearchPage | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | SearchPage | ValidationProblem]:
     """Search everything
 
      One ranked full-text search across features, outcomes, enablers, recommendations,
@@ -180,16 +227,17 @@ async def asyncio_detailed(
 
     Args:
         q (str): Words to find. Punctuation and search operators are treated as plain text.
-        type_ (None | SearchTypeType0 | Unset): Only hits of this type.
+        type_ (None | SearchType | Unset): Only hits of this type.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[SearchPage | ValidationProblem]
+        Response[Any | Problem | SearchPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -197,6 +245,7 @@ async def asyncio_detailed(
         type_=type_,
         limit=limit,
         cursor=cursor,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -208,10 +257,11 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     q: str,
-    type_: None | SearchTypeType0 | Unset = UNSET,
+    type_: None | SearchType | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> SearchPage | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | SearchPage | ValidationProblem | None:
     """Search everything
 
      One ranked full-text search across features, outcomes, enablers, recommendations,
@@ -221,16 +271,17 @@ async def asyncio(
 
     Args:
         q (str): Words to find. Punctuation and search operators are treated as plain text.
-        type_ (None | SearchTypeType0 | Unset): Only hits of this type.
+        type_ (None | SearchType | Unset): Only hits of this type.
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        SearchPage | ValidationProblem
+        Any | Problem | SearchPage | ValidationProblem
     """
 
     return (
@@ -240,5 +291,6 @@ async def asyncio(
             type_=type_,
             limit=limit,
             cursor=cursor,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -10,17 +10,16 @@ from ...client import AuthenticatedClient, Client
 from ...models.audit_public import AuditPublic
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
-from ...types import UNSET, Response, Unset
+from ...types import Response
 
 
 def _get_kwargs(
     audit_id: UUID,
     *,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -40,6 +39,11 @@ def _parse_response(
         response_200 = AuditPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -76,6 +80,21 @@ def _parse_response(
 
         return response_428
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -97,7 +116,7 @@ def sync_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Amend a submitted audit (opens a new draft revision)
 
@@ -106,8 +125,7 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,7 +151,7 @@ def sync(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Amend a submitted audit (opens a new draft revision)
 
@@ -142,8 +160,7 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,7 +181,7 @@ async def asyncio_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Amend a submitted audit (opens a new draft revision)
 
@@ -173,8 +190,7 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,7 +214,7 @@ async def asyncio(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Amend a submitted audit (opens a new draft revision)
 
@@ -207,8 +223,7 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.audit_create import AuditCreate
 from ...models.audit_public import AuditPublic
-from ...models.create_audit_json_audit_create import CreateAuditJsonAuditCreate
 from ...models.create_audit_json_body import CreateAuditJsonBody
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
@@ -15,8 +15,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: CreateAuditJsonAuditCreate | CreateAuditJsonBody | Unset = UNSET,
-    idempotency_key: None | str | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
@@ -27,7 +27,7 @@ def _get_kwargs(
         "url": "/v1/audits",
     }
 
-    if isinstance(body, CreateAuditJsonAuditCreate):
+    if isinstance(body, AuditCreate):
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
@@ -48,6 +48,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -58,10 +63,20 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
@@ -72,6 +87,21 @@ def _parse_response(
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -93,8 +123,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateAuditJsonAuditCreate | CreateAuditJsonBody | Unset = UNSET,
-    idempotency_key: None | str | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
 
@@ -106,10 +136,10 @@ def sync_detailed(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
-        idempotency_key (None | str | Unset): Any unique string (a UUID is ideal). A retry with
-            the same key and body returns the first response; the same key with another body is a
-            `409`. Kept 24 h.
-        body (CreateAuditJsonAuditCreate):
+        idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
+            key and body returns the first response; the same key with another body is a `409`. Kept
+            24 h.
+        body (AuditCreate):
         body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
 
     Raises:
@@ -135,8 +165,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: CreateAuditJsonAuditCreate | CreateAuditJsonBody | Unset = UNSET,
-    idempotency_key: None | str | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
 
@@ -148,10 +178,10 @@ def sync(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
-        idempotency_key (None | str | Unset): Any unique string (a UUID is ideal). A retry with
-            the same key and body returns the first response; the same key with another body is a
-            `409`. Kept 24 h.
-        body (CreateAuditJsonAuditCreate):
+        idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
+            key and body returns the first response; the same key with another body is a `409`. Kept
+            24 h.
+        body (AuditCreate):
         body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
 
     Raises:
@@ -172,8 +202,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: CreateAuditJsonAuditCreate | CreateAuditJsonBody | Unset = UNSET,
-    idempotency_key: None | str | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
 
@@ -185,10 +215,10 @@ async def asyncio_detailed(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
-        idempotency_key (None | str | Unset): Any unique string (a UUID is ideal). A retry with
-            the same key and body returns the first response; the same key with another body is a
-            `409`. Kept 24 h.
-        body (CreateAuditJsonAuditCreate):
+        idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
+            key and body returns the first response; the same key with another body is a `409`. Kept
+            24 h.
+        body (AuditCreate):
         body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
 
     Raises:
@@ -212,8 +242,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: CreateAuditJsonAuditCreate | CreateAuditJsonBody | Unset = UNSET,
-    idempotency_key: None | str | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
 
@@ -225,10 +255,10 @@ async def asyncio(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
-        idempotency_key (None | str | Unset): Any unique string (a UUID is ideal). A retry with
-            the same key and body returns the first response; the same key with another body is a
-            `409`. Kept 24 h.
-        body (CreateAuditJsonAuditCreate):
+        idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
+            key and body returns the first response; the same key with another body is a `409`. Kept
+            24 h.
+        body (AuditCreate):
         body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
 
     Raises:

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -17,7 +17,11 @@ def _get_kwargs(
     audit_id: UUID,
     *,
     format_: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -38,16 +42,26 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AuditPublic | Problem | ValidationProblem | None:
+) -> Any | AuditPublic | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = AuditPublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -69,10 +83,30 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -82,7 +116,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuditPublic | Problem | ValidationProblem]:
+) -> Response[Any | AuditPublic | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -96,7 +130,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
-) -> Response[AuditPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | AuditPublic | Problem | ValidationProblem]:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
 
      One audit with a strong `ETag` (send it as `If-Match` to change the audit;
@@ -108,18 +143,20 @@ def sync_detailed(
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
             application/fhir+json`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditPublic | Problem | ValidationProblem]
+        Response[Any | AuditPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -134,7 +171,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
-) -> AuditPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | AuditPublic | Problem | ValidationProblem | None:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
 
      One audit with a strong `ETag` (send it as `If-Match` to change the audit;
@@ -146,19 +184,21 @@ def sync(
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
             application/fhir+json`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditPublic | Problem | ValidationProblem
+        Any | AuditPublic | Problem | ValidationProblem
     """
 
     return sync_detailed(
         audit_id=audit_id,
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -167,7 +207,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
-) -> Response[AuditPublic | Problem | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | AuditPublic | Problem | ValidationProblem]:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
 
      One audit with a strong `ETag` (send it as `If-Match` to change the audit;
@@ -179,18 +220,20 @@ async def asyncio_detailed(
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
             application/fhir+json`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditPublic | Problem | ValidationProblem]
+        Response[Any | AuditPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,7 +246,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     format_: None | str | Unset = UNSET,
-) -> AuditPublic | Problem | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | AuditPublic | Problem | ValidationProblem | None:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
 
      One audit with a strong `ETag` (send it as `If-Match` to change the audit;
@@ -215,13 +259,14 @@ async def asyncio(
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
             application/fhir+json`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditPublic | Problem | ValidationProblem
+        Any | AuditPublic | Problem | ValidationProblem
     """
 
     return (
@@ -229,5 +274,6 @@ async def asyncio(
             audit_id=audit_id,
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

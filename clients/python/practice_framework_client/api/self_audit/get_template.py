@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -9,12 +9,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.template_public import TemplatePublic
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     version: int,
+    *,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -23,16 +28,26 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | TemplatePublic | ValidationProblem | None:
+) -> Any | Problem | TemplatePublic | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = TemplatePublic.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -44,10 +59,30 @@ def _parse_response(
 
         return response_406
 
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -57,7 +92,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | TemplatePublic | ValidationProblem]:
+) -> Response[Any | Problem | TemplatePublic | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +105,8 @@ def sync_detailed(
     version: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | TemplatePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | TemplatePublic | ValidationProblem]:
     """Get one audit template (JSON or FHIR Questionnaire)
 
      The twelve conditions which promote good practice, verbatim, each with its three prompts,
@@ -80,17 +116,19 @@ def sync_detailed(
 
     Args:
         version (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TemplatePublic | ValidationProblem]
+        Response[Any | Problem | TemplatePublic | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         version=version,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -104,7 +142,8 @@ def sync(
     version: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | TemplatePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | TemplatePublic | ValidationProblem | None:
     """Get one audit template (JSON or FHIR Questionnaire)
 
      The twelve conditions which promote good practice, verbatim, each with its three prompts,
@@ -114,18 +153,20 @@ def sync(
 
     Args:
         version (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TemplatePublic | ValidationProblem
+        Any | Problem | TemplatePublic | ValidationProblem
     """
 
     return sync_detailed(
         version=version,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -133,7 +174,8 @@ async def asyncio_detailed(
     version: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | TemplatePublic | ValidationProblem]:
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Problem | TemplatePublic | ValidationProblem]:
     """Get one audit template (JSON or FHIR Questionnaire)
 
      The twelve conditions which promote good practice, verbatim, each with its three prompts,
@@ -143,17 +185,19 @@ async def asyncio_detailed(
 
     Args:
         version (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | TemplatePublic | ValidationProblem]
+        Response[Any | Problem | TemplatePublic | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         version=version,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,7 +209,8 @@ async def asyncio(
     version: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | TemplatePublic | ValidationProblem | None:
+    if_none_match: str | Unset = UNSET,
+) -> Any | Problem | TemplatePublic | ValidationProblem | None:
     """Get one audit template (JSON or FHIR Questionnaire)
 
      The twelve conditions which promote good practice, verbatim, each with its three prompts,
@@ -175,18 +220,20 @@ async def asyncio(
 
     Args:
         version (int):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | TemplatePublic | ValidationProblem
+        Any | Problem | TemplatePublic | ValidationProblem
     """
 
     return (
         await asyncio_detailed(
             version=version,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

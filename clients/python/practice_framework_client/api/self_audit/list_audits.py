@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.list_audits_status_type_0 import ListAuditsStatusType0
-from ...models.page_audit_public import PageAuditPublic
+from ...models.audit_page import AuditPage
+from ...models.audit_status import AuditStatus
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
     format_: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -35,7 +35,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, ListAuditsStatusType0):
+    elif isinstance(status, AuditStatus):
         json_status = status.value
     else:
         json_status = status
@@ -68,11 +68,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAuditPublic | Problem | ValidationProblem | None:
+) -> AuditPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageAuditPublic.from_dict(response.json())
+        response_200 = AuditPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -94,6 +99,21 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -102,7 +122,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+) -> Response[AuditPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,10 +136,10 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
@@ -129,7 +149,7 @@ def sync_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
-        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
 
@@ -138,7 +158,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditPublic | Problem | ValidationProblem]
+        Response[AuditPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -161,10 +181,10 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> PageAuditPublic | Problem | ValidationProblem | None:
+) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
@@ -174,7 +194,7 @@ def sync(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
-        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
 
@@ -183,7 +203,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditPublic | Problem | ValidationProblem
+        AuditPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -201,10 +221,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> Response[PageAuditPublic | Problem | ValidationProblem]:
+) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
@@ -214,7 +234,7 @@ async def asyncio_detailed(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
-        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
 
@@ -223,7 +243,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditPublic | Problem | ValidationProblem]
+        Response[AuditPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -244,10 +264,10 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    status: ListAuditsStatusType0 | None | Unset = UNSET,
+    status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
     format_: None | str | Unset = UNSET,
-) -> PageAuditPublic | Problem | ValidationProblem | None:
+) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
@@ -257,7 +277,7 @@ async def asyncio(
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
-        status (ListAuditsStatusType0 | None | Unset): `draft` or `submitted`.
+        status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
 
@@ -266,7 +286,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditPublic | Problem | ValidationProblem
+        AuditPage | Problem | ValidationProblem
     """
 
     return (

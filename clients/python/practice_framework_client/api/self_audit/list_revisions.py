@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_audit_revision_public import PageAuditRevisionPublic
+from ...models.audit_revision_page import AuditRevisionPage
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -46,11 +46,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageAuditRevisionPublic | Problem | ValidationProblem | None:
+) -> AuditRevisionPage | Problem | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageAuditRevisionPublic.from_dict(response.json())
+        response_200 = AuditRevisionPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -67,10 +72,30 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -80,7 +105,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageAuditRevisionPublic | Problem | ValidationProblem]:
+) -> Response[AuditRevisionPage | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +120,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAuditRevisionPublic | Problem | ValidationProblem]:
+) -> Response[AuditRevisionPage | Problem | ValidationProblem]:
     """Every saved state of an audit
 
      Append-only history, oldest first: one row per saved change (created, updated,
@@ -111,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditRevisionPublic | Problem | ValidationProblem]
+        Response[AuditRevisionPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +158,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageAuditRevisionPublic | Problem | ValidationProblem | None:
+) -> AuditRevisionPage | Problem | ValidationProblem | None:
     """Every saved state of an audit
 
      Append-only history, oldest first: one row per saved change (created, updated,
@@ -149,7 +174,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditRevisionPublic | Problem | ValidationProblem
+        AuditRevisionPage | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -166,7 +191,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageAuditRevisionPublic | Problem | ValidationProblem]:
+) -> Response[AuditRevisionPage | Problem | ValidationProblem]:
     """Every saved state of an audit
 
      Append-only history, oldest first: one row per saved change (created, updated,
@@ -182,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageAuditRevisionPublic | Problem | ValidationProblem]
+        Response[AuditRevisionPage | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -202,7 +227,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageAuditRevisionPublic | Problem | ValidationProblem | None:
+) -> AuditRevisionPage | Problem | ValidationProblem | None:
     """Every saved state of an audit
 
      Append-only history, oldest first: one row per saved change (created, updated,
@@ -218,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageAuditRevisionPublic | Problem | ValidationProblem
+        AuditRevisionPage | Problem | ValidationProblem
     """
 
     return (

@@ -18,11 +18,10 @@ def _get_kwargs(
     audit_id: UUID,
     *,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
+    headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
@@ -52,6 +51,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -67,6 +71,11 @@ def _parse_response(
 
         return response_404
 
+    if response.status_code == 408:
+        response_408 = Problem.from_dict(response.json())
+
+        return response_408
+
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
 
@@ -76,6 +85,11 @@ def _parse_response(
         response_412 = Problem.from_dict(response.json())
 
         return response_412
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
@@ -91,6 +105,21 @@ def _parse_response(
         response_428 = Problem.from_dict(response.json())
 
         return response_428
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -114,7 +143,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Edit a draft audit
 
@@ -126,8 +155,7 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
             ones (send `null` to clear one); conditions and fields you leave out are unchanged.
@@ -161,7 +189,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Edit a draft audit
 
@@ -173,8 +201,7 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
             ones (send `null` to clear one); conditions and fields you leave out are unchanged.
@@ -203,7 +230,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Edit a draft audit
 
@@ -215,8 +242,7 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
             ones (send `null` to clear one); conditions and fields you leave out are unchanged.
@@ -248,7 +274,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
-    if_match: None | str | Unset = UNSET,
+    if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Edit a draft audit
 
@@ -260,8 +286,7 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        if_match (None | str | Unset): The audit's current `ETag`. Required: `428` without it,
-            `412` when stale.
+        if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
             ones (send `null` to clear one); conditions and fields you leave out are unchanged.

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.page_tenant_public import PageTenantPublic
 from ...models.problem import Problem
+from ...models.tenant_page import TenantPage
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -41,11 +41,16 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> PageTenantPublic | Problem | ValidationProblem | None:
+) -> Problem | TenantPage | ValidationProblem | None:
     if response.status_code == 200:
-        response_200 = PageTenantPublic.from_dict(response.json())
+        response_200 = TenantPage.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -57,10 +62,30 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
 
         return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -70,7 +95,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[PageTenantPublic | Problem | ValidationProblem]:
+) -> Response[Problem | TenantPage | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -84,7 +109,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageTenantPublic | Problem | ValidationProblem]:
+) -> Response[Problem | TenantPage | ValidationProblem]:
     """List tenant organisations (operator)
 
      Every organisation registered as a tenant, by slug, including those that exist only as
@@ -99,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageTenantPublic | Problem | ValidationProblem]
+        Response[Problem | TenantPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -119,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageTenantPublic | Problem | ValidationProblem | None:
+) -> Problem | TenantPage | ValidationProblem | None:
     """List tenant organisations (operator)
 
      Every organisation registered as a tenant, by slug, including those that exist only as
@@ -134,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageTenantPublic | Problem | ValidationProblem
+        Problem | TenantPage | ValidationProblem
     """
 
     return sync_detailed(
@@ -149,7 +174,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> Response[PageTenantPublic | Problem | ValidationProblem]:
+) -> Response[Problem | TenantPage | ValidationProblem]:
     """List tenant organisations (operator)
 
      Every organisation registered as a tenant, by slug, including those that exist only as
@@ -164,7 +189,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[PageTenantPublic | Problem | ValidationProblem]
+        Response[Problem | TenantPage | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -182,7 +207,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-) -> PageTenantPublic | Problem | ValidationProblem | None:
+) -> Problem | TenantPage | ValidationProblem | None:
     """List tenant organisations (operator)
 
      Every organisation registered as a tenant, by slug, including those that exist only as
@@ -197,7 +222,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        PageTenantPublic | Problem | ValidationProblem
+        Problem | TenantPage | ValidationProblem
     """
 
     return (

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.programme_public import ProgrammePublic
+    from ..models.enabler_public import EnablerPublic
 
 
-T = TypeVar("T", bound="PageProgrammePublic")
+T = TypeVar("T", bound="EnablerPage")
 
 
 @_attrs_define
-class PageProgrammePublic:
+class EnablerPage:
     """
     Attributes:
-        items (list[ProgrammePublic]):
+        items (list[EnablerPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[ProgrammePublic]
+    items: list[EnablerPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageProgrammePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.programme_public import ProgrammePublic  # noqa: PLC0415
+        from ..models.enabler_public import EnablerPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = ProgrammePublic.from_dict(items_item_data)
+            items_item = EnablerPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageProgrammePublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_programme_public = cls(
+        enabler_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_programme_public.additional_properties = d
-        return page_programme_public
+        enabler_page.additional_properties = d
+        return enabler_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.feature_public import FeaturePublic
+    from ..models.programme_public import ProgrammePublic
 
 
-T = TypeVar("T", bound="PageFeaturePublic")
+T = TypeVar("T", bound="ProgrammePage")
 
 
 @_attrs_define
-class PageFeaturePublic:
+class ProgrammePage:
     """
     Attributes:
-        items (list[FeaturePublic]):
+        items (list[ProgrammePublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[FeaturePublic]
+    items: list[ProgrammePublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageFeaturePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.feature_public import FeaturePublic  # noqa: PLC0415
+        from ..models.programme_public import ProgrammePublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = FeaturePublic.from_dict(items_item_data)
+            items_item = ProgrammePublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageFeaturePublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_feature_public = cls(
+        programme_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_feature_public.additional_properties = d
-        return page_feature_public
+        programme_page.additional_properties = d
+        return programme_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.outcome_public import OutcomePublic
+    from ..models.practice_model_public import PracticeModelPublic
 
 
-T = TypeVar("T", bound="PageOutcomePublic")
+T = TypeVar("T", bound="PracticeModelPage")
 
 
 @_attrs_define
-class PageOutcomePublic:
+class PracticeModelPage:
     """
     Attributes:
-        items (list[OutcomePublic]):
+        items (list[PracticeModelPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[OutcomePublic]
+    items: list[PracticeModelPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageOutcomePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.outcome_public import OutcomePublic  # noqa: PLC0415
+        from ..models.practice_model_public import PracticeModelPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = OutcomePublic.from_dict(items_item_data)
+            items_item = PracticeModelPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageOutcomePublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_outcome_public = cls(
+        practice_model_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_outcome_public.additional_properties = d
-        return page_outcome_public
+        practice_model_page.additional_properties = d
+        return practice_model_page
 
     @property
     def additional_keys(self) -> list[str]:

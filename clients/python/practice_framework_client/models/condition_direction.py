@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ConditionProgressDirection(StrEnum):
+class ConditionDirection(StrEnum):
     DECLINED = "declined"
     IMPROVED = "improved"
     NOT_COMPARABLE = "not-comparable"

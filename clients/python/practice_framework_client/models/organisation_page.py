@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from ..models.organisation_public import OrganisationPublic
 
 
-T = TypeVar("T", bound="PageOrganisationPublic")
+T = TypeVar("T", bound="OrganisationPage")
 
 
 @_attrs_define
-class PageOrganisationPublic:
+class OrganisationPage:
     """
     Attributes:
         items (list[OrganisationPublic]):
@@ -85,14 +85,14 @@ class PageOrganisationPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_organisation_public = cls(
+        organisation_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_organisation_public.additional_properties = d
-        return page_organisation_public
+        organisation_page.additional_properties = d
+        return organisation_page
 
     @property
     def additional_keys(self) -> list[str]:

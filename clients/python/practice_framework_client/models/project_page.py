@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.finding_public import FindingPublic
+    from ..models.project_public import ProjectPublic
 
 
-T = TypeVar("T", bound="PageFindingPublic")
+T = TypeVar("T", bound="ProjectPage")
 
 
 @_attrs_define
-class PageFindingPublic:
+class ProjectPage:
     """
     Attributes:
-        items (list[FindingPublic]):
+        items (list[ProjectPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[FindingPublic]
+    items: list[ProjectPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageFindingPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.finding_public import FindingPublic  # noqa: PLC0415
+        from ..models.project_public import ProjectPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = FindingPublic.from_dict(items_item_data)
+            items_item = ProjectPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageFindingPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_finding_public = cls(
+        project_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_finding_public.additional_properties = d
-        return page_finding_public
+        project_page.additional_properties = d
+        return project_page
 
     @property
     def additional_keys(self) -> list[str]:

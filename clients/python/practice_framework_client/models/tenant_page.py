@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.evaluation_public import EvaluationPublic
+    from ..models.tenant_public import TenantPublic
 
 
-T = TypeVar("T", bound="PageEvaluationPublic")
+T = TypeVar("T", bound="TenantPage")
 
 
 @_attrs_define
-class PageEvaluationPublic:
+class TenantPage:
     """
     Attributes:
-        items (list[EvaluationPublic]):
+        items (list[TenantPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[EvaluationPublic]
+    items: list[TenantPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageEvaluationPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.evaluation_public import EvaluationPublic  # noqa: PLC0415
+        from ..models.tenant_public import TenantPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = EvaluationPublic.from_dict(items_item_data)
+            items_item = TenantPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageEvaluationPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_evaluation_public = cls(
+        tenant_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_evaluation_public.additional_properties = d
-        return page_evaluation_public
+        tenant_page.additional_properties = d
+        return tenant_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.enabler_public import EnablerPublic
+    from ..models.feature_public import FeaturePublic
 
 
-T = TypeVar("T", bound="PageEnablerPublic")
+T = TypeVar("T", bound="FeaturePage")
 
 
 @_attrs_define
-class PageEnablerPublic:
+class FeaturePage:
     """
     Attributes:
-        items (list[EnablerPublic]):
+        items (list[FeaturePublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[EnablerPublic]
+    items: list[FeaturePublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageEnablerPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.enabler_public import EnablerPublic  # noqa: PLC0415
+        from ..models.feature_public import FeaturePublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = EnablerPublic.from_dict(items_item_data)
+            items_item = FeaturePublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageEnablerPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_enabler_public = cls(
+        feature_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_enabler_public.additional_properties = d
-        return page_enabler_public
+        feature_page.additional_properties = d
+        return feature_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListAuditsStatusType0(StrEnum):
+class AuditStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
 

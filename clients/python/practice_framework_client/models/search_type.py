@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class SearchHitType(StrEnum):
+class SearchType(StrEnum):
     ENABLER = "enabler"
     EVALUATION = "evaluation"
     FEATURE = "feature"

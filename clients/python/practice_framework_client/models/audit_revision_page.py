@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.project_public import ProjectPublic
+    from ..models.audit_revision_public import AuditRevisionPublic
 
 
-T = TypeVar("T", bound="PageProjectPublic")
+T = TypeVar("T", bound="AuditRevisionPage")
 
 
 @_attrs_define
-class PageProjectPublic:
+class AuditRevisionPage:
     """
     Attributes:
-        items (list[ProjectPublic]):
+        items (list[AuditRevisionPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[ProjectPublic]
+    items: list[AuditRevisionPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageProjectPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.project_public import ProjectPublic  # noqa: PLC0415
+        from ..models.audit_revision_public import AuditRevisionPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = ProjectPublic.from_dict(items_item_data)
+            items_item = AuditRevisionPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageProjectPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_project_public = cls(
+        audit_revision_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_project_public.additional_properties = d
-        return page_project_public
+        audit_revision_page.additional_properties = d
+        return audit_revision_page
 
     @property
     def additional_keys(self) -> list[str]:

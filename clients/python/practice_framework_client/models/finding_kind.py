@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListFindingsKindType0(StrEnum):
+class FindingKind(StrEnum):
     COST_SAVING = "cost-saving"
     FAMILY_EXPERIENCE = "family-experience"
     OUTCOME_CHANGE = "outcome-change"

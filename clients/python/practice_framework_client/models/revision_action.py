@@ -1,9 +1,11 @@
 from enum import StrEnum
 
 
-class AuditPointStatus(StrEnum):
-    DRAFT = "draft"
+class RevisionAction(StrEnum):
+    AMENDED = "amended"
+    CREATED = "created"
     SUBMITTED = "submitted"
+    UPDATED = "updated"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.audit_public import AuditPublic
+    from ..models.outcome_public import OutcomePublic
 
 
-T = TypeVar("T", bound="PageAuditPublic")
+T = TypeVar("T", bound="OutcomePage")
 
 
 @_attrs_define
-class PageAuditPublic:
+class OutcomePage:
     """
     Attributes:
-        items (list[AuditPublic]):
+        items (list[OutcomePublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[AuditPublic]
+    items: list[OutcomePublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageAuditPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audit_public import AuditPublic  # noqa: PLC0415
+        from ..models.outcome_public import OutcomePublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = AuditPublic.from_dict(items_item_data)
+            items_item = OutcomePublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageAuditPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_audit_public = cls(
+        outcome_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_audit_public.additional_properties = d
-        return page_audit_public
+        outcome_page.additional_properties = d
+        return outcome_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.tenant_public import TenantPublic
+    from ..models.finding_public import FindingPublic
 
 
-T = TypeVar("T", bound="PageTenantPublic")
+T = TypeVar("T", bound="FindingPage")
 
 
 @_attrs_define
-class PageTenantPublic:
+class FindingPage:
     """
     Attributes:
-        items (list[TenantPublic]):
+        items (list[FindingPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[TenantPublic]
+    items: list[FindingPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageTenantPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.tenant_public import TenantPublic  # noqa: PLC0415
+        from ..models.finding_public import FindingPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = TenantPublic.from_dict(items_item_data)
+            items_item = FindingPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageTenantPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_tenant_public = cls(
+        finding_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_tenant_public.additional_properties = d
-        return page_tenant_public
+        finding_page.additional_properties = d
+        return finding_page
 
     @property
     def additional_keys(self) -> list[str]:

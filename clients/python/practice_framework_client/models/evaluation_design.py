@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class ListEvaluationsDesignType0(StrEnum):
+class EvaluationDesign(StrEnum):
     HISTORIC_CASE_MATCHING = "historic-case-matching"
     MIXED_METHODS = "mixed-methods"
     PRE_POST = "pre-post"

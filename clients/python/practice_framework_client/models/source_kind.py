@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class SourcePublicKind(StrEnum):
+class SourceKind(StrEnum):
     EVALUATION_REPORT = "evaluation-report"
     SOURCE_TEXT = "source-text"
 

@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.audit_revision_public import AuditRevisionPublic
+    from ..models.audit_public import AuditPublic
 
 
-T = TypeVar("T", bound="PageAuditRevisionPublic")
+T = TypeVar("T", bound="AuditPage")
 
 
 @_attrs_define
-class PageAuditRevisionPublic:
+class AuditPage:
     """
     Attributes:
-        items (list[AuditRevisionPublic]):
+        items (list[AuditPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[AuditRevisionPublic]
+    items: list[AuditPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageAuditRevisionPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.audit_revision_public import AuditRevisionPublic  # noqa: PLC0415
+        from ..models.audit_public import AuditPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = AuditRevisionPublic.from_dict(items_item_data)
+            items_item = AuditPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageAuditRevisionPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_audit_revision_public = cls(
+        audit_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_audit_revision_public.additional_properties = d
-        return page_audit_revision_public
+        audit_page.additional_properties = d
+        return audit_page
 
     @property
     def additional_keys(self) -> list[str]:

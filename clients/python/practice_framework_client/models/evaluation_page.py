@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.recommendation_public import RecommendationPublic
+    from ..models.evaluation_public import EvaluationPublic
 
 
-T = TypeVar("T", bound="PageRecommendationPublic")
+T = TypeVar("T", bound="EvaluationPage")
 
 
 @_attrs_define
-class PageRecommendationPublic:
+class EvaluationPage:
     """
     Attributes:
-        items (list[RecommendationPublic]):
+        items (list[EvaluationPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[RecommendationPublic]
+    items: list[EvaluationPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageRecommendationPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.recommendation_public import RecommendationPublic  # noqa: PLC0415
+        from ..models.evaluation_public import EvaluationPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = RecommendationPublic.from_dict(items_item_data)
+            items_item = EvaluationPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageRecommendationPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_recommendation_public = cls(
+        evaluation_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_recommendation_public.additional_properties = d
-        return page_recommendation_public
+        evaluation_page.additional_properties = d
+        return evaluation_page
 
     @property
     def additional_keys(self) -> list[str]:

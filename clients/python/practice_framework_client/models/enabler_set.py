@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class EnablerPublicSet(StrEnum):
+class EnablerSet(StrEnum):
     INNOVATION_PROGRAMME = "innovation-programme"
     ISOS = "isos"
 

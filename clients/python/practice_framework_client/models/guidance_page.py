@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.practice_model_public import PracticeModelPublic
+    from ..models.guidance_public import GuidancePublic
 
 
-T = TypeVar("T", bound="PagePracticeModelPublic")
+T = TypeVar("T", bound="GuidancePage")
 
 
 @_attrs_define
-class PagePracticeModelPublic:
+class GuidancePage:
     """
     Attributes:
-        items (list[PracticeModelPublic]):
+        items (list[GuidancePublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[PracticeModelPublic]
+    items: list[GuidancePublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PagePracticeModelPublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.practice_model_public import PracticeModelPublic  # noqa: PLC0415
+        from ..models.guidance_public import GuidancePublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = PracticeModelPublic.from_dict(items_item_data)
+            items_item = GuidancePublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PagePracticeModelPublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_practice_model_public = cls(
+        guidance_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_practice_model_public.additional_properties = d
-        return page_practice_model_public
+        guidance_page.additional_properties = d
+        return guidance_page
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,24 +8,24 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_audit_json_audit_create_condition_response import CreateAuditJsonAuditCreateConditionResponse
+    from ..models.condition_response import ConditionResponse
 
 
-T = TypeVar("T", bound="CreateAuditJsonAuditCreate")
+T = TypeVar("T", bound="AuditCreate")
 
 
 @_attrs_define
-class CreateAuditJsonAuditCreate:
+class AuditCreate:
     """
     Attributes:
         template_version (int): A published template version.
         title (str):
-        responses (list[CreateAuditJsonAuditCreateConditionResponse] | Unset):
+        responses (list[ConditionResponse] | Unset):
     """
 
     template_version: int
     title: str
-    responses: list[CreateAuditJsonAuditCreateConditionResponse] | Unset = UNSET
+    responses: list[ConditionResponse] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         template_version = self.template_version
@@ -54,9 +54,7 @@ class CreateAuditJsonAuditCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_audit_json_audit_create_condition_response import (
-            CreateAuditJsonAuditCreateConditionResponse,  # noqa: PLC0415
-        )
+        from ..models.condition_response import ConditionResponse  # noqa: PLC0415
 
         d = dict(src_dict)
         template_version = d.pop("template_version")
@@ -64,18 +62,18 @@ class CreateAuditJsonAuditCreate:
         title = d.pop("title")
 
         _responses = d.pop("responses", UNSET)
-        responses: list[CreateAuditJsonAuditCreateConditionResponse] | Unset = UNSET
+        responses: list[ConditionResponse] | Unset = UNSET
         if _responses is not UNSET:
             responses = []
             for responses_item_data in _responses:
-                responses_item = CreateAuditJsonAuditCreateConditionResponse.from_dict(responses_item_data)
+                responses_item = ConditionResponse.from_dict(responses_item_data)
 
                 responses.append(responses_item)
 
-        create_audit_json_audit_create = cls(
+        audit_create = cls(
             template_version=template_version,
             title=title,
             responses=responses,
         )
 
-        return create_audit_json_audit_create
+        return audit_create

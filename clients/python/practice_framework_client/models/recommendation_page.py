@@ -9,22 +9,22 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.source_public import SourcePublic
+    from ..models.recommendation_public import RecommendationPublic
 
 
-T = TypeVar("T", bound="PageSourcePublic")
+T = TypeVar("T", bound="RecommendationPage")
 
 
 @_attrs_define
-class PageSourcePublic:
+class RecommendationPage:
     """
     Attributes:
-        items (list[SourcePublic]):
+        items (list[RecommendationPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
     """
 
-    items: list[SourcePublic]
+    items: list[RecommendationPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -59,13 +59,13 @@ class PageSourcePublic:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.source_public import SourcePublic  # noqa: PLC0415
+        from ..models.recommendation_public import RecommendationPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         items = []
         _items = d.pop("items")
         for items_item_data in _items:
-            items_item = SourcePublic.from_dict(items_item_data)
+            items_item = RecommendationPublic.from_dict(items_item_data)
 
             items.append(items_item)
 
@@ -85,14 +85,14 @@ class PageSourcePublic:
 
         total = _parse_total(d.pop("total", UNSET))
 
-        page_source_public = cls(
+        recommendation_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
         )
 
-        page_source_public.additional_properties = d
-        return page_source_public
+        recommendation_page.additional_properties = d
+        return recommendation_page
 
     @property
     def additional_keys(self) -> list[str]:

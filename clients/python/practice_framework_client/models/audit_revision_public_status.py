@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class AuditRevisionPublicStatus(StrEnum):
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-
-    def __str__(self) -> str:
-        return str(self.value)
