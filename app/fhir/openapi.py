@@ -12,6 +12,7 @@ from app.audits.openapi import (
     fhir_schema,
 )
 from app.core.errors import ApiError
+from app.core.http import JSON_MEDIA_TYPE
 from app.core.operation_outcome import FHIR_MEDIA_TYPE, ISSUE_TYPE, PROBLEM_SYSTEM
 from app.fhir.capability import statement
 
@@ -113,10 +114,11 @@ VALIDATE_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            FHIR_MEDIA_TYPE: {
+            media_type: {
                 "schema": QUESTIONNAIRE_RESPONSE_SCHEMA,
                 "example": QUESTIONNAIRE_RESPONSE_EXAMPLE,
             }
+            for media_type in (FHIR_MEDIA_TYPE, JSON_MEDIA_TYPE)
         },
     }
 }

@@ -56,7 +56,10 @@ def _read(request: Request, document: Callable[[], dict[str, Any]]) -> Response:
     "/metadata",
     summary="The FHIR CapabilityStatement",
     response_class=Response,
-    responses={200: {"description": "FHIR R4 4.0.1.", "content": CAPABILITY_DOC}, **READ_ERRORS},
+    responses={
+        200: {"description": "FHIR R4 4.0.1.", "content": CAPABILITY_DOC},
+        **outcome_responses(NotAcceptable),
+    },
 )
 def get_capability_statement(request: Request) -> Response:
     """What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse

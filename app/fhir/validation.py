@@ -3,6 +3,7 @@ OperationOutcome. The body is the resource itself, or a `Parameters` resource ca
 its `resource` parameter (FHIR's two ways to call an operation)."""
 
 import json
+import re
 from typing import Any
 
 from fastapi import Depends, Request
@@ -11,7 +12,8 @@ from app.audits import fhir_in
 from app.core.errors import FieldError, ValidationFailed
 from app.core.operation_outcome import Issue, operation_outcome
 
-ROOTS = ("QuestionnaireResponse", "Parameters")
+# A resource type's shape: only such a name, the client's, starts a FHIRPath in the answer.
+RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
 
 
 async def _raw_body(request: Request) -> bytes:
@@ -39,11 +41,15 @@ def _resource(body: Any) -> tuple[Any, str]:
     for k, parameter in enumerate(parameters if isinstance(parameters, list) else []):
         if isinstance(parameter, dict) and parameter.get("name") == "resource":
             return parameter.get("resource"), f"#/body/parameter/{k}/resource"
-    return None, "#/body/parameter"
+    return None, "#/body/parameter"  # none to validate
 
 
 def validate(body: Any, template_of: fhir_in.TemplateOf) -> dict[str, Any]:
     resource, at = _resource(body)
+    if resource is None and at == "#/body/parameter":
+        missing = "A Parameters body carries the QuestionnaireResponse as its 'resource'."
+        issues = [Issue("error", "required", missing, at)]
+        return operation_outcome(issues, root="Parameters")
     reading = fhir_in.read(resource, template_of, at)
     issues = reading.issues
     if not issues and reading.template is not None:
@@ -56,4 +62,5 @@ def validate(body: Any, template_of: fhir_in.TemplateOf) -> dict[str, Any]:
             )
         ]
     kind = body.get("resourceType") if isinstance(body, dict) else None
-    return operation_outcome(issues, root=kind if kind in ROOTS else "")
+    is_type = isinstance(kind, str) and RESOURCE_TYPE.fullmatch(kind)
+    return operation_outcome(issues, root=kind if is_type else "")
