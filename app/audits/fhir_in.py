@@ -3,6 +3,7 @@ it names (`$validate` reports them all), and the audit it stands for (`POST /v1/
 it only when no issue is an error). The linkIds are those of `fhir.questionnaire`.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +24,7 @@ from app.core.operation_outcome import Issue
 STATUSES = ("in-progress", "completed", "amended", "entered-in-error", "stopped")
 CREATABLE = ("in-progress", "completed")
 TemplateOf = Callable[[int], Template | None]
+ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")
 
 
 @dataclass
@@ -46,6 +48,8 @@ def read(resource: Any, template_of: TemplateOf, at: str = "#/body") -> Reading:
     if not isinstance(resource, dict) or resource.get("resourceType") != "QuestionnaireResponse":
         reading.error(f"{at}/resourceType", "Expected a QuestionnaireResponse.")
         return reading
+    if "id" in resource and not (isinstance(resource["id"], str) and ID.fullmatch(resource["id"])):
+        reading.error(f"{at}/id", "A FHIR id: 1-64 letters, digits, '-' and '.'.")
     status = resource.get("status")
     if status in STATUSES:
         reading.status = status

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Body, Path, Request, Response
 
 from app.audits import fhir, templates
 from app.audits.openapi import QUESTIONNAIRE_DOC
@@ -119,18 +119,18 @@ def get_code_system(request: Request, session: SessionDep, resource_id: Resource
 )
 @db_route
 def validate_questionnaire_response(
-    request: Request,
     session: SessionDep,
-    raw: Annotated[bytes, validation.RawBody],
     _media: Annotated[None, accepts(fhir.FHIR_MEDIA_TYPE, JSON_MEDIA_TYPE)],
+    resource: Annotated[validation.FhirValidateBody, Body(media_type=fhir.FHIR_MEDIA_TYPE)],
 ) -> Response:
     """The issues `POST /v1/audits` would refuse, and those FHIR tools would flag: structure,
     linkIds the template does not have, ratings off its scale, answers over the length limits,
     a `completed` response that leaves a prompt unanswered. The body is the
-    QuestionnaireResponse, or a `Parameters` resource with it as `resource`. Always `200` with an
-    OperationOutcome (one `information` issue when all is well); nothing is stored. Public:
-    it reads no organisation's data, and is rate-limited like any request."""
-    outcome = validation.validate(validation.parsed(raw), lambda v: templates.get(session, v))
+    QuestionnaireResponse, or a `Parameters` resource with it as `resource`. `200` with an
+    OperationOutcome (one `information` issue when all is well) for any such resource; nothing
+    is stored. Public: it reads no organisation's data, and is rate-limited like any request."""
+    templates_of = lambda v: templates.get(session, v)  # noqa: E731
+    outcome = validation.validate(resource.model_dump(), templates_of)
     return Response(
         json.dumps(outcome).encode(),
         media_type=fhir.FHIR_MEDIA_TYPE,

@@ -2,35 +2,25 @@
 OperationOutcome. The body is the resource itself, or a `Parameters` resource carrying it as
 its `resource` parameter (FHIR's two ways to call an operation)."""
 
-import json
-import re
-from typing import Any
+from typing import Any, Literal
 
-from fastapi import Depends, Request
+from pydantic import BaseModel, ConfigDict
 
 from app.audits import fhir_in
-from app.core.errors import FieldError, ValidationFailed
+from app.core.json_bodies import NO_CONTROL_CHARACTERS, JsonValue, NoControlString
 from app.core.operation_outcome import Issue, operation_outcome
 
-# A resource type's shape: only such a name, the client's, starts a FHIRPath in the answer.
-RESOURCE_TYPE = re.compile(r"[A-Z][A-Za-z]{1,63}")
 
+class FhirValidateBody(BaseModel):
+    """What `$validate` takes: a QuestionnaireResponse, however wrong (finding that out is the
+    point), or a Parameters resource carrying one as `resource`; any JSON within."""
 
-async def _raw_body(request: Request) -> bytes:
-    return await request.body()
-
-
-RawBody = Depends(_raw_body)
-
-
-def parsed(raw: bytes) -> Any:
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationFailed(
-            "The request body is not valid JSON: send a QuestionnaireResponse.",
-            errors=[FieldError(pointer="#/body", detail="invalid JSON")],
-        ) from exc
+    model_config = ConfigDict(
+        extra="allow",
+        json_schema_extra={"propertyNames": {"pattern": NO_CONTROL_CHARACTERS}},
+    )
+    __pydantic_extra__: dict[NoControlString, JsonValue]
+    resourceType: Literal["QuestionnaireResponse", "Parameters"]
 
 
 def _resource(body: Any) -> tuple[Any, str]:
@@ -44,7 +34,7 @@ def _resource(body: Any) -> tuple[Any, str]:
     return None, "#/body/parameter"  # none to validate
 
 
-def validate(body: Any, template_of: fhir_in.TemplateOf) -> dict[str, Any]:
+def validate(body: dict[str, Any], template_of: fhir_in.TemplateOf) -> dict[str, Any]:
     resource, at = _resource(body)
     if resource is None and at == "#/body/parameter":
         missing = "A Parameters body carries the QuestionnaireResponse as its 'resource'."
@@ -61,6 +51,4 @@ def validate(body: Any, template_of: fhir_in.TemplateOf) -> dict[str, Any]:
                 f"self-audit-{reading.template.version}.",
             )
         ]
-    kind = body.get("resourceType") if isinstance(body, dict) else None
-    is_type = isinstance(kind, str) and RESOURCE_TYPE.fullmatch(kind)
-    return operation_outcome(issues, root=kind if is_type else "")
+    return operation_outcome(issues, root=body["resourceType"])

@@ -2,6 +2,7 @@
 whose `resourceType` is a constant, and an example that is valid FHIR R4, fits that schema and
 says what the API really sends."""
 
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -15,14 +16,23 @@ FHIR = "application/fhir+json"
 def _fhir_media(client: TestClient) -> list[tuple[str, str, dict[str, Any]]]:
     """(where, resourceType, media object) for every FHIR body the description documents."""
     found = []
-    for path, operations in client.get("/openapi.json").json()["paths"].items():
+    document = client.get("/openapi.json").json()
+    components = document["components"]["schemas"]
+    for path, operations in document["paths"].items():
         for method, operation in operations.items():
             bodies = [("request", operation.get("requestBody", {}).get("content", {}))]
             bodies += [(s, r.get("content", {})) for s, r in operation["responses"].items()]
             for status, content in bodies:
                 if FHIR in content:
-                    media = content[FHIR]
-                    kind = media["schema"]["properties"]["resourceType"]["const"]
+                    media = dict(content[FHIR])
+                    ref = media["schema"].get("$ref", "")
+                    if ref:  # a named component, with the others it refers to
+                        name = ref.rsplit("/", 1)[1]
+                        media["schema"] = {**components[name], "components": components}
+                    typed = media["schema"]["properties"]["resourceType"]
+                    # A response says which resource it is; $validate takes two kinds.
+                    kind = typed["const"] if status != "request" else typed.get("const")
+                    kind = kind or typed["enum"][0]
                     found.append((f"{method} {path} {status}", kind, media))
     return found
 
@@ -42,9 +52,32 @@ def test_every_fhir_body_has_a_typed_schema_and_a_valid_example(client: TestClie
     for at, kind, media in documented:
         assert media["schema"]["required"] == ["resourceType"], at
         example = media["example"]
-        errors = list(Draft202012Validator(media["schema"]).iter_errors(example))
+        schema = json.loads(
+            json.dumps(media["schema"]).replace('"#/components/schemas/', '"#/components/')
+        )
+        errors = list(Draft202012Validator(schema).iter_errors(example))
         assert not errors, (at, errors[0].message)
         assert_valid_fhir(example, kind)
+
+
+def test_validate_s_body_schema_says_the_json_body_rules(client: TestClient) -> None:
+    """$validate takes any QuestionnaireResponse, but no control character in a key or string
+    at any depth (app/core/json_bodies.py): its schema says so, so fuzzers and clients know."""
+    components = client.get("/openapi.json").json()["components"]["schemas"]
+    schema = json.loads(
+        json.dumps({**components["FhirValidateBody"], "components": components}).replace(
+            '"#/components/schemas/', '"#/components/'
+        )
+    )
+    validator = Draft202012Validator(schema)
+    assert validator.is_valid({"resourceType": "QuestionnaireResponse", "item": [{"a": [1.5]}]})
+    for bad in (
+        {"resourceType": "Patient"},
+        {"resourceType": "Parameters", "x\u0000": 1},
+        {"resourceType": "Parameters", "x": [{"y": {"z\u0001": None}}]},
+        {"resourceType": "Parameters", "x": [{"y": "\u0007"}]},
+    ):
+        assert not validator.is_valid(bad), bad
 
 
 def test_the_examples_say_what_is_served(client: TestClient) -> None:

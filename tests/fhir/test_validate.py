@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from tests.fhir.validators import assert_valid_fhir
+from tests.fhir.validators import assert_outcome, assert_valid_fhir
 from tests.helpers import complete_audit, tenant
 
 FHIR = "application/fhir+json"
@@ -122,12 +122,9 @@ def test_the_questionnaire_and_the_resource_itself_are_checked(client: TestClien
     )
     assert only({**draft, "questionnaire": f"{CANONICAL}|2"})[0] == "not-found"
     assert only({**draft, "questionnaire": CANONICAL, "status": "finished"})[0] == "required"
-    assert only({"resourceType": "Patient"}) == (
-        "structure",
-        "Expected a QuestionnaireResponse.",
-        "Patient.resourceType",
+    assert only({**draft, "questionnaire": CANONICAL, "id": "no spaces"})[2] == (
+        "QuestionnaireResponse.id"
     )
-    assert only([])[2] == "resourceType"
     assert only({"resourceType": "Parameters", "parameter": []})[2] == "Parameters.parameter"
     # A valueInteger rating is taken, with a warning: FHIR codes a choice answer.
     rated = {
@@ -136,6 +133,14 @@ def test_the_questionnaire_and_the_resource_itself_are_checked(client: TestClien
     }
     [warning] = _validate(client, {**draft, "questionnaire": CANONICAL, "item": [title, rated]})
     assert (warning["severity"], warning["code"]) == ("warning", "structure")
+
+
+def test_a_body_that_is_no_questionnaire_response_is_a_422(client: TestClient) -> None:
+    for body in ({"resourceType": "Patient"}, {"status": "completed"}, [], "QuestionnaireResponse"):
+        response = client.post(VALIDATE, content=json.dumps(body), headers={"Content-Type": FHIR})
+        [_, field] = assert_outcome(response, 422, "invalid")
+        if isinstance(body, dict):
+            assert field["expression"] == ["resourceType"], body
 
 
 def test_validate_is_public_and_a_key_changes_nothing(client: TestClient) -> None:
