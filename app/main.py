@@ -31,8 +31,10 @@ from app.core.middleware import (
     HeadAsGetMiddleware,
     RequestContextMiddleware,
 )
+from app.core.operation_outcome import OperationOutcomeMiddleware
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.evidence.router import router as evidence_router
+from app.fhir.router import router as fhir_router
 from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
 from app.tenants.dependencies import token_authenticates
@@ -46,8 +48,9 @@ finding, each with citations back to its source text.
 
 **Conventions.** JSON, `snake_case`, ISO 8601 UTC. Collections take `limit` (1-200,
 default 50) and an opaque `cursor`, and return `items`, `next_cursor` and a
-`Link: rel="next"` header. Errors are RFC 9457 `application/problem+json`. Catalogue
-reads send a strong `ETag` and `Cache-Control: public`; `If-None-Match` answers `304`.
+`Link: rel="next"` header. Errors are RFC 9457 `application/problem+json` (FHIR requests get
+an `OperationOutcome`). Catalogue reads send a strong `ETag` and `Cache-Control: public`;
+`If-None-Match` answers `304`.
 Every response carries `X-Request-ID`.
 """
 
@@ -69,6 +72,12 @@ OPENAPI_TAGS = [
         "name": "Self-audit",
         "description": "Audit templates (public) and an organisation's "
         "audits, reports and benchmarks (API key).",
+    },
+    {
+        "name": "FHIR",
+        "description": "A FHIR R4 base (public): each template as a Questionnaire at its "
+        "canonical URL, its rating scale as a CodeSystem, the CapabilityStatement, and "
+        "QuestionnaireResponse `$validate`. Errors are OperationOutcomes.",
     },
     {"name": "Tenants", "description": "Organisations and their API keys (operator token)."},
     {"name": "Operations", "description": "Health, readiness and Prometheus metrics."},
@@ -140,6 +149,7 @@ def create_app() -> FastAPI:
     app.include_router(evidence_router)
     app.include_router(organisations_router)
     app.include_router(search_router)
+    app.include_router(fhir_router)
     app.include_router(health_router)
     app.include_router(metrics_router)
 
@@ -194,6 +204,8 @@ def create_app() -> FastAPI:
     )
     app.add_middleware(MetricsMiddleware, openapi=app.openapi)
     app.add_middleware(RequestContextMiddleware, allowed_hosts=settings.allowed_hosts)
+    # Outermost, so every problem, whoever wrote it, reaches a FHIR client as an OperationOutcome.
+    app.add_middleware(OperationOutcomeMiddleware)
     return app
 
 

@@ -70,7 +70,10 @@ def test_the_self_audit_walk_through_works_as_written(
     assert lines[-1].endswith("}404")  # step 4: the other tenant
     assert '"status":"draft","revision":2' in output  # amend opened a second revision
     assert '"action":"amended"' in output  # and the revision log shows it
-    # the FHIR QuestionnaireResponse of the reopened draft
+    # the FHIR QuestionnaireResponse of the reopened draft (amended: FHIR has no way back to
+    # in-progress), and $validate finding nothing wrong with it
     assert re.search(r'"resourceType":\s*"QuestionnaireResponse"', output)
-    assert re.search(r'"status":\s*"in-progress"', output)
+    assert re.search(r'"status":\s*"amended"', output)
+    assert re.search(r'"severity":\s*"information"', output)
+    assert re.search(r'"resourceType":\s*"CapabilityStatement"', output)
     assert '"weak_conditions"' in output  # the report

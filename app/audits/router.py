@@ -8,9 +8,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import ValidationError
 
-from app.audits import fhir, idempotency, report, responses, service, templates
+from app.audits import fhir, fhir_in, idempotency, report, responses, service, templates
 from app.audits.idempotency import StoredResponse
-from app.audits.openapi import CREATE_BODY, CSV_DOC, FHIR_DOC, LIST_CSV_NOTE, links
+from app.audits.openapi import (
+    CREATE_BODY,
+    CSV_DOC,
+    LIST_CSV_NOTE,
+    QUESTIONNAIRE_DOC,
+    QUESTIONNAIRE_RESPONSE_DOC,
+    links,
+)
 from app.audits.schemas import (
     MAX_TEMPLATE_VERSION,
     AuditComparison,
@@ -120,7 +127,7 @@ def list_templates(request: Request, session: SessionDep) -> Response:
     responses={
         **problem_responses(NotFound, NotAcceptable, ValidationFailed),
         200: {
-            "content": FHIR_DOC,
+            "content": QUESTIONNAIRE_DOC,
             "description": "JSON, or FHIR R4 `Questionnaire` with `Accept: application/fhir+json`.",
         },
     },
@@ -184,7 +191,7 @@ def _stored(response: Response) -> StoredResponse:
     responses={
         **problem_responses(*AUTH, Conflict, UnsupportedMediaType, ValidationFailed),
         201: {
-            "content": FHIR_DOC,
+            "content": QUESTIONNAIRE_RESPONSE_DOC,
             "description": "The new draft audit.",
             **response_headers("Location", "ETag", "Idempotent-Replayed"),
             **links("GetAudit", "UpdateAudit", "SubmitAudit", "ListRevisions", "GetAuditReport"),
@@ -223,7 +230,7 @@ def create_audit(
             )
     submit = False
     if media == fhir.FHIR_MEDIA_TYPE:
-        parsed, submit = fhir.to_audit_create(parsed)
+        parsed, submit = fhir_in.to_audit_create(parsed, lambda v: templates.get(session, v))
     audit = service.create(session, caller, _validated_create(parsed))
     if submit:
         try:
@@ -272,7 +279,7 @@ def list_audits(
     responses={
         **problem_responses(*AUTH, NotFound, NotAcceptable, ValidationFailed),
         200: {
-            "content": {**FHIR_DOC, **CSV_DOC},
+            "content": {**QUESTIONNAIRE_RESPONSE_DOC, **CSV_DOC},
             "description": "The audit, with its ETag.",
             **response_headers("ETag"),
             **links("UpdateAudit", "SubmitAudit", "AmendAudit", "ListRevisions", "GetAuditReport"),

@@ -3,8 +3,9 @@
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -16,6 +17,10 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'practice-framework.db'}"
     host: str = "127.0.0.1"
     port: int = 8000
+    # The address clients reach this API at (scheme, host, port, any path prefix; no trailing
+    # slash). FHIR canonical URLs are built from it, never from a request's Host. By default
+    # http://HOST:PORT, with 127.0.0.1 for a wildcard HOST.
+    public_base_url: str = ""
     workers: int = 1
     # Slow clients (app/serve.py): deadlines for a request's headers and for its body, in
     # seconds, then 408; connections or requests in flight per worker, then 503 (0: no cap).
@@ -60,6 +65,24 @@ class Settings(BaseSettings):
     metrics_token: str | None = None
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _absolute_http_url(cls, value: str) -> str:
+        parts = urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.netloc):
+            raise ValueError("PUBLIC_BASE_URL must be an absolute http(s) URL")
+        if parts.query or parts.fragment:
+            raise ValueError("PUBLIC_BASE_URL takes no query or fragment")
+        return value.rstrip("/")
+
+    @model_validator(mode="after")
+    def _default_public_base_url(self) -> "Settings":
+        if not self.public_base_url:
+            host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+            host = f"[{host}]" if ":" in host else host
+            self.public_base_url = f"http://{host}:{self.port}"
+        return self
 
     @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod

@@ -5,11 +5,14 @@ that is not JSON at all is left to the route, which says so."""
 
 import json
 import re
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, Union
 
 from fastapi import Depends, Request
-from pydantic import BeforeValidator, StrictInt
+from pydantic import BeforeValidator, GetJsonSchemaHandler, StrictInt, StringConstraints
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from typing_extensions import TypeAliasType
 
 from app.core.errors import FieldError, UnsupportedMediaType, ValidationFailed, render
 from app.core.http import JSON_MEDIA_TYPE
@@ -31,6 +34,45 @@ def _integral(value: Any) -> Any:
 
 # An integer in a JSON body: `2` or `2.0`, never `"2"` or `true`.
 JsonInteger = Annotated[StrictInt, BeforeValidator(_integral)]
+
+NoControlString = Annotated[str, StringConstraints(pattern=NO_CONTROL_CHARACTERS)]
+
+
+class _CleanKeys:
+    """A JSON object's schema as these rules have it: every key free of control characters
+    (`propertyNames`; pydantic's `patternProperties` would let other keys through)."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        values = schema.pop("patternProperties")[NO_CONTROL_CHARACTERS]
+        return {
+            **schema,
+            "propertyNames": {"pattern": NO_CONTROL_CHARACTERS},
+            "additionalProperties": values,
+        }
+
+
+# Any JSON value these rules let through (depth aside), for a body of free-form JSON such as a
+# FHIR resource: its schema (component `JsonValue`) tells clients and fuzzers the rules.
+if TYPE_CHECKING:  # mypy reads the recursion as a plain alias; pydantic needs TypeAliasType
+    JsonValue: TypeAlias = (
+        bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
+    )
+else:
+    JsonValue = TypeAliasType(
+        "JsonValue",
+        Union[  # noqa: UP007 (its names are strings, which `|` cannot join)
+            bool,
+            int,
+            float,
+            NoControlString,
+            list["JsonValue"],
+            Annotated[dict[NoControlString, "JsonValue"], _CleanKeys()],
+            None,
+        ],
+    )
 
 
 class _DuplicateKey(ValueError):

@@ -1,15 +1,19 @@
-"""Audits as FHIR R4 QuestionnaireResponse, out and in, validated with fhir.resources."""
+"""Audits as FHIR R4 QuestionnaireResponse, out and in: each lifecycle state's status, every
+document valid against the official R4 JSON schema and fhir.resources' R4B models."""
 
+import json
 from typing import Any
 
 from fastapi.testclient import TestClient
-from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse
 
 from tests.conftest import assert_problem
+from tests.fhir.validators import assert_outcome, assert_valid_fhir
 from tests.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
 
 FHIR = "application/fhir+json"
-QUESTIONNAIRE = "https://practice-framework.api/fhir/Questionnaire/self-audit-1|1"
+# The default PUBLIC_BASE_URL (the tests set none): http://HOST:PORT.
+QUESTIONNAIRE = "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1"
+RATING_SYSTEM = "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1"
 
 
 def _fhir(client: TestClient, href: str, headers: dict[str, str]) -> Any:
@@ -20,37 +24,45 @@ def _fhir(client: TestClient, href: str, headers: dict[str, str]) -> Any:
     return response
 
 
-def test_statuses_follow_the_lifecycle(client: TestClient) -> None:
+def _status(client: TestClient, href: str, headers: dict[str, str]) -> tuple[str, str]:
+    """The QuestionnaireResponse's status (the document checked valid), and its ETag."""
+    response = _fhir(client, href, headers)
+    model = assert_valid_fhir(response.json(), "QuestionnaireResponse")
+    return str(model.status), response.headers["etag"]
+
+
+def test_statuses_follow_fhirs_lifecycle_through_amendment(client: TestClient) -> None:
+    """in-progress -> completed -> amended, and never back to in-progress: an amendment's draft
+    is `amended` already, and stays so once submitted again (FHIR allows no completed ->
+    in-progress step)."""
     headers = tenant(client)
     created = complete_audit(client, headers, {"good-use-of-data": 1})
     href = created.json()["href"]
-    draft = QuestionnaireResponse.model_validate(_fhir(client, href, headers).json())
+    draft = assert_valid_fhir(_fhir(client, href, headers).json(), "QuestionnaireResponse")
     assert draft.status == "in-progress" and draft.questionnaire == QUESTIONNAIRE
     groups = {i.linkId: i for i in draft.item}
     assert groups["title"].answer[0].valueString == "Self-audit"
     rating = next(c for c in groups["good-use-of-data"].item if c.linkId.endswith(".rating"))
-    assert rating.answer[0].valueCoding.code == "1"
+    coding = rating.answer[0].valueCoding
+    assert (coding.system, coding.code, coding.display) == (RATING_SYSTEM, "1", "Not in place")
 
-    submitted = client.post(
-        f"{href}/submit", headers={**headers, "If-Match": created.headers["etag"]}
-    )
-    assert (
-        QuestionnaireResponse.model_validate(_fhir(client, href, headers).json()).status
-        == "completed"
-    )
-    amended = client.post(
-        f"{href}/amend", headers={**headers, "If-Match": submitted.headers["etag"]}
-    )
-    assert (
-        QuestionnaireResponse.model_validate(_fhir(client, href, headers).json()).status
-        == "in-progress"
-    )
-    client.post(f"{href}/submit", headers={**headers, "If-Match": amended.headers["etag"]})
-    out = _fhir(client, href, headers)
-    assert QuestionnaireResponse.model_validate(out.json()).status == "amended"
+    etag = created.headers["etag"]
+    states = []
+    for action in ("submit", "amend", "submit", "amend"):
+        moved = client.post(f"{href}/{action}", headers={**headers, "If-Match": etag})
+        assert moved.status_code == 200, moved.text
+        status, etag = _status(client, href, headers)
+        states.append((moved.json()["status"], moved.json()["revision"], status))
+    assert states == [
+        ("submitted", 1, "completed"),
+        ("draft", 2, "amended"),
+        ("submitted", 2, "amended"),
+        ("draft", 3, "amended"),
+    ]
     # The FHIR ETag is accepted as If-Match too.
-    again = client.post(f"{href}/amend", headers={**headers, "If-Match": out.headers["etag"]})
-    assert again.status_code == 200
+    patched = client.patch(href, json={"title": "Amended"}, headers={**headers, "If-Match": etag})
+    assert patched.status_code == 200, patched.text
+    assert _status(client, href, headers)[0] == "amended"
 
 
 def _resource(slugs: list[str], status: str = "in-progress", rating: int = 2) -> dict[str, Any]:
@@ -76,8 +88,6 @@ def _resource(slugs: list[str], status: str = "in-progress", rating: int = 2) ->
 
 
 def _post(client: TestClient, headers: dict[str, str], resource: Any) -> Any:
-    import json
-
     return client.post(
         "/v1/audits", content=json.dumps(resource), headers={**headers, "Content-Type": FHIR}
     )
@@ -87,7 +97,7 @@ def test_a_questionnaire_response_creates_a_draft(client: TestClient) -> None:
     headers = tenant(client)
     slugs = condition_slugs(client)
     resource = _resource(slugs[:2])
-    QuestionnaireResponse.model_validate(resource)  # what we send is valid FHIR
+    assert_valid_fhir(resource, "QuestionnaireResponse")  # what we send is valid FHIR
     created = _post(client, headers, resource)
     assert created.status_code == 201, created.text
     audit = client.get(created.headers["location"], headers=headers).json()
@@ -102,7 +112,9 @@ def test_a_completed_questionnaire_response_is_submitted(client: TestClient) -> 
     assert created.status_code == 201, created.text
     assert client.get(created.headers["location"], headers=headers).json()["status"] == "submitted"
     incomplete = _post(client, headers, _resource(condition_slugs(client)[:3], status="completed"))
-    assert_problem(incomplete, 422, "validation-error")
+    issues = assert_outcome(incomplete, 422, "invalid")
+    assert "lacks current_practice" in issues[1]["diagnostics"]
+    assert issues[1]["expression"] == ["item"]  # FHIRPath into the body
 
 
 def test_bad_questionnaire_responses_are_422_and_store_nothing(client: TestClient) -> None:
@@ -112,11 +124,19 @@ def test_bad_questionnaire_responses_are_422_and_store_nothing(client: TestClien
         ({**_resource(slugs[:1]), "resourceType": "Patient"}, "#/body/resourceType"),
         ({**_resource(slugs[:1]), "status": "stopped"}, "#/body/status"),
         ({**_resource(slugs[:1]), "questionnaire": "http://elsewhere/q"}, "#/body/questionnaire"),
-        (_resource(["no-such-condition"]), "#/body/responses/0/condition"),
-        (_resource(slugs[:1], rating=7), "#/body/responses/0/rating"),
+        (
+            {**_resource(slugs[:1]), "questionnaire": QUESTIONNAIRE.replace("-1|1", "-2")},
+            "#/body/questionnaire",
+        ),
+        (_resource(["no-such-condition"]), "#/body/item/1/linkId"),
+        (_resource(slugs[:1], rating=7), "#/body/item/1/item/3/answer/0/valueInteger"),
+        (_resource([slugs[0], slugs[0]]), "#/body/item/2/linkId"),
+        (_resource(slugs[:1], status="completed"), "#/body/item"),
     ]
     for resource, pointer in bad:
-        problem = assert_problem(_post(client, headers, resource), 422, "validation-error")
+        # A POST is a FHIR request by its Content-Type: ask for problem+json to read pointers.
+        response = _post(client, {**headers, "Accept": "application/problem+json"}, resource)
+        problem = assert_problem(response, 422, "validation-error")
         assert pointer in [e["pointer"] for e in problem["errors"]], problem
     assert client.get("/v1/audits", headers=headers).json()["items"] == []
     create_audit(client, headers, [answer(slugs[0])])

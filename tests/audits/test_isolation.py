@@ -23,7 +23,8 @@ def _routes(audit_id: str, other_id: str, etag: str) -> list[tuple[str, str, dic
     write = {"headers": {"If-Match": etag}}
     return [
         ("GET", base, {}),
-        ("GET", base, {"headers": {"Accept": "application/fhir+json"}}),
+        # The FHIR representation; naming problem+json keeps its 404 a problem, to compare.
+        ("GET", base, {"headers": {"Accept": "application/fhir+json, application/problem+json"}}),
         ("GET", base, {"headers": {"Accept": "text/csv"}}),
         ("PATCH", base, {"json": {"title": "mine now"}, **write}),
         ("POST", f"{base}/submit", write),
