@@ -23,6 +23,7 @@ from app.core.errors import (
     UnsupportedMediaType,
     ValidationFailed,
 )
+from app.core.operation_outcome import FHIR_MEDIA_TYPE, from_problem
 
 UNMETERED_PATHS = ("/healthz", "/readyz", "/metrics")  # outside the rate limit (ratelimit.py)
 IF_MATCH_WRITES = {"update_audit", "submit_audit", "amend_audit"}
@@ -192,12 +193,36 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
     if not params:
         del operation["parameters"]
 
+    outcome = _outcome_schema(responses) if path.startswith("/fhir/") else None
     for name in shared:
-        responses[str(_STATUS_OF[name])] = _ref("responses", name)
+        shared_response = RESPONSES[name]
+        if outcome and "content" in shared_response:  # a FHIR base answers OperationOutcomes
+            responses[str(_STATUS_OF[name])] = _as_outcome(shared_response, outcome)
+        else:
+            responses[str(_STATUS_OF[name])] = _ref("responses", name)
     for status, response in responses.items():
         if "$ref" not in response:
             _add_headers(response, *_common_headers(int(status), metered))
     operation["responses"] = dict(sorted(responses.items()))
+
+
+def _outcome_schema(responses: dict[str, Any]) -> dict[str, Any] | None:
+    """The OperationOutcome schema a /fhir route documents for its own errors."""
+    for status, response in responses.items():
+        content = response.get("content", {}).get(FHIR_MEDIA_TYPE)
+        if status[0] in "45" and content:
+            schema: dict[str, Any] = content["schema"]
+            return schema
+    return None
+
+
+def _as_outcome(response: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    problem = response["content"][PROBLEM_MEDIA_TYPE]["example"]
+    example = from_problem({**problem, "instance": "/fhir/metadata"}, fhir_body=False)
+    return {
+        "description": f"{response['description']}: an OperationOutcome",
+        "content": {FHIR_MEDIA_TYPE: {"schema": schema, "example": example}},
+    }
 
 
 def _without_null(schema: dict[str, Any]) -> dict[str, Any]:

@@ -28,7 +28,9 @@ from .condition_ref import ConditionRef
 from .condition_response import ConditionResponse
 from .condition_slug import ConditionSlug
 from .condition_standing import ConditionStanding
-from .create_audit_json_body import CreateAuditJsonBody
+from .create_audit_json_fhir_questionnaire_response import CreateAuditJsonFhirQuestionnaireResponse
+from .create_audit_json_fhir_questionnaire_response_item_item import CreateAuditJsonFhirQuestionnaireResponseItemItem
+from .create_audit_json_fhir_questionnaire_response_status import CreateAuditJsonFhirQuestionnaireResponseStatus
 from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
 from .enabler_set import EnablerSet
@@ -46,6 +48,39 @@ from .finding_kind import FindingKind
 from .finding_page import FindingPage
 from .finding_public import FindingPublic
 from .framework_public import FrameworkPublic
+from .get_capability_statement_fhir_capability_statement import GetCapabilityStatementFhirCapabilityStatement
+from .get_capability_statement_fhir_capability_statement_rest_item import (
+    GetCapabilityStatementFhirCapabilityStatementRestItem,
+)
+from .get_capability_statement_fhir_operation_outcome import GetCapabilityStatementFhirOperationOutcome
+from .get_capability_statement_fhir_operation_outcome_issue_item import (
+    GetCapabilityStatementFhirOperationOutcomeIssueItem,
+)
+from .get_capability_statement_fhir_operation_outcome_issue_item_details import (
+    GetCapabilityStatementFhirOperationOutcomeIssueItemDetails,
+)
+from .get_capability_statement_fhir_operation_outcome_issue_item_severity import (
+    GetCapabilityStatementFhirOperationOutcomeIssueItemSeverity,
+)
+from .get_code_system_fhir_code_system import GetCodeSystemFhirCodeSystem
+from .get_code_system_fhir_code_system_concept_item import GetCodeSystemFhirCodeSystemConceptItem
+from .get_code_system_fhir_operation_outcome import GetCodeSystemFhirOperationOutcome
+from .get_code_system_fhir_operation_outcome_issue_item import GetCodeSystemFhirOperationOutcomeIssueItem
+from .get_code_system_fhir_operation_outcome_issue_item_details import GetCodeSystemFhirOperationOutcomeIssueItemDetails
+from .get_code_system_fhir_operation_outcome_issue_item_severity import (
+    GetCodeSystemFhirOperationOutcomeIssueItemSeverity,
+)
+from .get_questionnaire_fhir_operation_outcome import GetQuestionnaireFhirOperationOutcome
+from .get_questionnaire_fhir_operation_outcome_issue_item import GetQuestionnaireFhirOperationOutcomeIssueItem
+from .get_questionnaire_fhir_operation_outcome_issue_item_details import (
+    GetQuestionnaireFhirOperationOutcomeIssueItemDetails,
+)
+from .get_questionnaire_fhir_operation_outcome_issue_item_severity import (
+    GetQuestionnaireFhirOperationOutcomeIssueItemSeverity,
+)
+from .get_questionnaire_fhir_questionnaire import GetQuestionnaireFhirQuestionnaire
+from .get_questionnaire_fhir_questionnaire_item_item import GetQuestionnaireFhirQuestionnaireItemItem
+from .get_questionnaire_fhir_questionnaire_status import GetQuestionnaireFhirQuestionnaireStatus
 from .guidance_item import GuidanceItem
 from .guidance_page import GuidancePage
 from .guidance_public import GuidancePublic
@@ -90,6 +125,16 @@ from .template_public import TemplatePublic
 from .template_summary import TemplateSummary
 from .tenant_page import TenantPage
 from .tenant_public import TenantPublic
+from .validate_questionnaire_response_fhir_operation_outcome import ValidateQuestionnaireResponseFhirOperationOutcome
+from .validate_questionnaire_response_fhir_operation_outcome_issue_item import (
+    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItem,
+)
+from .validate_questionnaire_response_fhir_operation_outcome_issue_item_details import (
+    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemDetails,
+)
+from .validate_questionnaire_response_fhir_operation_outcome_issue_item_severity import (
+    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemSeverity,
+)
 from .validation_problem import ValidationProblem
 from .variant import Variant
 from .weak_condition import WeakCondition
@@ -123,7 +168,9 @@ __all__ = (
     "ConditionResponse",
     "ConditionSlug",
     "ConditionStanding",
-    "CreateAuditJsonBody",
+    "CreateAuditJsonFhirQuestionnaireResponse",
+    "CreateAuditJsonFhirQuestionnaireResponseItemItem",
+    "CreateAuditJsonFhirQuestionnaireResponseStatus",
     "EnablerPage",
     "EnablerPublic",
     "EnablerSet",
@@ -141,6 +188,25 @@ __all__ = (
     "FindingPage",
     "FindingPublic",
     "FrameworkPublic",
+    "GetCapabilityStatementFhirCapabilityStatement",
+    "GetCapabilityStatementFhirCapabilityStatementRestItem",
+    "GetCapabilityStatementFhirOperationOutcome",
+    "GetCapabilityStatementFhirOperationOutcomeIssueItem",
+    "GetCapabilityStatementFhirOperationOutcomeIssueItemDetails",
+    "GetCapabilityStatementFhirOperationOutcomeIssueItemSeverity",
+    "GetCodeSystemFhirCodeSystem",
+    "GetCodeSystemFhirCodeSystemConceptItem",
+    "GetCodeSystemFhirOperationOutcome",
+    "GetCodeSystemFhirOperationOutcomeIssueItem",
+    "GetCodeSystemFhirOperationOutcomeIssueItemDetails",
+    "GetCodeSystemFhirOperationOutcomeIssueItemSeverity",
+    "GetQuestionnaireFhirOperationOutcome",
+    "GetQuestionnaireFhirOperationOutcomeIssueItem",
+    "GetQuestionnaireFhirOperationOutcomeIssueItemDetails",
+    "GetQuestionnaireFhirOperationOutcomeIssueItemSeverity",
+    "GetQuestionnaireFhirQuestionnaire",
+    "GetQuestionnaireFhirQuestionnaireItemItem",
+    "GetQuestionnaireFhirQuestionnaireStatus",
     "GuidanceItem",
     "GuidancePage",
     "GuidancePublic",
@@ -185,6 +251,10 @@ __all__ = (
     "TemplateSummary",
     "TenantPage",
     "TenantPublic",
+    "ValidateQuestionnaireResponseFhirOperationOutcome",
+    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItem",
+    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemDetails",
+    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemSeverity",
     "ValidationProblem",
     "Variant",
     "WeakCondition",

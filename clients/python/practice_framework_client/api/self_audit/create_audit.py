@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_create import AuditCreate
 from ...models.audit_public import AuditPublic
-from ...models.create_audit_json_body import CreateAuditJsonBody
+from ...models.create_audit_json_fhir_questionnaire_response import CreateAuditJsonFhirQuestionnaireResponse
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -15,7 +15,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -31,7 +31,7 @@ def _get_kwargs(
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
-    if isinstance(body, CreateAuditJsonBody):
+    if isinstance(body, CreateAuditJsonFhirQuestionnaireResponse):
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/fhir+json"
@@ -123,7 +123,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -140,7 +140,9 @@ def sync_detailed(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
+        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
+            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
+            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,7 +167,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -182,7 +184,9 @@ def sync(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
+        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
+            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
+            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +206,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -219,7 +223,9 @@ async def asyncio_detailed(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
+        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
+            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
+            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -242,7 +248,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonBody | Unset = UNSET,
+    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -259,7 +265,9 @@ async def asyncio(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonBody): A FHIR R4 QuestionnaireResponse.
+        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
+            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
+            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,13 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="CreateAuditJsonBody")
+T = TypeVar("T", bound="GetCapabilityStatementFhirCapabilityStatementRestItem")
 
 
 @_attrs_define
-class CreateAuditJsonBody:
-    """A FHIR R4 QuestionnaireResponse."""
-
+class GetCapabilityStatementFhirCapabilityStatementRestItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,10 +23,10 @@ class CreateAuditJsonBody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        create_audit_json_body = cls()
+        get_capability_statement_fhir_capability_statement_rest_item = cls()
 
-        create_audit_json_body.additional_properties = d
-        return create_audit_json_body
+        get_capability_statement_fhir_capability_statement_rest_item.additional_properties = d
+        return get_capability_statement_fhir_capability_statement_rest_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class GetQuestionnaireFhirOperationOutcomeIssueItemSeverity(StrEnum):
+    ERROR = "error"
+    FATAL = "fatal"
+    INFORMATION = "information"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return str(self.value)
