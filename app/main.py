@@ -31,6 +31,7 @@ from app.core.middleware import (
     RequestContextMiddleware,
 )
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
+from app.core.representations import JSON_UNLESS_DECLARED
 from app.evidence.router import router as evidence_router
 from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
@@ -133,12 +134,13 @@ def create_app() -> FastAPI:
     # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health
     # probes are cheap either way. Only /v1/organisations is in two routers (POST is the
     # operator's, GET the public list), and a path matching another method's route is a 405.
-    app.include_router(audits_router)
-    app.include_router(tenants_router)
-    app.include_router(catalogue_router)
-    app.include_router(evidence_router)
-    app.include_router(organisations_router)
-    app.include_router(search_router)
+    # Each /v1 route answers JSON unless it declares other representations (`Offers`).
+    app.include_router(audits_router, **JSON_UNLESS_DECLARED)
+    app.include_router(tenants_router, **JSON_UNLESS_DECLARED)
+    app.include_router(catalogue_router, **JSON_UNLESS_DECLARED)
+    app.include_router(evidence_router, **JSON_UNLESS_DECLARED)
+    app.include_router(organisations_router, **JSON_UNLESS_DECLARED)
+    app.include_router(search_router, **JSON_UNLESS_DECLARED)
     app.include_router(health_router)
     app.include_router(metrics_router)
 

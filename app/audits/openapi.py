@@ -1,20 +1,15 @@
 """What the audit routes' OpenAPI says beyond their signatures: the create body in both media
-types, and the non-JSON representations of a 200."""
+types, and the FHIR resources the routes offer (app/audits/representations.py)."""
 
 from typing import Any
 
 from app.audits import fhir
-from app.audits.responses import AUDIT_CSV_COLUMNS
 from app.audits.schemas import EXAMPLE_RESPONSE, AuditCreate
 from app.core.http import JSON_MEDIA_TYPE
+from app.core.representations import fhir_resource
 
-FHIR_DOC = {"application/fhir+json": {"schema": {"type": "object"}}}
-CSV_DOC = {"text/csv": {"schema": {"type": "string"}}}
-LIST_CSV_NOTE = (
-    "JSON page; with `Accept: text/csv` one row per audit and condition: "
-    + ", ".join(AUDIT_CSV_COLUMNS)
-    + "."
-)
+QUESTIONNAIRE = fhir_resource("Questionnaire")
+QUESTIONNAIRE_RESPONSE = fhir_resource("QuestionnaireResponse")
 
 
 def _inline_defs(schema: dict[str, Any]) -> dict[str, Any]:

@@ -48,9 +48,15 @@ def test_statuses_follow_the_lifecycle(client: TestClient) -> None:
     client.post(f"{href}/submit", headers={**headers, "If-Match": amended.headers["etag"]})
     out = _fhir(client, href, headers)
     assert QuestionnaireResponse.model_validate(out.json()).status == "amended"
-    # The FHIR ETag is accepted as If-Match too.
-    again = client.post(f"{href}/amend", headers={**headers, "If-Match": out.headers["etag"]})
-    assert again.status_code == 200
+    # The FHIR ETag is If-Match's on a write that selects FHIR, as the read that gave it did;
+    # the answer is then FHIR with its new FHIR ETag (RFC 9110 section 13.1.1).
+    fhir_etag = {**headers, "If-Match": out.headers["etag"]}
+    refused = client.post(f"{href}/amend", headers=fhir_etag)
+    assert "application/fhir+json" in assert_problem(refused, 412, "precondition-failed")["detail"]
+    again = client.post(f"{href}/amend", headers={**fhir_etag, "Accept": FHIR})
+    assert again.status_code == 200, again.text
+    assert QuestionnaireResponse.model_validate(again.json()).status == "in-progress"
+    assert again.headers["etag"] == _fhir(client, href, headers).headers["etag"]
 
 
 def _resource(slugs: list[str], status: str = "in-progress", rating: int = 2) -> dict[str, Any]:
