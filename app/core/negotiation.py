@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9a-z]+$")
 QVALUE = re.compile(r"^(?:\d+(?:\.\d*)?|\.\d+)$")
+# Clients send the same few header strings again and again; a longer one (a browser's is about
+# 130 characters) is parsed each time, so the cache stays small whatever a client sends.
+CACHED_LENGTH = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,8 @@ def _split(text: str, separator: str) -> list[str]:
 
 def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
     """How much the ranges want `media_type` (`type/subtype`): the q of the most specific range
-    that matches it (the highest, if several are as specific), 0 if none does."""
+    that matches it, 0 if none does. Of several as specific, a `q=0` wins (the client said
+    "not this"), else the highest, so the order of the header's elements never matters."""
     type_, _, subtype = media_type.partition("/")
     best_specificity, best_q = -1, 0.0
     for media_range in ranges:
@@ -100,8 +104,8 @@ def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
             specificity = media_range.specificity
             if specificity > best_specificity:
                 best_specificity, best_q = specificity, media_range.q
-            elif specificity == best_specificity:
-                best_q = max(best_q, media_range.q)
+            elif specificity == best_specificity and best_q > 0:
+                best_q = max(best_q, media_range.q) if media_range.q > 0 else 0.0
     return best_q
 
 
@@ -125,7 +129,4 @@ def _preferred(accept: str | None, offered: tuple[str, ...]) -> int | None:
     return chosen
 
 
-# Clients send the same few header strings again and again; a longer one (a browser's is about
-# 130 characters) is parsed each time, so the cache stays small whatever a client sends.
-CACHED_LENGTH = 256
 _cached_preferred = functools.lru_cache(maxsize=1024)(_preferred)
