@@ -48,6 +48,8 @@ finding, each with citations back to its source text.
 default 50) and an opaque `cursor`, and return `items`, `next_cursor` and a
 `Link: rel="next"` header. Errors are RFC 9457 `application/problem+json`. Catalogue
 reads send a strong `ETag` and `Cache-Control: public`; `If-None-Match` answers `304`.
+`Accept` (with q-values) picks the representation where a route offers several (CSV, FHIR R4),
+each with its own ETag; `?format=` is a shortcut there; `406` lists what is offered.
 Every response carries `X-Request-ID`.
 """
 

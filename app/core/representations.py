@@ -129,7 +129,7 @@ class Offers:
 
             async def json_only(request: Request, response: Response) -> Representation:
                 response.headers["Vary"] = "Accept"
-                if "format" in request.query_params:
+                if b"format=" in request.scope["query_string"] and "format" in request.query_params:
                     raise _no_format_parameter()
                 return offers.negotiate(request.headers.get("accept"))
 
@@ -165,7 +165,8 @@ JSON_ONLY = Offers(JSON)
 
 def _declares_offers(route: Any) -> bool:
     dependant = getattr(route, "dependant", None)
-    return dependant is not None and any(hasattr(d.call, "offers") for d in dependant.dependencies)
+    dependencies = dependant.dependencies if dependant is not None else ()
+    return any(hasattr(d.call, "offers") for d in dependencies)  # a few, so no cache
 
 
 async def _json_unless_declared(request: Request, response: Response) -> None:
