@@ -75,7 +75,8 @@ class Offers:
         # `?format=` exists only where there is a choice.
         alternatives = len(self.representations) > 1
         self.formats = {r.format: r for r in self.representations} if alternatives else {}
-        self.negotiated: Any = Depends(self._dependency())
+        self.dependency = self._dependency()
+        self.negotiated: Any = Depends(self.dependency)  # `Annotated[Representation, ...]`
 
     def choose(self, accept: str | None, format_: str | None = None) -> Representation | None:
         """What to send: `format_` if given (None if the route has no such format), else what
@@ -129,7 +130,7 @@ class Offers:
 
             async def json_only(request: Request, response: Response) -> Representation:
                 response.headers["Vary"] = "Accept"
-                if b"format=" in request.scope["query_string"] and "format" in request.query_params:
+                if b"format" in request.scope["query_string"] and "format" in request.query_params:
                     raise _no_format_parameter()
                 return offers.negotiate(request.headers.get("accept"))
 
@@ -171,7 +172,7 @@ def _declares_offers(route: Any) -> bool:
 
 async def _json_unless_declared(request: Request, response: Response) -> None:
     if not _declares_offers(request.scope.get("route")):
-        await JSON_ONLY.negotiated.dependency(request, response)
+        await JSON_ONLY.dependency(request, response)
 
 
 # `app.include_router(router, **JSON_UNLESS_DECLARED)` for every `/v1` router.
