@@ -33,6 +33,7 @@ from app.core.middleware import (
 )
 from app.core.operation_outcome import OperationOutcomeMiddleware
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
+from app.core.representations import JSON_UNLESS_DECLARED
 from app.evidence.router import router as evidence_router
 from app.fhir.router import router as fhir_router
 from app.organisations.router import router as organisations_router
@@ -50,7 +51,9 @@ finding, each with citations back to its source text.
 default 50) and an opaque `cursor`, and return `items`, `next_cursor` and a
 `Link: rel="next"` header. Errors are RFC 9457 `application/problem+json` (FHIR requests get
 an `OperationOutcome`). Catalogue reads send a strong `ETag` and `Cache-Control: public`;
-`If-None-Match` answers `304`.
+`If-None-Match` answers `304`. `Accept` (with q-values) picks the representation where a route
+offers several (CSV, FHIR R4), each with its own ETag; `?format=` is a shortcut there; `406`
+lists what is offered.
 Every response carries `X-Request-ID`.
 """
 
@@ -143,12 +146,13 @@ def create_app() -> FastAPI:
     # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health
     # probes are cheap either way. Only /v1/organisations is in two routers (POST is the
     # operator's, GET the public list), and a path matching another method's route is a 405.
-    app.include_router(audits_router)
-    app.include_router(tenants_router)
-    app.include_router(catalogue_router)
-    app.include_router(evidence_router)
-    app.include_router(organisations_router)
-    app.include_router(search_router)
+    # Each /v1 route answers JSON unless it declares other representations (`Offers`).
+    app.include_router(audits_router, **JSON_UNLESS_DECLARED)
+    app.include_router(tenants_router, **JSON_UNLESS_DECLARED)
+    app.include_router(catalogue_router, **JSON_UNLESS_DECLARED)
+    app.include_router(evidence_router, **JSON_UNLESS_DECLARED)
+    app.include_router(organisations_router, **JSON_UNLESS_DECLARED)
+    app.include_router(search_router, **JSON_UNLESS_DECLARED)
     app.include_router(fhir_router)
     app.include_router(health_router)
     app.include_router(metrics_router)

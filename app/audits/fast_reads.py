@@ -29,11 +29,12 @@ from starlette.routing import BaseRoute
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.audits import responses
+from app.audits.representations import AUDIT, AUDITS
 from app.audits.schemas import AuditListQuery
 from app.core.db import in_read_session
 from app.core.errors import ApiError
-from app.core.http import variant_of
 from app.core.metrics import LabelledCounter
+from app.core.representations import JSON
 from app.tenants import service as tenants
 from app.tenants.dependencies import bearer_token
 
@@ -88,10 +89,12 @@ class AuditReadsMiddleware:
         if token is None:
             return None
         path: str = scope["path"]
+        accept = request.headers.get("accept")
         respond: Callable[[tenants.Caller, Session], Response]
         if path == PATH:
             query = _list_query(request)
-            if query is None or variant_of(request.headers.get("accept"), query.format) != "json":
+            chosen = AUDITS.choose(accept, request.query_params.get("format"))
+            if query is None or chosen is not JSON:
                 return None
             route = self.list_route
 
@@ -102,7 +105,7 @@ class AuditReadsMiddleware:
             audit_id = _audit_id(path[len(PATH) + 1 :]) if path[len(PATH)] == "/" else None
             if audit_id is None or scope["query_string"]:
                 return None
-            if variant_of(request.headers.get("accept"), None) != "json":
+            if AUDIT.choose(accept) is not JSON:
                 return None
             if_none_match = request.headers.get("if-none-match")
             route = self.one_route

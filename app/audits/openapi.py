@@ -3,10 +3,10 @@ types, and the non-JSON representations of a 200, FHIR's with a schema and an ex
 
 from typing import Any
 
-from app.audits.responses import AUDIT_CSV_COLUMNS
 from app.audits.schemas import EXAMPLE_RESPONSE, AuditCreate
 from app.core.http import JSON_MEDIA_TYPE
 from app.core.operation_outcome import FHIR_MEDIA_TYPE
+from app.core.representations import fhir_resource
 
 # The canonical URLs in examples are those of the default PUBLIC_BASE_URL: the description is
 # the same wherever it is served.
@@ -141,11 +141,10 @@ QUESTIONNAIRE_RESPONSE_EXAMPLE: dict[str, Any] = {
 QUESTIONNAIRE_RESPONSE_DOC = fhir_content(
     QUESTIONNAIRE_RESPONSE_SCHEMA, QUESTIONNAIRE_RESPONSE_EXAMPLE
 )
-CSV_DOC = {"text/csv": {"schema": {"type": "string"}}}
-LIST_CSV_NOTE = (
-    "JSON page; with `Accept: text/csv` one row per audit and condition: "
-    + ", ".join(AUDIT_CSV_COLUMNS)
-    + "."
+# What the routes offer besides JSON (app/audits/representations.py), with schema and example.
+QUESTIONNAIRE = fhir_resource("Questionnaire", QUESTIONNAIRE_DOC[FHIR_MEDIA_TYPE])
+QUESTIONNAIRE_RESPONSE = fhir_resource(
+    "QuestionnaireResponse", QUESTIONNAIRE_RESPONSE_DOC[FHIR_MEDIA_TYPE]
 )
 
 

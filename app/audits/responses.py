@@ -11,31 +11,12 @@ from sqlmodel import Session
 
 from app.audits import fhir, rendering, service, templates
 from app.audits.models import Audit
-from app.audits.schemas import PROMPT_KEYS, AuditListQuery
-from app.core.errors import NotAcceptable
-from app.core.http import (
-    CSV_MEDIA_TYPE,
-    JSON_MEDIA_TYPE,
-    TENANT_CACHE_CONTROL,
-    csv_bytes,
-    etag_matches,
-    variant_of,
-)
+from app.audits.representations import AUDIT_CSV_COLUMNS
+from app.audits.schemas import AuditListQuery
+from app.core.http import TENANT_CACHE_CONTROL, csv_bytes, etag_matches
 from app.core.pagination import next_link
+from app.core.representations import CSV, FHIR, JSON, Representation
 from app.tenants.service import Caller
-
-AUDIT_CSV_COLUMNS = (
-    "audit_id",
-    "audit_title",
-    "template_version",
-    "status",
-    "revision",
-    "condition_number",
-    "condition",
-    *PROMPT_KEYS,
-    "rating",
-    "updated_at",
-)
 
 
 def private(
@@ -57,7 +38,7 @@ def json_response(
     body = (
         content.model_dump_json().encode() if isinstance(content, BaseModel) else to_json(content)
     )
-    return private(body, JSON_MEDIA_TYPE, status_code, headers)
+    return private(body, JSON.content_type, status_code, headers)
 
 
 def not_modified(etag: str) -> Response:
@@ -71,13 +52,6 @@ def not_modified(etag: str) -> Response:
 def link_header(request: Request, cursor: str | None) -> dict[str, str]:
     link = next_link(request, cursor)
     return {"Link": link} if link else {}
-
-
-def variant(request: Request, fmt: str | None, allowed: tuple[str, ...]) -> str:
-    chosen = variant_of(request.headers.get("accept"), fmt)
-    if chosen not in allowed:
-        raise NotAcceptable(f"Available as {', '.join(allowed)}.")
-    return chosen
 
 
 def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
@@ -101,24 +75,23 @@ def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
 
 
 def audit_response(
-    request: Request,
     session: Session,
     audit: Audit,
+    representation: Representation,
     status_code: int = 200,
-    fmt: str | None = None,
     extra: dict[str, str] | None = None,
 ) -> Response:
-    """The audit in the representation the request asks for, with that one's ETag."""
-    chosen = variant(request, fmt, ("json", "fhir", "csv"))
-    headers = {"ETag": service.etag_of(audit, chosen), **(extra or {})}
-    if chosen == "fhir":
+    """The audit in the negotiated representation (`representations.AUDIT`), with that
+    representation's ETag."""
+    headers = {"ETag": service.etag_of(audit, representation), **(extra or {})}
+    if representation is FHIR:
         template = templates.require(session, audit.template_version)
         body = json.dumps(fhir.questionnaire_response(audit, template)).encode()
-        return private(body, fhir.FHIR_MEDIA_TYPE, status_code, headers)
-    if chosen == "csv":
-        body = csv_bytes(AUDIT_CSV_COLUMNS, csv_rows(session, [audit]))
-        return private(body, CSV_MEDIA_TYPE, status_code, headers)
-    return private(rendering.public_json(session, audit), JSON_MEDIA_TYPE, status_code, headers)
+    elif representation is CSV:
+        body = csv_bytes(list(AUDIT_CSV_COLUMNS), csv_rows(session, [audit]))
+    else:
+        body = rendering.public_json(session, audit)
+    return private(body, representation.content_type, status_code, headers)
 
 
 def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | None) -> Response:
@@ -128,7 +101,7 @@ def audit_json(session: Session, caller: Caller, key: str, if_none_match: str | 
     if etag_matches(if_none_match, etag):
         return not_modified(etag)
     token, body = rendering.rendered_one(session, caller, key, token)
-    return private(body, JSON_MEDIA_TYPE, headers={"ETag": service.etag_for(token)})
+    return private(body, JSON.content_type, headers={"ETag": service.etag_for(token)})
 
 
 def audit_page_json(
@@ -138,7 +111,7 @@ def audit_page_json(
     items, cursor = rendering.rendered_page(session, caller, query)
     # Joined, not added: each `+` of a page (up to 200 bodies) would be another copy.
     body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
-    return private(body, JSON_MEDIA_TYPE, headers=link_header(request, cursor))
+    return private(body, JSON.content_type, headers=link_header(request, cursor))
 
 
 def audit_page_csv(
@@ -146,5 +119,5 @@ def audit_page_csv(
 ) -> Response:
     """`GET /v1/audits` as CSV: the responses of this page's audits, a row each."""
     rows, cursor = service.audit_page(session, caller, query)
-    body = csv_bytes(AUDIT_CSV_COLUMNS, csv_rows(session, rows))
-    return private(body, CSV_MEDIA_TYPE, headers=link_header(request, cursor))
+    body = csv_bytes(list(AUDIT_CSV_COLUMNS), csv_rows(session, rows))
+    return private(body, CSV.content_type, headers=link_header(request, cursor))

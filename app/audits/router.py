@@ -10,14 +10,8 @@ from pydantic import ValidationError
 
 from app.audits import fhir, fhir_in, idempotency, report, responses, service, templates
 from app.audits.idempotency import StoredResponse
-from app.audits.openapi import (
-    CREATE_BODY,
-    CSV_DOC,
-    LIST_CSV_NOTE,
-    QUESTIONNAIRE_DOC,
-    QUESTIONNAIRE_RESPONSE_DOC,
-    links,
-)
+from app.audits.openapi import CREATE_BODY, links
+from app.audits.representations import AUDIT, AUDITS, TEMPLATE
 from app.audits.schemas import (
     MAX_TEMPLATE_VERSION,
     AuditComparison,
@@ -38,7 +32,6 @@ from app.core.errors import (
     FieldError,
     Forbidden,
     Incomplete,
-    NotAcceptable,
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
@@ -52,13 +45,14 @@ from app.core.http import (
     JSON_MEDIA_TYPE,
     Rendered,
     etag_matches,
+    render_body,
     render_json,
     serve_catalogue,
-    strong_etag,
 )
 from app.core.json_bodies import MERGE_PATCH_MEDIA_TYPE, accepts
 from app.core.openapi_statuses import response_headers
 from app.core.pagination import ListParams, Page
+from app.core.representations import FHIR, JSON, Representation
 from app.tenants.dependencies import CurrentOrg
 
 router = APIRouter(prefix="/v1", tags=["Self-audit"])
@@ -91,15 +85,9 @@ async def _raw_body(request: Request) -> bytes:
 
 RawBody = Annotated[bytes, Depends(_raw_body)]
 
-
-Format = Annotated[
-    str | None,
-    Query(
-        pattern="^(json|csv|fhir)$",
-        description="`csv` / `fhir` are the same as `Accept: text/csv` / "
-        "`Accept: application/fhir+json`.",
-    ),
-]
+TemplateRepresentation = Annotated[Representation, TEMPLATE.negotiated]
+AuditRepresentation = Annotated[Representation, AUDIT.negotiated]
+AuditsRepresentation = Annotated[Representation, AUDITS.negotiated]
 
 # -- templates -------------------------------------------------------------------------------
 
@@ -125,16 +113,14 @@ def list_templates(request: Request, session: SessionDep) -> Response:
     response_model=TemplatePublic,
     summary="Get one audit template (JSON or FHIR Questionnaire)",
     responses={
-        **problem_responses(NotFound, NotAcceptable, ValidationFailed),
-        200: {
-            "content": QUESTIONNAIRE_DOC,
-            "description": "JSON, or FHIR R4 `Questionnaire` with `Accept: application/fhir+json`.",
-        },
+        **problem_responses(NotFound, ValidationFailed),
+        **TEMPLATE.responses(description="The template as JSON."),
     },
 )
 @db_route
 def get_template(
     request: Request,
+    representation: TemplateRepresentation,
     session: SessionDep,
     version: Annotated[int, Path(ge=1, le=MAX_TEMPLATE_VERSION, examples=[1])],
 ) -> Response:
@@ -142,16 +128,14 @@ def get_template(
     its recommendation, and the features and enablers it bears on (a mapping curated by this
     project, each entry with a rationale), plus the optional 1-4 rating scale (this project's,
     not the source's). `Accept: application/fhir+json` returns a FHIR R4 `Questionnaire`."""
-    variant = responses.variant(request, None, ("json", "fhir"))
 
     def render() -> Rendered:
         document = templates.public(session, templates.require(session, version))
-        if variant == "json":
-            return render_json(document)
-        body = json.dumps(fhir.questionnaire(document)).encode()
-        return Rendered(body, strong_etag(body), fhir.FHIR_MEDIA_TYPE)
+        if representation is FHIR:
+            return render_body(json.dumps(fhir.questionnaire(document)).encode(), FHIR)
+        return render_json(document)
 
-    return serve_catalogue(request, render)
+    return serve_catalogue(request, render, TEMPLATE, representation)
 
 
 # -- audits ----------------------------------------------------------------------------------
@@ -190,9 +174,9 @@ def _stored(response: Response) -> StoredResponse:
     openapi_extra=CREATE_BODY,
     responses={
         **problem_responses(*AUTH, Conflict, UnsupportedMediaType, ValidationFailed),
+        **AUDIT.responses(201, "The new draft audit, with its ETag."),
         201: {
-            "content": QUESTIONNAIRE_RESPONSE_DOC,
-            "description": "The new draft audit.",
+            **AUDIT.responses(201, "The new draft audit, with its ETag.")[201],
             **response_headers("Location", "ETag", "Idempotent-Replayed"),
             **links("GetAudit", "UpdateAudit", "SubmitAudit", "ListRevisions", "GetAuditReport"),
         },
@@ -201,6 +185,7 @@ def _stored(response: Response) -> StoredResponse:
 @db_route
 def create_audit(
     request: Request,
+    representation: AuditRepresentation,
     caller: CurrentOrg,
     session: SessionDep,
     raw: RawBody,
@@ -238,7 +223,7 @@ def create_audit(
         except Incomplete as exc:  # a body that says `completed` and is not: the body's fault
             raise ValidationFailed(exc.detail, errors=exc.errors) from exc
     response = responses.audit_response(
-        request, session, audit, 201, extra={"Location": f"/v1/audits/{audit.id}"}
+        session, audit, representation, 201, extra={"Location": f"/v1/audits/{audit.id}"}
     )
     if idempotency_key:
         idempotency.remember(
@@ -252,13 +237,14 @@ def create_audit(
     response_model=Page[AuditPublic],
     summary="List the organisation's audits (JSON or CSV of responses)",
     responses={
-        **problem_responses(*AUTH, NotAcceptable, ValidationFailed),
-        200: {"content": CSV_DOC, "description": LIST_CSV_NOTE},
+        **problem_responses(*AUTH, ValidationFailed),
+        **AUDITS.responses(description="A page of audits as JSON."),
     },
 )
 @db_route
 def list_audits(
     request: Request,
+    representation: AuditsRepresentation,
     caller: CurrentOrg,
     session: SessionDep,
     query: Annotated[AuditListQuery, Query()],
@@ -267,7 +253,7 @@ def list_audits(
     by `status` and `template_version`. Other organisations' audits are never listed.
     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
     query.bound_to(request)
-    if responses.variant(request, query.format, ("json", "csv")) == "json":
+    if representation is JSON:
         return responses.audit_page_json(request, session, caller, query)
     return responses.audit_page_csv(request, session, caller, query)
 
@@ -277,10 +263,10 @@ def list_audits(
     response_model=AuditPublic,
     summary="Get an audit (JSON, FHIR QuestionnaireResponse or CSV)",
     responses={
-        **problem_responses(*AUTH, NotFound, NotAcceptable, ValidationFailed),
+        **problem_responses(*AUTH, NotFound, ValidationFailed),
+        **AUDIT.responses(description="The audit, with its ETag."),
         200: {
-            "content": {**QUESTIONNAIRE_RESPONSE_DOC, **CSV_DOC},
-            "description": "The audit, with its ETag.",
+            **AUDIT.responses(description="The audit, with its ETag.")[200],
             **response_headers("ETag"),
             **links("UpdateAudit", "SubmitAudit", "AmendAudit", "ListRevisions", "GetAuditReport"),
         },
@@ -288,26 +274,25 @@ def list_audits(
 )
 @db_route
 def get_audit(
+    representation: AuditRepresentation,
     request: Request,
     audit_id: AuditId,
     caller: CurrentOrg,
     session: SessionDep,
-    format: Format = None,
 ) -> Response:
     """One audit with a strong `ETag` (send it as `If-Match` to change the audit;
     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one."""
-    variant = responses.variant(request, format, ("json", "fhir", "csv"))
     key = str(audit_id)
     if_none_match = request.headers.get("if-none-match")
-    if variant == "json":
+    if representation is JSON:
         return responses.audit_json(session, caller, key, if_none_match)
-    etag = service.etag_for(service.current_etag_token(session, caller, key), variant)
+    etag = service.etag_for(service.current_etag_token(session, caller, key), representation)
     if etag_matches(if_none_match, etag):
         return responses.not_modified(etag)
     return responses.audit_response(
-        request, session, service.get_owned(session, caller, key), fmt=format
+        session, service.get_owned(session, caller, key), representation
     )
 
 
@@ -315,24 +300,14 @@ WRITE_ERRORS = {
     **problem_responses(
         *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
     ),
+    **AUDIT.responses(description="The audit as it now is, with its ETag."),
     200: {
-        "description": "The audit in its new state.",
+        **AUDIT.responses(description="The audit as it now is, with its ETag.")[200],
         **response_headers("ETag"),
         **links("GetAudit", "UpdateAudit", "SubmitAudit", "AmendAudit", "GetAuditReport"),
     },
 }
-PATCH_ERRORS = {
-    200: WRITE_ERRORS[200],
-    **problem_responses(
-        *AUTH,
-        NotFound,
-        Conflict,
-        PreconditionFailed,
-        PreconditionRequired,
-        UnsupportedMediaType,
-        ValidationFailed,
-    ),
-}
+PATCH_ERRORS = {**WRITE_ERRORS, **problem_responses(UnsupportedMediaType)}
 # JSON Merge Patch (RFC 7396) is the same document here: members left out are unchanged, null
 # clears one; `responses`, keyed by `condition`, merges per condition.
 PATCH_BODY = {
@@ -353,7 +328,7 @@ PATCH_BODY = {
 )
 @db_route
 def update_audit(
-    request: Request,
+    representation: AuditRepresentation,
     audit_id: AuditId,
     patch: AuditUpdate,
     caller: CurrentOrg,
@@ -366,8 +341,8 @@ def update_audit(
     audit changed since (exactly one of several concurrent writers with the same ETag wins).
     A submitted audit is `409`: amend it first. The body is `application/json` or
     `application/merge-patch+json` (the same document); any other type is `415`."""
-    audit = service.update(session, caller, str(audit_id), if_match, patch)
-    return responses.audit_response(request, session, audit)
+    audit = service.update(session, caller, str(audit_id), if_match, patch, representation)
+    return responses.audit_response(session, audit, representation)
 
 
 @router.post(
@@ -378,7 +353,7 @@ def update_audit(
 )
 @db_route
 def submit_audit(
-    request: Request,
+    representation: AuditRepresentation,
     audit_id: AuditId,
     caller: CurrentOrg,
     session: SessionDep,
@@ -387,8 +362,8 @@ def submit_audit(
     """Submits the draft once every condition has all three prompts answered (ratings are
     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
     `If-Match`."""
-    audit = service.submit(session, caller, str(audit_id), if_match)
-    return responses.audit_response(request, session, audit)
+    audit = service.submit(session, caller, str(audit_id), if_match, representation)
+    return responses.audit_response(session, audit, representation)
 
 
 @router.post(
@@ -399,7 +374,7 @@ def submit_audit(
 )
 @db_route
 def amend_audit(
-    request: Request,
+    representation: AuditRepresentation,
     audit_id: AuditId,
     caller: CurrentOrg,
     session: SessionDep,
@@ -407,8 +382,8 @@ def amend_audit(
 ) -> Response:
     """A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`."""
-    audit = service.amend(session, caller, str(audit_id), if_match)
-    return responses.audit_response(request, session, audit)
+    audit = service.amend(session, caller, str(audit_id), if_match, representation)
+    return responses.audit_response(session, audit, representation)
 
 
 @router.get(

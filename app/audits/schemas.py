@@ -198,9 +198,6 @@ class AuditListQuery(ListParamsModel):
 
     status: AuditStatus | None = Field(None, description="`draft` or `submitted`.")
     template_version: int | None = Field(None, ge=1, le=MAX_TEMPLATE_VERSION)
-    format: str | None = Field(
-        None, pattern="^(json|csv)$", description="`csv` is the same as `Accept: text/csv`."
-    )
 
 
 class Completeness(BaseModel):

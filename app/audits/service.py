@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from app.audits import repository, templates
 from app.audits.models import Audit, AuditRevision
+from app.audits.representations import AUDIT
 from app.audits.schemas import (
     PROMPT_KEYS,
     AuditCreate,
@@ -33,6 +34,7 @@ from app.core.errors import (
     ValidationFailed,
 )
 from app.core.pagination import ListParamsModel
+from app.core.representations import JSON, Representation
 from app.tenants.service import Caller
 
 # -- identity, ETags, preconditions ----------------------------------------------------------
@@ -48,27 +50,28 @@ def new_audit_id() -> str:
     return str(uuid.UUID(bytes=bytes(raw)))
 
 
-# Each representation has its own ETag (API.md); all name the same write.
-ETAG_SUFFIXES = {"json": "", "fhir": "-fhir", "csv": "-csv"}
-
-
 def new_etag_token() -> str:
     """128 random bits, drawn by every write: an ETag is never issued for two contents, even
     when a restore from a backup sets `version` back and writes run through it again."""
     return secrets.token_hex(16)
 
 
-def etag_of(audit: Audit, variant: str = "json") -> str:
-    return etag_for(audit.etag_token, variant)
+def etag_of(audit: Audit, representation: Representation = JSON) -> str:
+    return etag_for(audit.etag_token, representation)
 
 
-def etag_for(token: str, variant: str = "json") -> str:
-    return f'"{token}{ETAG_SUFFIXES[variant]}"'
+def etag_for(token: str, representation: Representation = JSON) -> str:
+    """Each representation has its own ETag (API.md); all of one write share its token."""
+    return representation.etag(token)
 
 
-def check_if_match(audit: Audit, if_match: str | None) -> None:
-    """428 without If-Match; 422 unless it is a list of entity tags; 412 unless it names the
-    audit's current ETag, in any of its representations (or is `*`)."""
+def check_if_match(
+    audit: Audit, if_match: str | None, representation: Representation = JSON
+) -> None:
+    """428 without If-Match; 422 unless it is a list of entity tags; 412 unless it names `*`
+    or the current ETag of the representation this request selects (RFC 9110 section 13.1.1),
+    which is JSON unless its Accept asks for another: a client sends back the ETag of what it
+    read, with the Accept it read it with."""
     if if_match is None or not if_match.strip():
         raise PreconditionRequired(
             "Send `If-Match` with the audit's current ETag (from GET /v1/audits/{id})."
@@ -78,8 +81,15 @@ def check_if_match(audit: Audit, if_match: str | None) -> None:
             [FieldError(pointer="#/header/If-Match", detail='Send an ETag, e.g. "0ac516d5...".')]
         )
     tags = {t.strip() for t in if_match.split(",")}
-    if "*" in tags or any(etag_of(audit, variant) in tags for variant in ETAG_SUFFIXES):
+    if "*" in tags or etag_of(audit, representation) in tags:
         return
+    other = next((r for r in AUDIT.representations if etag_of(audit, r) in tags), None)
+    if other is not None:
+        raise PreconditionFailed(
+            f"That ETag is the current one of the audit's {other.media_type} representation, "
+            f"and this request selects {representation.media_type}: send the ETag of that "
+            "representation, or the Accept you read this ETag with."
+        )
     raise PreconditionFailed(
         "The audit has changed since that ETag was issued; GET it again and reapply the change."
     )
@@ -272,10 +282,15 @@ def _save(
 
 
 def update(
-    session: Session, caller: Caller, audit_id: str, if_match: str | None, patch: AuditUpdate
+    session: Session,
+    caller: Caller,
+    audit_id: str,
+    if_match: str | None,
+    patch: AuditUpdate,
+    representation: Representation = JSON,
 ) -> Audit:
     audit = get_owned(session, caller, audit_id)
-    check_if_match(audit, if_match)
+    check_if_match(audit, if_match, representation)
     if audit.status != "draft":
         raise Conflict(
             "Only a draft can be edited and this audit is submitted; "
@@ -295,9 +310,15 @@ def update(
     return _save(session, caller, audit, values, "updated")
 
 
-def submit(session: Session, caller: Caller, audit_id: str, if_match: str | None) -> Audit:
+def submit(
+    session: Session,
+    caller: Caller,
+    audit_id: str,
+    if_match: str | None,
+    representation: Representation = JSON,
+) -> Audit:
     audit = get_owned(session, caller, audit_id)
-    check_if_match(audit, if_match)
+    check_if_match(audit, if_match, representation)
     if audit.status != "draft":
         raise Conflict("This audit is already submitted.")
     completeness = completeness_of(
@@ -320,9 +341,15 @@ def submit(session: Session, caller: Caller, audit_id: str, if_match: str | None
     return _save(session, caller, audit, {"status": "submitted", "submitted_at": now}, "submitted")
 
 
-def amend(session: Session, caller: Caller, audit_id: str, if_match: str | None) -> Audit:
+def amend(
+    session: Session,
+    caller: Caller,
+    audit_id: str,
+    if_match: str | None,
+    representation: Representation = JSON,
+) -> Audit:
     audit = get_owned(session, caller, audit_id)
-    check_if_match(audit, if_match)
+    check_if_match(audit, if_match, representation)
     if audit.status != "submitted":
         raise Conflict("Only a submitted audit can be amended; this one is still a draft.")
     values = {"status": "draft", "revision": audit.revision + 1, "submitted_at": None}

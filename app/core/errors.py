@@ -56,11 +56,13 @@ class ApiError(Exception):
         *,
         headers: dict[str, str] | None = None,
         errors: list[FieldError] | None = None,
+        extensions: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.detail = detail
         self.headers = headers or {}
         self.errors = errors
+        self.extensions = extensions  # RFC 9457 extension members, e.g. a 406's `offered`
 
     @classmethod
     def type_uri(cls) -> str:
@@ -169,6 +171,7 @@ def problem_response(
     instance: str,
     headers: dict[str, str] | None = None,
     errors: list[FieldError] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": type_uri,
@@ -179,6 +182,8 @@ def problem_response(
     }
     if errors is not None:
         body["errors"] = [e.model_dump() for e in errors]
+    for name, value in (extensions or {}).items():
+        body.setdefault(name, value)  # never in place of a member RFC 9457 defines
     response = JSONResponse(
         body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers
     )
@@ -196,6 +201,7 @@ def render(error: ApiError, instance: str) -> JSONResponse:
         instance,
         error.headers,
         error.errors,
+        error.extensions,
     )
 
 

@@ -1,31 +1,33 @@
-"""HTTP conventions shared by every route: ETags, caching headers, CSV negotiation.
+"""HTTP conventions shared by every route: ETags, caching headers, CSV.
 
-Catalogue reads are rendered once per content version: the route renders bytes and an ETag,
-`CatalogueCache` keeps them, and `CachedReadMiddleware` (app/core/middleware.py) serves later
-requests for the same URL without entering FastAPI at all.
+Catalogue reads are rendered once per content version and representation: the route renders
+bytes and an ETag, `CatalogueCache` keeps them by URL with the route's `Offers`, and
+`CachedReadMiddleware` (app/core/middleware.py) negotiates later requests for the same URL
+against those offers and serves them without entering FastAPI at all.
 """
 
 import csv
 import hashlib
 import io
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 from cachetools import LRUCache
-from fastapi import Query, Request, Response
+from fastapi import Request, Response
 from pydantic import BaseModel
 
-from app.core.errors import NotAcceptable
+from app.core.representations import CSV, JSON, JSON_ONLY, Offered, Offers, Representation
 
-CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
-JSON_MEDIA_TYPE = "application/json"
+JSON_MEDIA_TYPE = JSON.media_type
 TENANT_CACHE_CONTROL = "private, no-store"
 
 
-def strong_etag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+def strong_etag(body: bytes, representation: Representation = JSON) -> str:
+    """A digest of the body, marked with its representation (so JSON and CSV never share
+    one, even should their bytes)."""
+    return representation.etag(hashlib.sha256(body).hexdigest()[:32])
 
 
 def bearer_token(authorization: str | None) -> str | None:
@@ -54,23 +56,41 @@ class Rendered:
     headers: tuple[tuple[str, str], ...] = ()
 
 
+@dataclass
+class CachedResource:
+    """One catalogue URL: the representations its route offers, and those rendered so far."""
+
+    offers: Offers
+    variants: dict[str, Rendered]
+
+
 class CatalogueCache:
-    """Rendered catalogue responses, least recently used out, emptied when the content version
-    moves. Thread-safe: catalogue routes render in the thread pool."""
+    """Rendered catalogue responses by URL, least recently used out, emptied when the content
+    version moves. Thread-safe: catalogue routes render in the thread pool."""
 
     def __init__(self, max_entries: int = 2048) -> None:
-        self._entries: LRUCache[str, Rendered] = LRUCache(maxsize=max_entries)
+        self._entries: LRUCache[str, CachedResource] = LRUCache(maxsize=max_entries)
         self._lock = threading.Lock()
         self.version: str | None = None
         self.cache_control = "public, max-age=300"
 
-    def get(self, key: str) -> Rendered | None:
+    def get(self, key: str) -> CachedResource | None:
         with self._lock:
             return self._entries.get(key)
 
-    def put(self, key: str, value: Rendered) -> None:
+    def rendered(self, key: str, representation: Representation) -> Rendered | None:
+        entry = self.get(key)
+        return None if entry is None else entry.variants.get(representation.format)
+
+    def put(
+        self, key: str, offers: Offers, representation: Representation, value: Rendered
+    ) -> None:
         with self._lock:
-            self._entries[key] = value
+            entry = self._entries.get(key)
+            if entry is None:
+                self._entries[key] = CachedResource(offers, {representation.format: value})
+            else:
+                entry.variants[representation.format] = value
 
     def set_version(self, version: str | None) -> None:
         with self._lock:
@@ -86,27 +106,17 @@ class CatalogueCache:
 catalogue_cache = CatalogueCache()
 
 
-def variant_of(accept: str | None, format_param: str | None) -> str:
-    """Which representation a request asks for: `json`, `csv` or `fhir`."""
-    if format_param:
-        return format_param.lower()
-    accept = (accept or "").lower()
-    if "text/csv" in accept:
-        return "csv"
-    if "application/fhir+json" in accept:
-        return "fhir"
-    return "json"
-
-
-def cache_key(path: str, query: str, variant: str) -> str:
-    # Query order should not split the cache: sort the pairs.
-    pairs = sorted(p for p in query.split("&") if p) if query else []
-    return f"{variant} {path}?{'&'.join(pairs)}"
-
-
-def request_cache_key(request: Request) -> str:
-    variant = variant_of(request.headers.get("accept"), request.query_params.get("format"))
-    return cache_key(request.url.path, request.url.query, variant)
+def catalogue_key(path: str, query: str) -> tuple[str, list[str]]:
+    """A catalogue URL's cache key, and the `format` values in its query. The key leaves
+    `format` out (it picks a representation, as `Accept` does) and sorts the other pairs, so
+    their order does not split the cache."""
+    pairs, formats = [], []
+    for pair in query.split("&") if query else ():
+        if pair.startswith("format="):
+            formats.append(pair[7:])
+        elif pair:
+            pairs.append(pair)
+    return f"{path}?{'&'.join(sorted(pairs))}", formats
 
 
 def response_from(rendered: Rendered, if_none_match: str | None, cache_control: str) -> Response:
@@ -117,27 +127,39 @@ def response_from(rendered: Rendered, if_none_match: str | None, cache_control: 
     return Response(rendered.body, media_type=rendered.media_type, headers=headers)
 
 
-def serve_catalogue(request: Request, render: Callable[[], Rendered]) -> Response:
-    """Render a public catalogue response once per content version and serve it with an ETag."""
-    key = request_cache_key(request)
-    rendered = catalogue_cache.get(key)
+def serve_catalogue(
+    request: Request,
+    render: Callable[[], Rendered],
+    offers: Offers = JSON_ONLY,
+    representation: Representation = JSON,
+) -> Response:
+    """Render a public catalogue response once per content version and representation, and
+    serve it with that representation's ETag (`CachedReadMiddleware` serves it next time)."""
+    key, _ = catalogue_key(request.url.path, request.url.query)
+    rendered = catalogue_cache.rendered(key, representation)
     if rendered is None:
         rendered = render()
-        catalogue_cache.put(key, rendered)
+        catalogue_cache.put(key, offers, representation, rendered)
     return response_from(
         rendered, request.headers.get("if-none-match"), catalogue_cache.cache_control
     )
 
 
+def render_body(
+    body: bytes, representation: Representation, headers: Sequence[tuple[str, str]] = ()
+) -> Rendered:
+    return Rendered(
+        body, strong_etag(body, representation), representation.content_type, tuple(headers)
+    )
+
+
 def render_json(model: BaseModel, headers: Sequence[tuple[str, str]] = ()) -> Rendered:
-    body = model.model_dump_json().encode()
-    return Rendered(body, strong_etag(body), JSON_MEDIA_TYPE, tuple(headers))
+    return render_body(model.model_dump_json().encode(), JSON, headers)
 
 
 def render_csv(columns: Sequence[str], rows: Iterable[dict[str, Any]], filename: str) -> Rendered:
-    body = csv_bytes(columns, rows)
     disposition = ("Content-Disposition", f'attachment; filename="{filename}"')
-    return Rendered(body, strong_etag(body), CSV_MEDIA_TYPE, (disposition,))
+    return render_body(csv_bytes(columns, rows), CSV, (disposition,))
 
 
 # A text cell that starts with one of the first six may run as a formula in a spreadsheet
@@ -172,26 +194,10 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
-FormatParam = Annotated[
-    str | None,
-    Query(pattern="^(json|csv)$", description="`csv` is the same as `Accept: text/csv`."),
-]
-
-
-def want_csv(request: Request, fmt: str | None, csv_allowed: bool = True) -> bool:
-    variant = variant_of(request.headers.get("accept"), fmt)
-    if variant == "csv" and not csv_allowed:
-        raise NotAcceptable("This resource is available as JSON only.")
-    return variant == "csv"
-
-
-def csv_doc(columns: dict[str, str]) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses` entry describing a CSV variant and its columns."""
-    listing = "\n".join(f"- `{name}`: {text}" for name, text in columns.items())
-    return {
-        200: {
-            "content": {"text/csv": {"schema": {"type": "string"}}},
-            "description": "JSON by default; CSV with `Accept: text/csv` or "
-            "`?format=csv`. CSV columns:\n" + listing,
-        }
-    }
+def csv_table(columns: Mapping[str, str], example_rows: Sequence[dict[str, Any]]) -> Offered:
+    """CSV as a route offers it: its columns described, and an example made by `csv_bytes`
+    itself from realistic rows."""
+    listing = "; ".join(f"`{name}`: {text}" for name, text in columns.items())
+    example = csv_bytes(list(columns), example_rows).decode().removeprefix("\ufeff")
+    note = f"CSV with `Accept: {CSV.media_type}` or `?format=csv`, columns: {listing}."
+    return Offered(CSV, {"schema": {"type": "string"}, "example": example}, note)

@@ -28,7 +28,7 @@ from app.core.errors import (
     handler_for,
     render,
 )
-from app.core.http import cache_key, catalogue_cache, etag_matches, variant_of
+from app.core.http import catalogue_cache, catalogue_key, etag_matches
 
 log = logs.ACCESS
 MAX_HEADER_BYTES = 32 * 1024
@@ -253,7 +253,10 @@ async def _no_body() -> Message:
 
 
 class CachedReadMiddleware:
-    """Serve a catalogue GET straight from the rendered-bytes cache when it has the URL."""
+    """Serve a catalogue GET straight from the rendered-bytes cache when it has the URL and
+    the representation its route's `Offers` choose for this request. Anything else (a
+    representation not yet rendered, a `406`, a `?format=` the route has not) goes to the
+    route, which answers it and fills the cache."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -263,11 +266,12 @@ class CachedReadMiddleware:
             await self.app(scope, receive, send)
             return
         query = scope.get("query_string", b"").decode("latin-1")
-        fmt = None
-        if "format=" in query:
-            fmt = next((p[7:] for p in query.split("&") if p.startswith("format=")), None)
-        variant = variant_of(_header(scope, b"accept"), fmt)
-        hit = catalogue_cache.get(cache_key(scope["path"], query, variant))
+        key, formats = catalogue_key(scope["path"], query)
+        entry = catalogue_cache.get(key)
+        chosen = None
+        if entry is not None and len(formats) < 2:
+            chosen = entry.offers.choose(_header(scope, b"accept"), formats[0] if formats else None)
+        hit = entry.variants.get(chosen.format) if entry is not None and chosen else None
         if hit is None:
             await self.app(scope, receive, send)
             return

@@ -16,7 +16,8 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.core.errors import PROBLEM_MEDIA_TYPE, TYPE_BASE
-from app.core.http import variant_of
+from app.core.http import JSON_MEDIA_TYPE
+from app.core.negotiation import preferred
 
 FHIR_MEDIA_TYPE = "application/fhir+json"
 # The problem `type` URIs, as a code system: `details.coding` keeps the problem's type.
@@ -152,7 +153,10 @@ def is_fhir_request(scope: Scope) -> bool:
         return False
     if _media(_header(scope, b"content-type")) == FHIR_MEDIA_TYPE.encode():
         return True
-    return variant_of(accept or None, _format_param(scope)) == "fhir"
+    if _format_param(scope) is not None:
+        return _format_param(scope) == "fhir"
+    # The route's offers decide its answer; its errors follow FHIR when Accept prefers it.
+    return preferred(accept or None, (JSON_MEDIA_TYPE, FHIR_MEDIA_TYPE)) == 1
 
 
 class OperationOutcomeMiddleware:

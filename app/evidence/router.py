@@ -5,22 +5,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 
 from app.core.db import SessionDep
-from app.core.errors import NotAcceptable, ValidationFailed, problem_responses
-from app.core.http import (
-    Rendered,
-    csv_doc,
-    render_csv,
-    render_json,
-    serve_catalogue,
-    want_csv,
-)
+from app.core.errors import ValidationFailed, problem_responses
+from app.core.http import Rendered, csv_table, render_csv, render_json, serve_catalogue
 from app.core.pagination import ListParams, Page
+from app.core.representations import CSV, JSON, Offers, Representation
 from app.core.routing import ITEM_ERRORS, LIST_ERRORS, Slug, SlugFilter, page
 from app.evidence import repository, service
 from app.evidence.schemas import (
     DESIGN_STRENGTH_RULE,
     FINDING_CSV_COLUMNS,
+    FINDING_CSV_EXAMPLE,
     PROJECT_CSV_COLUMNS,
+    PROJECT_CSV_EXAMPLE,
     Design,
     EvaluationPublic,
     FindingListQuery,
@@ -33,7 +29,9 @@ from app.evidence.schemas import (
 
 router = APIRouter(prefix="/v1", tags=["Evidence"])
 
-CSV_ERRORS = problem_responses(ValidationFailed, NotAcceptable)
+# CSV: all matching rows, no pagination.
+PROJECTS = Offers(JSON, csv_table(PROJECT_CSV_COLUMNS, [PROJECT_CSV_EXAMPLE]))
+FINDINGS = Offers(JSON, csv_table(FINDING_CSV_COLUMNS, [FINDING_CSV_EXAMPLE]))
 
 
 @router.get(
@@ -68,21 +66,23 @@ def get_programme(request: Request, session: SessionDep, slug: Slug) -> Response
     "/projects",
     response_model=Page[ProjectPublic],
     summary="List projects",
-    responses={**CSV_ERRORS, **csv_doc(PROJECT_CSV_COLUMNS)},
+    responses={**problem_responses(ValidationFailed), **PROJECTS.responses()},
 )
 def list_projects(
-    request: Request, session: SessionDep, query: Annotated[ProjectListQuery, Query()]
+    request: Request,
+    session: SessionDep,
+    query: Annotated[ProjectListQuery, Query()],
+    representation: Annotated[Representation, PROJECTS.negotiated],
 ) -> Response:
     """Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
     query.bound_to(request)
-    csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:
         stmt = repository.projects_filtered(query)
-        if csv_wanted:
+        if representation is CSV:
             rows = repository.projects_in_order(session, stmt)
             return render_csv(
                 list(PROJECT_CSV_COLUMNS),
@@ -97,7 +97,7 @@ def list_projects(
             repository.count(session, stmt),
         )
 
-    return serve_catalogue(request, render)
+    return serve_catalogue(request, render, PROJECTS, representation)
 
 
 @router.get(
@@ -147,21 +147,23 @@ def get_evaluation(request: Request, session: SessionDep, slug: Slug) -> Respons
     "/findings",
     response_model=Page[FindingPublic],
     summary="List quantitative findings",
-    responses={**CSV_ERRORS, **csv_doc(FINDING_CSV_COLUMNS)},
+    responses={**problem_responses(ValidationFailed), **FINDINGS.responses()},
 )
 def list_findings(
-    request: Request, session: SessionDep, query: Annotated[FindingListQuery, Query()]
+    request: Request,
+    session: SessionDep,
+    query: Annotated[FindingListQuery, Query()],
+    representation: Annotated[Representation, FINDINGS.negotiated],
 ) -> Response:
     """Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
     query.bound_to(request)
-    csv_wanted = want_csv(request, query.format)
 
     def render() -> Rendered:
         stmt = repository.findings_filtered(query)
-        if csv_wanted:
+        if representation is CSV:
             rows = list(repository.finding_rows(session, stmt))
             return render_csv(
                 list(FINDING_CSV_COLUMNS),
@@ -176,7 +178,7 @@ def list_findings(
             repository.count(session, stmt),
         )
 
-    return serve_catalogue(request, render)
+    return serve_catalogue(request, render, FINDINGS, representation)
 
 
 @router.get(

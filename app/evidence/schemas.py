@@ -1,6 +1,6 @@
 """What the evidence endpoints return."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -172,6 +172,19 @@ FINDING_CSV_COLUMNS: dict[str, str] = {
     "locator": "where in the source",
 }
 
+# A row of each as the seed has it, for the CSV example in the OpenAPI description.
+FINDING_CSV_EXAMPLE: dict[str, Any] = {
+    "slug": "f000-hertfordshire-days-in-care-halved",
+    "project": "family-safeguarding-hertfordshire",
+    "outcomes": ["reduced-days-in-care"],
+    "kind": "outcome-change",
+    "metric": "average number of days spent in care per child (halved)",
+    "unit": "days",
+    "statement": "In Hertfordshire, the average number of days spent in care per child was halved.",
+    "source": "dfe-seven-features",
+    "locator": "section: Reduced days spent in state care; footnote 12",
+}
+
 PROJECT_CSV_COLUMNS: dict[str, str] = {
     "slug": "project id",
     "name": "project name as printed",
@@ -185,6 +198,28 @@ PROJECT_CSV_COLUMNS: dict[str, str] = {
     "evaluation_design": "evaluation design",
     "design_strength": "derived grade 0-4 (see /v1/evaluations)",
     "findings": "number of findings",
+}
+
+PROJECT_CSV_EXAMPLE: dict[str, Any] = {
+    "slug": "darlington-family-valued",
+    "name": "Darlington Family Valued",
+    "programme": "strengthening-families-protecting-children",
+    "appendix_1": "false",
+    "organisations": ["darlington"],
+    "themes": ["whole-system-change"],
+    "practice_models": [
+        "family-group-conferencing",
+        "family-valued-model",
+        "formulation-circles",
+        "solution-circles",
+    ],
+    "features": [
+        "strengths-based-practice-framework",
+        "group-case-discussion",
+        "whole-family-focus",
+    ],
+    "outcomes": ["better-value-for-money", "reduced-days-in-care", "reduced-risk"],
+    "findings": 3,
 }
 
 
@@ -209,10 +244,6 @@ TextValue = Annotated[
     str | None,
     Field(min_length=1, max_length=200, description="Case-insensitive substring filter."),
 ]
-FormatValue = Annotated[
-    str | None,
-    Field(pattern="^(json|csv)$", description="`csv` is the same as `Accept: text/csv`."),
-]
 
 
 class ProjectListQuery(ListParamsModel):
@@ -226,7 +257,6 @@ class ProjectListQuery(ListParamsModel):
     model: SlugValue = None
     organisation: SlugValue = None
     q: TextValue = None
-    format: FormatValue = None
 
 
 class FindingListQuery(ListParamsModel):
@@ -245,4 +275,3 @@ class FindingListQuery(ListParamsModel):
         pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",
         description="Sort field; prefix `-` for descending. Missing values sort lowest.",
     )
-    format: FormatValue = None

@@ -16,8 +16,9 @@ from app.core.config import get_settings
 from app.core.db import SessionDep
 from app.core.db_route import db_route
 from app.core.errors import NotAcceptable, NotFound, UnsupportedMediaType, ValidationFailed
-from app.core.http import JSON_MEDIA_TYPE, Rendered, serve_catalogue, strong_etag, variant_of
+from app.core.http import JSON_MEDIA_TYPE, Rendered, serve_catalogue, strong_etag
 from app.core.json_bodies import accepts
+from app.core.negotiation import preferred
 from app.fhir import capability, validation
 from app.fhir.openapi import (
     CAPABILITY_DOC,
@@ -42,7 +43,8 @@ READ_ERRORS = outcome_responses(NotFound, NotAcceptable, ValidationFailed)
 
 def _read(request: Request, document: Callable[[], dict[str, Any]]) -> Response:
     """A FHIR read, rendered once per content version, with its ETag (304 on a match)."""
-    if variant_of(request.headers.get("accept"), None) == "csv":
+    # FHIR JSON, which a client asking for plain JSON accepts too; anything else is a 406.
+    if preferred(request.headers.get("accept"), (fhir.FHIR_MEDIA_TYPE, JSON_MEDIA_TYPE)) is None:
         raise NotAcceptable(f"Available as {fhir.FHIR_MEDIA_TYPE}.")
 
     def render() -> Rendered:

@@ -60,7 +60,9 @@ def test_a_patch_that_changes_nothing_moves_neither_version_nor_etag(client: Tes
     ]
 
 
-def test_each_representation_has_its_own_etag_and_if_match_takes_any(client: TestClient) -> None:
+def test_each_representation_has_its_own_etag_and_a_write_takes_its_own(
+    client: TestClient,
+) -> None:
     headers = tenant(client)
     created = create_audit(client, headers)
     href = created.json()["href"]
@@ -77,12 +79,29 @@ def test_each_representation_has_its_own_etag_and_if_match_takes_any(client: Tes
         assert other.status_code == 200 and other.headers["etag"] == tags[name]
         same = client.get(href, headers={**headers, **accept, "If-None-Match": tags[name]})
         assert same.status_code == 304 and same.headers["etag"] == tags[name]
-    # Any of them names the audit's current state for a write.
+    # A write compares If-Match with the ETag of the representation it selects (RFC 9110
+    # section 13.1.1): JSON without Accept, so another representation's ETag is a 412 that
+    # says why, and nothing changes.
+    for name in ("fhir", "csv"):
+        refused = client.patch(
+            href, json={"title": "X"}, headers={**headers, "If-Match": tags[name]}
+        )
+        assert "selects application/json" in assert_problem(refused, 412)["detail"]
+    assert client.get(href, headers=headers).json()["version"] == 1
+    # With the Accept it was read with, it is the current one, and the answer is that
+    # representation, with its next ETag.
     etag = tags["csv"]
     for title in ("One", "Two"):
-        response = client.patch(href, json={"title": title}, headers={**headers, "If-Match": etag})
+        response = client.patch(
+            href, json={"title": title}, headers={**headers, **CSV, "If-Match": etag}
+        )
         assert response.status_code == 200, response.text
-        etag = client.get(href, headers={**headers, **FHIR}).headers["etag"]
+        assert response.headers["content-type"].startswith("text/csv")
+        etag = response.headers["etag"]
+        assert etag == client.get(href, headers={**headers, **CSV}).headers["etag"]
+    json_etag = client.get(href, headers=headers).headers["etag"]
+    submitted = client.post(f"{href}/amend", headers={**headers, "If-Match": json_etag})
+    assert_problem(submitted, 409)  # a draft: the precondition held, the state did not
 
 
 def test_every_write_draws_an_etag_never_issued_before(client: TestClient) -> None:

@@ -51,7 +51,8 @@ def test_statuses_follow_fhirs_lifecycle_through_amendment(client: TestClient) -
     for action in ("submit", "amend", "submit", "amend"):
         moved = client.post(f"{href}/{action}", headers={**headers, "If-Match": etag})
         assert moved.status_code == 200, moved.text
-        status, etag = _status(client, href, headers)
+        status, _ = _status(client, href, headers)
+        etag = moved.headers["etag"]  # JSON's: this write's Accept selected JSON
         states.append((moved.json()["status"], moved.json()["revision"], status))
     assert states == [
         ("submitted", 1, "completed"),
@@ -59,10 +60,18 @@ def test_statuses_follow_fhirs_lifecycle_through_amendment(client: TestClient) -
         ("submitted", 2, "amended"),
         ("draft", 3, "amended"),
     ]
-    # The FHIR ETag is accepted as If-Match too.
-    patched = client.patch(href, json={"title": "Amended"}, headers={**headers, "If-Match": etag})
+    # The FHIR ETag is If-Match's on a write that selects FHIR, as the read that gave it did;
+    # the answer is then FHIR with its new FHIR ETag (RFC 9110 section 13.1.1).
+    _, fhir_etag = _status(client, href, headers)
+    title = {"title": "Amended"}
+    refused = client.patch(href, json=title, headers={**headers, "If-Match": fhir_etag})
+    assert "application/fhir+json" in assert_problem(refused, 412, "precondition-failed")["detail"]
+    patched = client.patch(
+        href, json=title, headers={**headers, "If-Match": fhir_etag, "Accept": FHIR}
+    )
     assert patched.status_code == 200, patched.text
-    assert _status(client, href, headers)[0] == "amended"
+    assert assert_valid_fhir(patched.json(), "QuestionnaireResponse").status == "amended"
+    assert patched.headers["etag"] == _status(client, href, headers)[1]
 
 
 def _resource(slugs: list[str], status: str = "in-progress", rating: int = 2) -> dict[str, Any]:
