@@ -127,12 +127,13 @@ sdk: $(VENV)/.installed-dev
 	$(BIN)/python -m app.openapi_export $(CONTRACT)
 	$(MAKE) --no-print-directory sdk-python sdk-typescript
 
-# ruff (the post-hooks in clients/python-config.yaml) is the venv's, found on PATH; a generator
-# warning (an operation or a model it could not produce) fails the build.
+# ruff (the post-hooks in clients/python-config.yaml) is the venv's, found on PATH. The generator
+# cannot read one schema (the recursive JSON of $validate's body) and leaves that operation out;
+# tests/sdk/test_generated.py fails if any other operation or model is missing.
 sdk-python: $(VENV)/.installed-dev
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/openapi-python-client generate --path $(CONTRACT) \
 		--config clients/python-config.yaml --meta setup --output-path $(SDK_PYTHON) \
-		--overwrite --fail-on-warning
+		--overwrite
 	rm -rf $(SDK_PYTHON)/.ruff_cache
 
 # Run in its own folder: openapi-typescript lints with a redocly.yaml in its working directory,

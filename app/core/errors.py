@@ -37,6 +37,9 @@ class Problem(BaseModel):
     detail: str = Field(examples=["No feature with slug 'nope'."])
     instance: str = Field(examples=["/v1/features/nope"])
     errors: list[FieldError] | None = None
+    offered: list[str] | None = Field(
+        None, description="On a 406: the media types the resource is offered in."
+    )
 
 
 class ValidationProblem(Problem):

@@ -38,6 +38,7 @@ def refined(openapi: OpenApi, body_models: Sequence[type[BaseModel]] = ()) -> Op
             openapi_links.document(document)
             document.setdefault("servers", [{"url": "/", "description": "This server"}])
             _rename_pages(document)
+            _name_titled_schemas(document)
             done["document"] = document
         return document
 
@@ -81,3 +82,19 @@ def _add_models(document: dict[str, Any], models: Sequence[type[BaseModel]]) -> 
     )
     for name, schema in schemas.get("$defs", {}).items():
         document["components"]["schemas"].setdefault(name, schema)
+
+
+def _name_titled_schemas(document: dict[str, Any]) -> None:
+    """An inline body schema with a `title` (the FHIR resources') becomes the component of that
+    name, referenced wherever it appears: one model in a generated client, not one per use."""
+    schemas = document["components"]["schemas"]
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            bodies = [operation.get("requestBody", {}), *operation["responses"].values()]
+            for body in bodies:
+                for media in body.get("content", {}).values():
+                    schema = media.get("schema", {})
+                    title = schema.get("title")
+                    if title and "$ref" not in schema and schemas.get(title, schema) == schema:
+                        schemas[title] = schema
+                        media["schema"] = {"$ref": f"#/components/schemas/{title}"}

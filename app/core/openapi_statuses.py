@@ -5,6 +5,7 @@ the middleware that sends a 304, 413 or 429 sits below every route, so the rules
 A route still declares what only it knows: its own problems (`problem_responses`), `Location`
 and `Idempotent-Replayed` on its 201, `ETag` on a tenant read."""
 
+import json
 from typing import Any
 
 from app.core.conditional import ENTITY_TAGS_PATTERN
@@ -150,6 +151,10 @@ def document(doc: dict[str, Any]) -> None:
     for path, operations in doc["paths"].items():
         for method, operation in operations.items():
             _document(path, method, operation)
+    used = json.dumps(doc["paths"])  # a shared answer no operation kept is not listed
+    for name in list(components["responses"]):
+        if f'"#/components/responses/{name}"' not in used:
+            del components["responses"][name]
 
 
 _STATUS_OF = {"NotModified": 304} | {
@@ -198,8 +203,8 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
         shared_response = RESPONSES[name]
         if outcome and "content" in shared_response:  # a FHIR base answers OperationOutcomes
             responses[str(_STATUS_OF[name])] = _as_outcome(shared_response, outcome)
-        else:
-            responses[str(_STATUS_OF[name])] = _ref("responses", name)
+        else:  # what a route documents itself is more precise: it stays
+            responses.setdefault(str(_STATUS_OF[name]), _ref("responses", name))
     for status, response in responses.items():
         if "$ref" not in response:
             _add_headers(response, *_common_headers(int(status), metered))

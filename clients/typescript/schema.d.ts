@@ -898,6 +898,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The FHIR CapabilityStatement
+         * @description What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse
+         *     `$validate`. Public.
+         */
+        get: operations["get_capability_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/Questionnaire/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An audit template as a FHIR Questionnaire
+         * @description The Questionnaire at its canonical URL, `self-audit-<version>`: the same document as
+         *     `GET /v1/audit-templates/{version}` with `Accept: application/fhir+json`. Public.
+         */
+        get: operations["get_questionnaire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/CodeSystem/{resource_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A template's rating scale as a FHIR CodeSystem
+         * @description The rating scale of template `<version>`, `self-audit-rating-<version>`: the system of
+         *     every rating coding in its Questionnaire and QuestionnaireResponses. Public.
+         */
+        get: operations["get_code_system"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/QuestionnaireResponse/$validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a QuestionnaireResponse against its Questionnaire
+         * @description The issues `POST /v1/audits` would refuse, and those FHIR tools would flag: structure,
+         *     linkIds the template does not have, ratings off its scale, answers over the length limits,
+         *     a `completed` response that leaves a prompt unanswered. The body is the
+         *     QuestionnaireResponse, or a `Parameters` resource with it as `resource`. `200` with an
+         *     OperationOutcome (one `information` issue when all is well) for any such resource; nothing
+         *     is stored. Public: it reads no organisation's data, and is rate-limited like any request.
+         */
+        post: operations["validate_questionnaire_response"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1590,6 +1678,20 @@ export interface components {
              */
             href: string;
         };
+        /**
+         * FhirValidateBody
+         * @description What `$validate` takes: a QuestionnaireResponse, however wrong (finding that out is the
+         *     point), or a Parameters resource carrying one as `resource`; any JSON within.
+         */
+        FhirValidateBody: {
+            /**
+             * Resourcetype
+             * @enum {string}
+             */
+            resourceType: "QuestionnaireResponse" | "Parameters";
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        };
         /** FieldError */
         FieldError: {
             /**
@@ -1765,6 +1867,9 @@ export interface components {
             /** Status */
             status: string;
         };
+        JsonValue: boolean | number | string | components["schemas"]["JsonValue"][] | {
+            [key: string]: components["schemas"]["JsonValue"];
+        } | null;
         /**
          * MappedRef
          * @description A feature or enabler a condition bears on: a mapping this project curates.
@@ -1958,6 +2063,11 @@ export interface components {
             instance: string;
             /** Errors */
             errors?: components["schemas"]["FieldError"][] | null;
+            /**
+             * Offered
+             * @description On a 406: the media types the resource is offered in.
+             */
+            offered?: string[] | null;
         };
         /** ProgrammePublic */
         ProgrammePublic: {
@@ -2442,6 +2552,11 @@ export interface components {
             instance: string;
             /** Errors */
             errors: components["schemas"]["FieldError"][];
+            /**
+             * Offered
+             * @description On a 406: the media types the resource is offered in.
+             */
+            offered?: string[] | null;
         };
         /**
          * Variant
@@ -2716,6 +2831,74 @@ export interface components {
              */
             total?: number | null;
         };
+        /**
+         * FhirQuestionnaire
+         * @description A published audit template as a FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html)
+         */
+        FhirQuestionnaire: {
+            /** @constant */
+            resourceType: "Questionnaire";
+            id?: string;
+            /** Format: uri */
+            url?: string;
+            version?: string;
+            /** @enum {unknown} */
+            status?: "draft" | "active" | "retired" | "unknown";
+            item?: Record<string, never>[];
+        };
+        /**
+         * FhirQuestionnaireResponse
+         * @description An audit as a FHIR R4 QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+         */
+        FhirQuestionnaireResponse: {
+            /** @constant */
+            resourceType: "QuestionnaireResponse";
+            id?: string;
+            /** @description The Questionnaire's canonical|version. */
+            questionnaire?: string;
+            /** @enum {unknown} */
+            status?: "in-progress" | "completed" | "amended" | "entered-in-error" | "stopped";
+            item?: Record<string, never>[];
+        };
+        /**
+         * FhirCapabilityStatement
+         * @description What this FHIR base serves (https://hl7.org/fhir/R4/capabilitystatement.html)
+         */
+        FhirCapabilityStatement: {
+            /** @constant */
+            resourceType: "CapabilityStatement";
+            /** @constant */
+            fhirVersion?: "4.0.1";
+            rest?: Record<string, never>[];
+        };
+        /**
+         * FhirOperationOutcome
+         * @description What went wrong (or, from $validate, what was found) (https://hl7.org/fhir/R4/operationoutcome.html)
+         */
+        FhirOperationOutcome: {
+            /** @constant */
+            resourceType: "OperationOutcome";
+            issue?: {
+                /** @enum {unknown} */
+                severity: "fatal" | "error" | "warning" | "information";
+                code: string;
+                details?: Record<string, never>;
+                diagnostics?: string;
+                expression?: string[];
+            }[];
+        };
+        /**
+         * FhirCodeSystem
+         * @description A template's rating scale: each rating's code, label and meaning (https://hl7.org/fhir/R4/codesystem.html)
+         */
+        FhirCodeSystem: {
+            /** @constant */
+            resourceType: "CodeSystem";
+            id?: string;
+            /** Format: uri */
+            url?: string;
+            concept?: Record<string, never>[];
+        };
     };
     responses: {
         /** @description Not modified: the `If-None-Match` ETag is current. */
@@ -2817,28 +3000,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Precondition failed */
-        PreconditionFailed: {
-            headers: {
-                "X-Request-ID": components["headers"]["X-Request-ID"];
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://practice-framework.api/problems/precondition-failed",
-                 *       "title": "Precondition failed",
-                 *       "status": 412,
-                 *       "detail": "The audit has changed since the ETag you sent: read it again.",
-                 *       "instance": "/v1/audits"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Payload too large */
         PayloadTooLarge: {
             headers: {
@@ -2855,50 +3016,6 @@ export interface components {
                  *       "title": "Payload too large",
                  *       "status": 413,
                  *       "detail": "The body exceeds the limit of 1048576 bytes.",
-                 *       "instance": "/v1/audits"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Unsupported media type */
-        UnsupportedMediaType: {
-            headers: {
-                "X-Request-ID": components["headers"]["X-Request-ID"];
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://practice-framework.api/problems/unsupported-media-type",
-                 *       "title": "Unsupported media type",
-                 *       "status": 415,
-                 *       "detail": "Send the body as application/json.",
-                 *       "instance": "/v1/audits"
-                 *     }
-                 */
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
-        /** @description Precondition required */
-        PreconditionRequired: {
-            headers: {
-                "X-Request-ID": components["headers"]["X-Request-ID"];
-                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "type": "https://practice-framework.api/problems/precondition-required",
-                 *       "title": "Precondition required",
-                 *       "status": 428,
-                 *       "detail": "Send If-Match with the audit's current ETag.",
                  *       "instance": "/v1/audits"
                  *     }
                  */
@@ -3044,7 +3161,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -3081,7 +3222,10 @@ export interface operations {
     };
     get_template: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`. It wins over `Accept`. */
+                format?: ("json" | "fhir") | null;
+            };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
                 "If-None-Match"?: components["parameters"]["IfNoneMatch"];
@@ -3094,7 +3238,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, or FHIR R4 `Questionnaire` with `Accept: application/fhir+json`. */
+            /** @description The template as JSON. FHIR R4 `Questionnaire` with `Accept: application/fhir+json` or `?format=fhir`. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3332,7 +3476,94 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["TemplatePublic"];
-                    "application/fhir+json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "resourceType": "Questionnaire",
+                     *       "id": "self-audit-1",
+                     *       "url": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1",
+                     *       "version": "1",
+                     *       "name": "SelfAuditTemplate1",
+                     *       "title": "Audit of services",
+                     *       "status": "active",
+                     *       "date": "2026-01-05T09:30:00+00:00",
+                     *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "text": "Audit title",
+                     *           "type": "string",
+                     *           "required": true,
+                     *           "maxLength": 200
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "prefix": "1",
+                     *           "text": "Systems are aligned acoss all relevant agencies",
+                     *           "type": "group",
+                     *           "required": true,
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "text": "What happens now in your service?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "text": "What needs to happen?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "text": "How will you progress this?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "text": "Self-rating (optional; this project's scale)",
+                     *               "type": "choice",
+                     *               "answerOption": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "1",
+                     *                     "display": "Not in place"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "3",
+                     *                     "display": "Established"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "4",
+                     *                     "display": "Embedded"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -3359,7 +3590,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json, application/fhir+json (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -3410,8 +3666,8 @@ export interface operations {
                  */
                 status?: components["schemas"]["AuditStatus"] | null;
                 template_version?: number | null;
-                /** @description `csv` is the same as `Accept: text/csv`. */
-                format?: string | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "csv") | null;
             };
             header?: never;
             path?: never;
@@ -3419,7 +3675,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON page; with `Accept: text/csv` one row per audit and condition: audit_id, audit_title, template_version, status, revision, condition_number, condition, current_practice, needed_change, progress_plan, rating, updated_at. */
+            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -3473,6 +3729,10 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPage"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
                     "text/csv": string;
                 };
             };
@@ -3521,7 +3781,32 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -3557,7 +3842,10 @@ export interface operations {
     };
     create_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv") | null;
+            };
             header?: {
                 /**
                  * @description Any unique string (a UUID is ideal). A retry with the same key and body returns the first response; the same key with another body is a `409`. Kept 24 h.
@@ -3666,25 +3954,53 @@ export interface operations {
                 /**
                  * @example {
                  *       "resourceType": "QuestionnaireResponse",
-                 *       "questionnaire": "https://practice-framework.api/fhir/Questionnaire/self-audit-1|1",
+                 *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
                  *       "status": "in-progress",
                  *       "item": [
                  *         {
                  *           "linkId": "title",
                  *           "answer": [
                  *             {
-                 *               "valueString": "Self-audit 2025"
+                 *               "valueString": "Children's services self-audit 2025"
                  *             }
                  *           ]
                  *         },
                  *         {
-                 *           "linkId": "good-use-of-data",
+                 *           "linkId": "systems-aligned-across-agencies",
                  *           "item": [
                  *             {
-                 *               "linkId": "good-use-of-data.rating",
+                 *               "linkId": "systems-aligned-across-agencies.current_practice",
                  *               "answer": [
                  *                 {
-                 *                   "valueInteger": 2
+                 *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.needed_change",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "A shared data agreement across the three agencies."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.rating",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueCoding": {
+                 *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                 *                     "code": "2",
+                 *                     "display": "Emerging"
+                 *                   }
                  *                 }
                  *               ]
                  *             }
@@ -3693,11 +4009,11 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/fhir+json": Record<string, never>;
+                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
             };
         };
         responses: {
-            /** @description The new draft audit. */
+            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
@@ -3748,7 +4064,79 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
-                    "application/fhir+json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "resourceType": "QuestionnaireResponse",
+                     *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                     *       "meta": {
+                     *         "versionId": "3",
+                     *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                     *       },
+                     *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                     *       "status": "in-progress",
+                     *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                     *       "author": {
+                     *         "display": "hertfordshire"
+                     *       },
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "answer": [
+                     *             {
+                     *               "valueString": "Children's services self-audit 2025"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "A shared data agreement across the three agencies."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3796,6 +4184,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
@@ -3820,7 +4235,28 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -3858,10 +4294,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `csv` / `fhir` are the same as `Accept: text/csv` / `Accept: application/fhir+json`.
+                 * @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`.
                  * @example json
                  */
-                format?: string | null;
+                format?: ("json" | "fhir" | "csv") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -3878,7 +4314,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit, with its ETag. */
+            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3927,7 +4363,78 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
-                    "application/fhir+json": Record<string, never>;
+                    /**
+                     * @example {
+                     *       "resourceType": "QuestionnaireResponse",
+                     *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                     *       "meta": {
+                     *         "versionId": "3",
+                     *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                     *       },
+                     *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                     *       "status": "in-progress",
+                     *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                     *       "author": {
+                     *         "display": "hertfordshire"
+                     *       },
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "answer": [
+                     *             {
+                     *               "valueString": "Children's services self-audit 2025"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "A shared data agreement across the three agencies."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
                     "text/csv": string;
                 };
             };
@@ -3999,7 +4506,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -4036,7 +4569,10 @@ export interface operations {
     };
     update_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv") | null;
+            };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
                 "If-Match": string;
@@ -4077,7 +4613,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The audit in its new state. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4126,6 +4662,79 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
+                    /**
+                     * @example {
+                     *       "resourceType": "QuestionnaireResponse",
+                     *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                     *       "meta": {
+                     *         "versionId": "3",
+                     *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                     *       },
+                     *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                     *       "status": "in-progress",
+                     *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                     *       "author": {
+                     *         "display": "hertfordshire"
+                     *       },
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "answer": [
+                     *             {
+                     *               "valueString": "Children's services self-audit 2025"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "A shared data agreement across the three agencies."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4195,6 +4804,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
@@ -4218,9 +4854,51 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["PreconditionFailed"];
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "Precondition failed.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -4249,7 +4927,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            428: components["responses"]["PreconditionRequired"];
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Precondition required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4257,7 +4956,10 @@ export interface operations {
     };
     submit_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv") | null;
+            };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
                 "If-Match": string;
@@ -4273,7 +4975,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit in its new state. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4322,6 +5024,79 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
+                    /**
+                     * @example {
+                     *       "resourceType": "QuestionnaireResponse",
+                     *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                     *       "meta": {
+                     *         "versionId": "3",
+                     *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                     *       },
+                     *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                     *       "status": "in-progress",
+                     *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                     *       "author": {
+                     *         "display": "hertfordshire"
+                     *       },
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "answer": [
+                     *             {
+                     *               "valueString": "Children's services self-audit 2025"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "A shared data agreement across the three agencies."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4391,6 +5166,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -4413,7 +5215,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["PreconditionFailed"];
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "Precondition failed.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -4442,7 +5265,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            428: components["responses"]["PreconditionRequired"];
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Precondition required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4450,7 +5294,10 @@ export interface operations {
     };
     amend_audit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv") | null;
+            };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
                 "If-Match": string;
@@ -4466,7 +5313,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit in its new state. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4515,6 +5362,79 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
+                    /**
+                     * @example {
+                     *       "resourceType": "QuestionnaireResponse",
+                     *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                     *       "meta": {
+                     *         "versionId": "3",
+                     *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                     *       },
+                     *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                     *       "status": "in-progress",
+                     *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                     *       "author": {
+                     *         "display": "hertfordshire"
+                     *       },
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "answer": [
+                     *             {
+                     *               "valueString": "Children's services self-audit 2025"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "A shared data agreement across the three agencies."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "answer": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                    /**
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     */
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4584,6 +5504,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "application/fhir+json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -4606,7 +5553,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            412: components["responses"]["PreconditionFailed"];
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "Precondition failed.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -4635,7 +5603,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            428: components["responses"]["PreconditionRequired"];
+            /** @description Precondition required */
+            428: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-required",
+                     *       "title": "Precondition required",
+                     *       "status": 428,
+                     *       "detail": "Precondition required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
@@ -4800,7 +5789,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -5120,7 +6133,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -5321,7 +6358,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -5485,7 +6546,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -5603,7 +6688,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -5724,6 +6833,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             /** @description Conflict */
             409: {
@@ -5748,7 +6882,28 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -5872,7 +7027,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6006,7 +7185,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6146,7 +7349,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6292,9 +7519,55 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6420,6 +7693,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -6538,7 +7836,59 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7153,8 +8503,60 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7510,7 +8912,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -7749,7 +9175,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -7986,7 +9436,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8153,7 +9627,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8271,7 +9769,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8382,7 +9904,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8530,7 +10076,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8657,7 +10227,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8792,7 +10386,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -8909,7 +10527,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -9044,7 +10686,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -9164,7 +10830,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -9378,7 +11068,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -9549,7 +11263,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -9602,8 +11340,8 @@ export interface operations {
                 organisation?: string | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
-                /** @description `csv` is the same as `Accept: text/csv`. */
-                format?: string | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "csv") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -9614,21 +11352,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description JSON by default; CSV with `Accept: text/csv` or `?format=csv`. CSV columns:
-             *     - `slug`: project id
-             *     - `name`: project name as printed
-             *     - `programme`: programme slug
-             *     - `appendix_1`: true for the 17 Appendix 1 projects
-             *     - `organisations`: organisation slugs, `;`-separated
-             *     - `themes`: theme tags, `;`-separated
-             *     - `practice_models`: practice model slugs, `;`-separated
-             *     - `features`: feature slugs, `;`-separated
-             *     - `outcomes`: outcome slugs, `;`-separated
-             *     - `evaluation_design`: evaluation design
-             *     - `design_strength`: derived grade 0-4 (see /v1/evaluations)
-             *     - `findings`: number of findings
-             */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: project id; `name`: project name as printed; `programme`: programme slug; `appendix_1`: true for the 17 Appendix 1 projects; `organisations`: organisation slugs, `;`-separated; `themes`: theme tags, `;`-separated; `practice_models`: practice model slugs, `;`-separated; `features`: feature slugs, `;`-separated; `outcomes`: outcome slugs, `;`-separated; `evaluation_design`: evaluation design; `design_strength`: derived grade 0-4 (see /v1/evaluations); `findings`: number of findings. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -9842,12 +11566,41 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ProjectPage"];
+                    /**
+                     * @example slug,name,programme,appendix_1,organisations,themes,practice_models,features,outcomes,evaluation_design,design_strength,findings
+                     *     "darlington-family-valued","Darlington Family Valued","strengthening-families-protecting-children","false","darlington","whole-system-change","family-group-conferencing;family-valued-model;formulation-circles;solution-circles","strengths-based-practice-framework;group-case-discussion;whole-family-focus","better-value-for-money;reduced-days-in-care;reduced-risk","","",3
+                     */
                     "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10010,7 +11763,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10219,7 +11996,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10378,7 +12179,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10433,8 +12258,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Sort field; prefix `-` for descending. Missing values sort lowest. */
                 sort?: string;
-                /** @description `csv` is the same as `Accept: text/csv`. */
-                format?: string | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
+                format?: ("json" | "csv") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -10445,27 +12270,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /**
-             * @description JSON by default; CSV with `Accept: text/csv` or `?format=csv`. CSV columns:
-             *     - `slug`: finding id
-             *     - `project`: project slug (empty for programme aggregates)
-             *     - `programme`: programme slug
-             *     - `outcomes`: outcome slugs, `;`-separated
-             *     - `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate
-             *     - `metric`: what was measured
-             *     - `baseline_value`: number before, where given
-             *     - `baseline_period`: period of the baseline
-             *     - `result_value`: number after / reported figure
-             *     - `result_period`: period of the result
-             *     - `unit`: unit of the values (percent, count, gbp, ...)
-             *     - `comparison_value`: comparison figure (e.g. national rate)
-             *     - `comparison_label`: what the comparison is
-             *     - `sample_size`: sample as stated
-             *     - `significance`: significance as reported
-             *     - `statement`: verbatim statement
-             *     - `source`: source slug
-             *     - `locator`: where in the source
-             */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (percent, count, gbp, ...); `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as stated; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -10548,12 +12353,41 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FindingPage"];
+                    /**
+                     * @example slug,project,programme,outcomes,kind,metric,baseline_value,baseline_period,result_value,result_period,unit,comparison_value,comparison_label,sample_size,significance,statement,source,locator
+                     *     "f000-hertfordshire-days-in-care-halved","family-safeguarding-hertfordshire","","reduced-days-in-care","outcome-change","average number of days spent in care per child (halved)","","","","","days","","","","","In Hertfordshire, the average number of days spent in care per child was halved.","dfe-seven-features","section: Reduced days spent in state care; footnote 12"
+                     */
                     "text/csv": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json",
+                     *         "text/csv"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10677,7 +12511,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10848,7 +12706,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -10986,7 +12868,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -11101,7 +13007,31 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -11203,7 +13133,31 @@ export interface operations {
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            406: components["responses"]["NotAcceptable"];
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
@@ -11236,6 +13190,1525 @@ export interface operations {
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_capability_statement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description FHIR R4 4.0.1. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "CapabilityStatement",
+                     *       "id": "practice-framework-api",
+                     *       "url": "http://127.0.0.1:8000/fhir/metadata",
+                     *       "name": "PracticeFrameworkApi",
+                     *       "title": "Practice Framework API: FHIR R4 surface",
+                     *       "status": "active",
+                     *       "date": "2026-12-03",
+                     *       "kind": "instance",
+                     *       "software": {
+                     *         "name": "Practice Framework API",
+                     *         "version": "1.0.0"
+                     *       },
+                     *       "implementation": {
+                     *         "description": "Self-audit templates as Questionnaires, their rating scales as CodeSystems, and validation of QuestionnaireResponses against them.",
+                     *         "url": "http://127.0.0.1:8000/fhir"
+                     *       },
+                     *       "fhirVersion": "4.0.1",
+                     *       "format": [
+                     *         "json"
+                     *       ],
+                     *       "rest": [
+                     *         {
+                     *           "mode": "server",
+                     *           "documentation": "Public: no token. An organisation's audits are QuestionnaireResponses at /v1/audits (read with `Accept: application/fhir+json`, created with `Content-Type: application/fhir+json`, an organisation API key needed), not at this base. Errors are OperationOutcomes.",
+                     *           "security": {
+                     *             "cors": true,
+                     *             "description": "None needed here; /v1/audits takes a bearer API key."
+                     *           },
+                     *           "resource": [
+                     *             {
+                     *               "type": "Questionnaire",
+                     *               "documentation": "Each published self-audit template, id `self-audit-<version>`.",
+                     *               "interaction": [
+                     *                 {
+                     *                   "code": "read"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "type": "CodeSystem",
+                     *               "documentation": "Each template's rating scale, id `self-audit-rating-<version>`.",
+                     *               "interaction": [
+                     *                 {
+                     *                   "code": "read"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "type": "QuestionnaireResponse",
+                     *               "documentation": "Validation only: nothing is stored here.",
+                     *               "operation": [
+                     *                 {
+                     *                   "name": "validate",
+                     *                   "definition": "http://hl7.org/fhir/OperationDefinition/Resource-validate"
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirCapabilityStatement"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Bad request: an OperationOutcome */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Not acceptable: an OperationOutcome */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "None of the accepted types is offered. Offered: application/json."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Precondition failed: an OperationOutcome */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "If-Match does not name the current ETag."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Too many requests: an OperationOutcome */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large: an OperationOutcome */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable: an OperationOutcome */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+        };
+    };
+    get_questionnaire: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The resource's FHIR id. */
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Questionnaire. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "Questionnaire",
+                     *       "id": "self-audit-1",
+                     *       "url": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1",
+                     *       "version": "1",
+                     *       "name": "SelfAuditTemplate1",
+                     *       "title": "Audit of services",
+                     *       "status": "active",
+                     *       "date": "2026-01-05T09:30:00+00:00",
+                     *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
+                     *       "item": [
+                     *         {
+                     *           "linkId": "title",
+                     *           "text": "Audit title",
+                     *           "type": "string",
+                     *           "required": true,
+                     *           "maxLength": 200
+                     *         },
+                     *         {
+                     *           "linkId": "systems-aligned-across-agencies",
+                     *           "prefix": "1",
+                     *           "text": "Systems are aligned acoss all relevant agencies",
+                     *           "type": "group",
+                     *           "required": true,
+                     *           "item": [
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.current_practice",
+                     *               "text": "What happens now in your service?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.needed_change",
+                     *               "text": "What needs to happen?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                     *               "text": "How will you progress this?",
+                     *               "type": "text",
+                     *               "required": true,
+                     *               "maxLength": 4000
+                     *             },
+                     *             {
+                     *               "linkId": "systems-aligned-across-agencies.rating",
+                     *               "text": "Self-rating (optional; this project's scale)",
+                     *               "type": "choice",
+                     *               "answerOption": [
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "1",
+                     *                     "display": "Not in place"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "2",
+                     *                     "display": "Emerging"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "3",
+                     *                     "display": "Established"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "valueCoding": {
+                     *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *                     "code": "4",
+                     *                     "display": "Embedded"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirQuestionnaire"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Bad request: an OperationOutcome */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Not found: an OperationOutcome */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Not acceptable: an OperationOutcome */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "None of the accepted types is offered. Offered: application/json."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Precondition failed: an OperationOutcome */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "If-Match does not name the current ETag."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Invalid request: an OperationOutcome */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "Invalid request."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Too many requests: an OperationOutcome */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large: an OperationOutcome */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable: an OperationOutcome */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+        };
+    };
+    get_code_system: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description The resource's FHIR id. */
+                resource_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CodeSystem. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "CodeSystem",
+                     *       "id": "self-audit-rating-1",
+                     *       "url": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                     *       "version": "1",
+                     *       "name": "SelfAuditRating1",
+                     *       "title": "Self-audit rating scale, template 1",
+                     *       "status": "active",
+                     *       "experimental": false,
+                     *       "date": "2026-01-05T09:30:00+00:00",
+                     *       "description": "This project's optional self-rating, not part of the source tool. A rating of 1 or 2 marks a condition as weak in the audit report.",
+                     *       "caseSensitive": true,
+                     *       "content": "complete",
+                     *       "count": 4,
+                     *       "concept": [
+                     *         {
+                     *           "code": "1",
+                     *           "display": "Not in place",
+                     *           "definition": "The condition is not met in the service today."
+                     *         },
+                     *         {
+                     *           "code": "2",
+                     *           "display": "Emerging",
+                     *           "definition": "Some elements are in place but not consistently."
+                     *         },
+                     *         {
+                     *           "code": "3",
+                     *           "display": "Established",
+                     *           "definition": "The condition is met across most of the service."
+                     *         },
+                     *         {
+                     *           "code": "4",
+                     *           "display": "Embedded",
+                     *           "definition": "The condition is met consistently and sustained."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirCodeSystem"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            /** @description Bad request: an OperationOutcome */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Not found: an OperationOutcome */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Not acceptable: an OperationOutcome */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "None of the accepted types is offered. Offered: application/json."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Precondition failed: an OperationOutcome */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "If-Match does not name the current ETag."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Invalid request: an OperationOutcome */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "Invalid request."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Too many requests: an OperationOutcome */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large: an OperationOutcome */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable: an OperationOutcome */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+        };
+    };
+    validate_questionnaire_response: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "resourceType": "QuestionnaireResponse",
+                 *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                 *       "meta": {
+                 *         "versionId": "3",
+                 *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                 *       },
+                 *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                 *       "status": "in-progress",
+                 *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                 *       "author": {
+                 *         "display": "hertfordshire"
+                 *       },
+                 *       "item": [
+                 *         {
+                 *           "linkId": "title",
+                 *           "answer": [
+                 *             {
+                 *               "valueString": "Children's services self-audit 2025"
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "linkId": "systems-aligned-across-agencies",
+                 *           "item": [
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.current_practice",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.needed_change",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "A shared data agreement across the three agencies."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.rating",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueCoding": {
+                 *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                 *                     "code": "2",
+                 *                     "display": "Emerging"
+                 *                   }
+                 *                 }
+                 *               ]
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/fhir+json": components["schemas"]["FhirValidateBody"];
+                /**
+                 * @example {
+                 *       "resourceType": "QuestionnaireResponse",
+                 *       "id": "01936f0e-7c1a-7b3e-9d52-3f7a1c2b4e5d",
+                 *       "meta": {
+                 *         "versionId": "3",
+                 *         "lastUpdated": "2026-02-10T14:03:27.512000+00:00"
+                 *       },
+                 *       "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1",
+                 *       "status": "in-progress",
+                 *       "authored": "2026-02-10T14:03:27.512000+00:00",
+                 *       "author": {
+                 *         "display": "hertfordshire"
+                 *       },
+                 *       "item": [
+                 *         {
+                 *           "linkId": "title",
+                 *           "answer": [
+                 *             {
+                 *               "valueString": "Children's services self-audit 2025"
+                 *             }
+                 *           ]
+                 *         },
+                 *         {
+                 *           "linkId": "systems-aligned-across-agencies",
+                 *           "item": [
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.current_practice",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "Health and police attend strategy meetings; data is not shared."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.needed_change",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "A shared data agreement across the three agencies."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.progress_plan",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueString": "Safeguarding partnership to agree the data protocol by March."
+                 *                 }
+                 *               ]
+                 *             },
+                 *             {
+                 *               "linkId": "systems-aligned-across-agencies.rating",
+                 *               "answer": [
+                 *                 {
+                 *                   "valueCoding": {
+                 *                     "system": "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1",
+                 *                     "code": "2",
+                 *                     "display": "Emerging"
+                 *                   }
+                 *                 }
+                 *               ]
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FhirValidateBody"];
+            };
+        };
+        responses: {
+            /** @description What was found; nothing is stored. */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "structure",
+                     *           "diagnostics": "Unknown linkId 'good-use-of-data.score' in group 'good-use-of-data'.",
+                     *           "expression": [
+                     *             "QuestionnaireResponse.item[1].item[0].linkId"
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Bad request: an OperationOutcome */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request timeout: an OperationOutcome */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "timeout",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "request-timeout",
+                     *                 "display": "Request timeout"
+                     *               }
+                     *             ],
+                     *             "text": "Request timeout"
+                     *           },
+                     *           "diagnostics": "The request body did not arrive within 30 s."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Payload too large: an OperationOutcome */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "payload-too-large",
+                     *                 "display": "Payload too large"
+                     *               }
+                     *             ],
+                     *             "text": "Payload too large"
+                     *           },
+                     *           "diagnostics": "The body exceeds the limit of 1048576 bytes."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Unsupported media type: an OperationOutcome */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unsupported-media-type",
+                     *                 "display": "Unsupported media type"
+                     *               }
+                     *             ],
+                     *             "text": "Unsupported media type"
+                     *           },
+                     *           "diagnostics": "Send the body as application/json."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Invalid request: an OperationOutcome */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "Invalid request."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Too many requests: an OperationOutcome */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large: an OperationOutcome */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable: an OperationOutcome */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     healthz: {
@@ -11300,7 +14773,17 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             406: components["responses"]["NotAcceptable"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Not ready */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
         };
     };
     metrics: {

@@ -143,8 +143,9 @@ def test_bad_questionnaire_responses_are_422_and_store_nothing(client: TestClien
         (_resource(slugs[:1], status="completed"), "#/body/item"),
     ]
     for resource, pointer in bad:
-        # A POST is a FHIR request by its Content-Type: ask for problem+json to read pointers.
-        response = _post(client, {**headers, "Accept": "application/problem+json"}, resource)
+        # A POST is a FHIR request by its Content-Type: name problem+json to read pointers.
+        accept = "application/json, application/problem+json"
+        response = _post(client, {**headers, "Accept": accept}, resource)
         problem = assert_problem(response, 422, "validation-error")
         assert pointer in [e["pointer"] for e in problem["errors"]], problem
     assert client.get("/v1/audits", headers=headers).json()["items"] == []

@@ -57,13 +57,15 @@ def test_every_operation_states_the_token_it_needs(client: TestClient) -> None:
 
 
 def test_every_error_response_is_a_typed_problem(client: TestClient) -> None:
+    components = client.get("/openapi.json").json()["components"]["schemas"]
     for path, method, operation in _operations(client):
         for status, response in operation["responses"].items():
             if status[0] not in "45" or (path, status) == ("/readyz", "503"):
                 continue  # /readyz's 503 is its JSON readiness report
             content = response["content"]
             if path.startswith("/fhir/"):  # a FHIR base answers errors as OperationOutcomes
-                schema = content["application/fhir+json"]["schema"]
+                ref = content["application/fhir+json"]["schema"]["$ref"]
+                schema = components[ref.rsplit("/", 1)[1]]
                 assert schema["properties"]["resourceType"] == {"const": "OperationOutcome"}
                 continue
             assert set(content) == {"application/problem+json"}, (method, path, status)

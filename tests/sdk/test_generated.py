@@ -2,6 +2,7 @@
 contract today. Each test regenerates into a temporary directory with the Makefile's own
 command (`make sdk-python` / `make sdk-typescript`, pointed elsewhere) and compares."""
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -70,3 +71,20 @@ def test_the_python_client_is_the_installed_one() -> None:
     assert Path(practice_framework_client.__file__).resolve().parent == CLIENT / (
         "practice_framework_client"
     )
+
+
+# openapi-python-client 0.29 cannot read a recursive schema (`JsonValue`, any JSON without
+# control characters), the body of $validate: it leaves that one operation out of the client.
+# TypeScript's types have it; so does the description. Anything else missing fails here.
+NOT_GENERATED_OPERATIONS = {"validate_questionnaire_response"}
+
+
+def test_every_operation_is_in_the_python_client() -> None:
+    contract = json.loads((ROOT / "clients" / "openapi.json").read_text())
+    operations = {
+        operation["operationId"]
+        for operations in contract["paths"].values()
+        for operation in operations.values()
+    }
+    generated = {path.stem for path in (CLIENT / "practice_framework_client" / "api").rglob("*.py")}
+    assert operations - generated == NOT_GENERATED_OPERATIONS

@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .amend_audit_format_type_0 import AmendAuditFormatType0
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_list import ApiKeyList
@@ -28,9 +29,7 @@ from .condition_ref import ConditionRef
 from .condition_response import ConditionResponse
 from .condition_slug import ConditionSlug
 from .condition_standing import ConditionStanding
-from .create_audit_json_fhir_questionnaire_response import CreateAuditJsonFhirQuestionnaireResponse
-from .create_audit_json_fhir_questionnaire_response_item_item import CreateAuditJsonFhirQuestionnaireResponseItemItem
-from .create_audit_json_fhir_questionnaire_response_status import CreateAuditJsonFhirQuestionnaireResponseStatus
+from .create_audit_format_type_0 import CreateAuditFormatType0
 from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
 from .enabler_set import EnablerSet
@@ -42,49 +41,35 @@ from .evidence_statement import EvidenceStatement
 from .feature_link import FeatureLink
 from .feature_page import FeaturePage
 from .feature_public import FeaturePublic
+from .fhir_capability_statement import FhirCapabilityStatement
+from .fhir_capability_statement_rest_item import FhirCapabilityStatementRestItem
+from .fhir_code_system import FhirCodeSystem
+from .fhir_code_system_concept_item import FhirCodeSystemConceptItem
+from .fhir_operation_outcome import FhirOperationOutcome
+from .fhir_operation_outcome_issue_item import FhirOperationOutcomeIssueItem
+from .fhir_operation_outcome_issue_item_details import FhirOperationOutcomeIssueItemDetails
+from .fhir_operation_outcome_issue_item_severity import FhirOperationOutcomeIssueItemSeverity
+from .fhir_questionnaire import FhirQuestionnaire
+from .fhir_questionnaire_item_item import FhirQuestionnaireItemItem
+from .fhir_questionnaire_response import FhirQuestionnaireResponse
+from .fhir_questionnaire_response_item_item import FhirQuestionnaireResponseItemItem
+from .fhir_questionnaire_response_status import FhirQuestionnaireResponseStatus
+from .fhir_questionnaire_status import FhirQuestionnaireStatus
 from .field_error import FieldError
 from .figure import Figure
 from .finding_kind import FindingKind
 from .finding_page import FindingPage
 from .finding_public import FindingPublic
 from .framework_public import FrameworkPublic
-from .get_capability_statement_fhir_capability_statement import GetCapabilityStatementFhirCapabilityStatement
-from .get_capability_statement_fhir_capability_statement_rest_item import (
-    GetCapabilityStatementFhirCapabilityStatementRestItem,
-)
-from .get_capability_statement_fhir_operation_outcome import GetCapabilityStatementFhirOperationOutcome
-from .get_capability_statement_fhir_operation_outcome_issue_item import (
-    GetCapabilityStatementFhirOperationOutcomeIssueItem,
-)
-from .get_capability_statement_fhir_operation_outcome_issue_item_details import (
-    GetCapabilityStatementFhirOperationOutcomeIssueItemDetails,
-)
-from .get_capability_statement_fhir_operation_outcome_issue_item_severity import (
-    GetCapabilityStatementFhirOperationOutcomeIssueItemSeverity,
-)
-from .get_code_system_fhir_code_system import GetCodeSystemFhirCodeSystem
-from .get_code_system_fhir_code_system_concept_item import GetCodeSystemFhirCodeSystemConceptItem
-from .get_code_system_fhir_operation_outcome import GetCodeSystemFhirOperationOutcome
-from .get_code_system_fhir_operation_outcome_issue_item import GetCodeSystemFhirOperationOutcomeIssueItem
-from .get_code_system_fhir_operation_outcome_issue_item_details import GetCodeSystemFhirOperationOutcomeIssueItemDetails
-from .get_code_system_fhir_operation_outcome_issue_item_severity import (
-    GetCodeSystemFhirOperationOutcomeIssueItemSeverity,
-)
-from .get_questionnaire_fhir_operation_outcome import GetQuestionnaireFhirOperationOutcome
-from .get_questionnaire_fhir_operation_outcome_issue_item import GetQuestionnaireFhirOperationOutcomeIssueItem
-from .get_questionnaire_fhir_operation_outcome_issue_item_details import (
-    GetQuestionnaireFhirOperationOutcomeIssueItemDetails,
-)
-from .get_questionnaire_fhir_operation_outcome_issue_item_severity import (
-    GetQuestionnaireFhirOperationOutcomeIssueItemSeverity,
-)
-from .get_questionnaire_fhir_questionnaire import GetQuestionnaireFhirQuestionnaire
-from .get_questionnaire_fhir_questionnaire_item_item import GetQuestionnaireFhirQuestionnaireItemItem
-from .get_questionnaire_fhir_questionnaire_status import GetQuestionnaireFhirQuestionnaireStatus
+from .get_audit_format_type_0 import GetAuditFormatType0
+from .get_template_format_type_0 import GetTemplateFormatType0
 from .guidance_item import GuidanceItem
 from .guidance_page import GuidancePage
 from .guidance_public import GuidancePublic
 from .health import Health
+from .list_audits_format_type_0 import ListAuditsFormatType0
+from .list_findings_format_type_0 import ListFindingsFormatType0
+from .list_projects_format_type_0 import ListProjectsFormatType0
 from .mapped_ref import MappedRef
 from .me import Me
 from .organisation_create import OrganisationCreate
@@ -118,6 +103,7 @@ from .search_type import SearchType
 from .source_kind import SourceKind
 from .source_page import SourcePage
 from .source_public import SourcePublic
+from .submit_audit_format_type_0 import SubmitAuditFormatType0
 from .table_1_row import Table1Row
 from .template_condition import TemplateCondition
 from .template_list import TemplateList
@@ -125,21 +111,13 @@ from .template_public import TemplatePublic
 from .template_summary import TemplateSummary
 from .tenant_page import TenantPage
 from .tenant_public import TenantPublic
-from .validate_questionnaire_response_fhir_operation_outcome import ValidateQuestionnaireResponseFhirOperationOutcome
-from .validate_questionnaire_response_fhir_operation_outcome_issue_item import (
-    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItem,
-)
-from .validate_questionnaire_response_fhir_operation_outcome_issue_item_details import (
-    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemDetails,
-)
-from .validate_questionnaire_response_fhir_operation_outcome_issue_item_severity import (
-    ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemSeverity,
-)
+from .update_audit_format_type_0 import UpdateAuditFormatType0
 from .validation_problem import ValidationProblem
 from .variant import Variant
 from .weak_condition import WeakCondition
 
 __all__ = (
+    "AmendAuditFormatType0",
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyList",
@@ -168,9 +146,7 @@ __all__ = (
     "ConditionResponse",
     "ConditionSlug",
     "ConditionStanding",
-    "CreateAuditJsonFhirQuestionnaireResponse",
-    "CreateAuditJsonFhirQuestionnaireResponseItemItem",
-    "CreateAuditJsonFhirQuestionnaireResponseStatus",
+    "CreateAuditFormatType0",
     "EnablerPage",
     "EnablerPublic",
     "EnablerSet",
@@ -182,35 +158,35 @@ __all__ = (
     "FeatureLink",
     "FeaturePage",
     "FeaturePublic",
+    "FhirCapabilityStatement",
+    "FhirCapabilityStatementRestItem",
+    "FhirCodeSystem",
+    "FhirCodeSystemConceptItem",
+    "FhirOperationOutcome",
+    "FhirOperationOutcomeIssueItem",
+    "FhirOperationOutcomeIssueItemDetails",
+    "FhirOperationOutcomeIssueItemSeverity",
+    "FhirQuestionnaire",
+    "FhirQuestionnaireItemItem",
+    "FhirQuestionnaireResponse",
+    "FhirQuestionnaireResponseItemItem",
+    "FhirQuestionnaireResponseStatus",
+    "FhirQuestionnaireStatus",
     "FieldError",
     "Figure",
     "FindingKind",
     "FindingPage",
     "FindingPublic",
     "FrameworkPublic",
-    "GetCapabilityStatementFhirCapabilityStatement",
-    "GetCapabilityStatementFhirCapabilityStatementRestItem",
-    "GetCapabilityStatementFhirOperationOutcome",
-    "GetCapabilityStatementFhirOperationOutcomeIssueItem",
-    "GetCapabilityStatementFhirOperationOutcomeIssueItemDetails",
-    "GetCapabilityStatementFhirOperationOutcomeIssueItemSeverity",
-    "GetCodeSystemFhirCodeSystem",
-    "GetCodeSystemFhirCodeSystemConceptItem",
-    "GetCodeSystemFhirOperationOutcome",
-    "GetCodeSystemFhirOperationOutcomeIssueItem",
-    "GetCodeSystemFhirOperationOutcomeIssueItemDetails",
-    "GetCodeSystemFhirOperationOutcomeIssueItemSeverity",
-    "GetQuestionnaireFhirOperationOutcome",
-    "GetQuestionnaireFhirOperationOutcomeIssueItem",
-    "GetQuestionnaireFhirOperationOutcomeIssueItemDetails",
-    "GetQuestionnaireFhirOperationOutcomeIssueItemSeverity",
-    "GetQuestionnaireFhirQuestionnaire",
-    "GetQuestionnaireFhirQuestionnaireItemItem",
-    "GetQuestionnaireFhirQuestionnaireStatus",
+    "GetAuditFormatType0",
+    "GetTemplateFormatType0",
     "GuidanceItem",
     "GuidancePage",
     "GuidancePublic",
     "Health",
+    "ListAuditsFormatType0",
+    "ListFindingsFormatType0",
+    "ListProjectsFormatType0",
     "MappedRef",
     "Me",
     "OrganisationCreate",
@@ -244,6 +220,7 @@ __all__ = (
     "SourceKind",
     "SourcePage",
     "SourcePublic",
+    "SubmitAuditFormatType0",
     "Table1Row",
     "TemplateCondition",
     "TemplateList",
@@ -251,10 +228,7 @@ __all__ = (
     "TemplateSummary",
     "TenantPage",
     "TenantPublic",
-    "ValidateQuestionnaireResponseFhirOperationOutcome",
-    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItem",
-    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemDetails",
-    "ValidateQuestionnaireResponseFhirOperationOutcomeIssueItemSeverity",
+    "UpdateAuditFormatType0",
     "ValidationProblem",
     "Variant",
     "WeakCondition",

@@ -26,6 +26,7 @@ class Problem:
         detail (str):
         instance (str):
         errors (list[FieldError] | None | Unset):
+        offered (list[str] | None | Unset): On a 406: the media types the resource is offered in.
     """
 
     type_: str
@@ -34,6 +35,7 @@ class Problem:
     detail: str
     instance: str
     errors: list[FieldError] | None | Unset = UNSET
+    offered: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +61,15 @@ class Problem:
         else:
             errors = self.errors
 
+        offered: list[str] | None | Unset
+        if isinstance(self.offered, Unset):
+            offered = UNSET
+        elif isinstance(self.offered, list):
+            offered = self.offered
+
+        else:
+            offered = self.offered
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +83,8 @@ class Problem:
         )
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if offered is not UNSET:
+            field_dict["offered"] = offered
 
         return field_dict
 
@@ -112,6 +125,23 @@ class Problem:
 
         errors = _parse_errors(d.pop("errors", UNSET))
 
+        def _parse_offered(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                offered_type_0 = cast(list[str], data)
+
+                return offered_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        offered = _parse_offered(d.pop("offered", UNSET))
+
         problem = cls(
             type_=type_,
             title=title,
@@ -119,6 +149,7 @@ class Problem:
             detail=detail,
             instance=instance,
             errors=errors,
+            offered=offered,
         )
 
         problem.additional_properties = d

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.field_error import FieldError
@@ -24,6 +26,7 @@ class ValidationProblem:
         detail (str):
         instance (str):
         errors (list[FieldError]):
+        offered (list[str] | None | Unset): On a 406: the media types the resource is offered in.
     """
 
     type_: str
@@ -32,6 +35,7 @@ class ValidationProblem:
     detail: str
     instance: str
     errors: list[FieldError]
+    offered: list[str] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -50,6 +54,15 @@ class ValidationProblem:
             errors_item = errors_item_data.to_dict()
             errors.append(errors_item)
 
+        offered: list[str] | None | Unset
+        if isinstance(self.offered, Unset):
+            offered = UNSET
+        elif isinstance(self.offered, list):
+            offered = self.offered
+
+        else:
+            offered = self.offered
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +75,8 @@ class ValidationProblem:
                 "errors": errors,
             }
         )
+        if offered is not UNSET:
+            field_dict["offered"] = offered
 
         return field_dict
 
@@ -87,6 +102,23 @@ class ValidationProblem:
 
             errors.append(errors_item)
 
+        def _parse_offered(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                offered_type_0 = cast(list[str], data)
+
+                return offered_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        offered = _parse_offered(d.pop("offered", UNSET))
+
         validation_problem = cls(
             type_=type_,
             title=title,
@@ -94,6 +126,7 @@ class ValidationProblem:
             detail=detail,
             instance=instance,
             errors=errors,
+            offered=offered,
         )
 
         validation_problem.additional_properties = d

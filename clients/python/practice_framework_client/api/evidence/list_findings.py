@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.finding_kind import FindingKind
 from ...models.finding_page import FindingPage
+from ...models.list_findings_format_type_0 import ListFindingsFormatType0
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -24,7 +25,7 @@ def _get_kwargs(
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
-    format_: None | str | Unset = UNSET,
+    format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -98,6 +99,8 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
+    elif isinstance(format_, ListFindingsFormatType0):
+        json_format_ = format_.value
     else:
         json_format_ = format_
     params["format"] = json_format_
@@ -191,7 +194,7 @@ def sync_detailed(
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
-    format_: None | str | Unset = UNSET,
+    format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
     """List quantitative findings
@@ -213,7 +216,8 @@ def sync_detailed(
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -259,7 +263,7 @@ def sync(
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
-    format_: None | str | Unset = UNSET,
+    format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
     """List quantitative findings
@@ -281,7 +285,8 @@ def sync(
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -322,7 +327,7 @@ async def asyncio_detailed(
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
-    format_: None | str | Unset = UNSET,
+    format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
     """List quantitative findings
@@ -344,7 +349,8 @@ async def asyncio_detailed(
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -388,7 +394,7 @@ async def asyncio(
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
-    format_: None | str | Unset = UNSET,
+    format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
     """List quantitative findings
@@ -410,7 +416,8 @@ async def asyncio(
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

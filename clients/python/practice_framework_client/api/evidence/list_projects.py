@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_projects_format_type_0 import ListProjectsFormatType0
 from ...models.problem import Problem
 from ...models.project_page import ProjectPage
 from ...models.validation_problem import ValidationProblem
@@ -22,7 +23,7 @@ def _get_kwargs(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -92,6 +93,8 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
+    elif isinstance(format_, ListProjectsFormatType0):
+        json_format_ = format_.value
     else:
         json_format_ = format_
     params["format"] = json_format_
@@ -184,7 +187,7 @@ def sync_detailed(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
     """List projects
@@ -204,7 +207,8 @@ def sync_detailed(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -248,7 +252,7 @@ def sync(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProjectPage | ValidationProblem | None:
     """List projects
@@ -268,7 +272,8 @@ def sync(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -307,7 +312,7 @@ async def asyncio_detailed(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
     """List projects
@@ -327,7 +332,8 @@ async def asyncio_detailed(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -369,7 +375,7 @@ async def asyncio(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProjectPage | ValidationProblem | None:
     """List projects
@@ -389,7 +395,8 @@ async def asyncio(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

@@ -5,8 +5,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_capability_statement_fhir_capability_statement import GetCapabilityStatementFhirCapabilityStatement
-from ...models.get_capability_statement_fhir_operation_outcome import GetCapabilityStatementFhirOperationOutcome
+from ...models.fhir_capability_statement import FhirCapabilityStatement
+from ...models.fhir_operation_outcome import FhirOperationOutcome
 from ...types import UNSET, Response, Unset
 
 
@@ -29,9 +29,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome | None:
+) -> Any | FhirCapabilityStatement | FhirOperationOutcome | None:
     if response.status_code == 200:
-        response_200 = GetCapabilityStatementFhirCapabilityStatement.from_dict(response.json())
+        response_200 = FhirCapabilityStatement.from_dict(response.json())
 
         return response_200
 
@@ -40,9 +40,34 @@ def _parse_response(
         return response_304
 
     if response.status_code == 400:
-        response_400 = GetCapabilityStatementFhirOperationOutcome.from_dict(response.json())
+        response_400 = FhirOperationOutcome.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 406:
+        response_406 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 429:
+        response_429 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -52,7 +77,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome]:
+) -> Response[Any | FhirCapabilityStatement | FhirOperationOutcome]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -65,7 +90,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome]:
+) -> Response[Any | FhirCapabilityStatement | FhirOperationOutcome]:
     """The FHIR CapabilityStatement
 
      What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse
@@ -79,7 +104,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome]
+        Response[Any | FhirCapabilityStatement | FhirOperationOutcome]
     """
 
     kwargs = _get_kwargs(
@@ -97,7 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome | None:
+) -> Any | FhirCapabilityStatement | FhirOperationOutcome | None:
     """The FHIR CapabilityStatement
 
      What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse
@@ -111,7 +136,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome
+        Any | FhirCapabilityStatement | FhirOperationOutcome
     """
 
     return sync_detailed(
@@ -124,7 +149,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome]:
+) -> Response[Any | FhirCapabilityStatement | FhirOperationOutcome]:
     """The FHIR CapabilityStatement
 
      What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse
@@ -138,7 +163,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome]
+        Response[Any | FhirCapabilityStatement | FhirOperationOutcome]
     """
 
     kwargs = _get_kwargs(
@@ -154,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome | None:
+) -> Any | FhirCapabilityStatement | FhirOperationOutcome | None:
     """The FHIR CapabilityStatement
 
      What this FHIR base serves: Questionnaire and CodeSystem reads, and QuestionnaireResponse
@@ -168,7 +193,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GetCapabilityStatementFhirCapabilityStatement | GetCapabilityStatementFhirOperationOutcome
+        Any | FhirCapabilityStatement | FhirOperationOutcome
     """
 
     return (

@@ -6,8 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.get_questionnaire_fhir_operation_outcome import GetQuestionnaireFhirOperationOutcome
-from ...models.get_questionnaire_fhir_questionnaire import GetQuestionnaireFhirQuestionnaire
+from ...models.fhir_operation_outcome import FhirOperationOutcome
+from ...models.fhir_questionnaire import FhirQuestionnaire
 from ...types import UNSET, Response, Unset
 
 
@@ -33,9 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire | None:
+) -> Any | FhirOperationOutcome | FhirQuestionnaire | None:
     if response.status_code == 200:
-        response_200 = GetQuestionnaireFhirQuestionnaire.from_dict(response.json())
+        response_200 = FhirQuestionnaire.from_dict(response.json())
 
         return response_200
 
@@ -44,9 +44,44 @@ def _parse_response(
         return response_304
 
     if response.status_code == 400:
-        response_400 = GetQuestionnaireFhirOperationOutcome.from_dict(response.json())
+        response_400 = FhirOperationOutcome.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 404:
+        response_404 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 412:
+        response_412 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_412
+
+    if response.status_code == 422:
+        response_422 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = FhirOperationOutcome.from_dict(response.json())
+
+        return response_503
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -56,7 +91,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire]:
+) -> Response[Any | FhirOperationOutcome | FhirQuestionnaire]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +105,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire]:
+) -> Response[Any | FhirOperationOutcome | FhirQuestionnaire]:
     """An audit template as a FHIR Questionnaire
 
      The Questionnaire at its canonical URL, `self-audit-<version>`: the same document as
@@ -85,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire]
+        Response[Any | FhirOperationOutcome | FhirQuestionnaire]
     """
 
     kwargs = _get_kwargs(
@@ -105,7 +140,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire | None:
+) -> Any | FhirOperationOutcome | FhirQuestionnaire | None:
     """An audit template as a FHIR Questionnaire
 
      The Questionnaire at its canonical URL, `self-audit-<version>`: the same document as
@@ -120,7 +155,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire
+        Any | FhirOperationOutcome | FhirQuestionnaire
     """
 
     return sync_detailed(
@@ -135,7 +170,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire]:
+) -> Response[Any | FhirOperationOutcome | FhirQuestionnaire]:
     """An audit template as a FHIR Questionnaire
 
      The Questionnaire at its canonical URL, `self-audit-<version>`: the same document as
@@ -150,7 +185,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire]
+        Response[Any | FhirOperationOutcome | FhirQuestionnaire]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +203,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire | None:
+) -> Any | FhirOperationOutcome | FhirQuestionnaire | None:
     """An audit template as a FHIR Questionnaire
 
      The Questionnaire at its canonical URL, `self-audit-<version>`: the same document as
@@ -183,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | GetQuestionnaireFhirOperationOutcome | GetQuestionnaireFhirQuestionnaire
+        Any | FhirOperationOutcome | FhirQuestionnaire
     """
 
     return (

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.framework_public import FrameworkPublic
 from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
 
@@ -29,7 +30,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | FrameworkPublic | Problem | None:
+) -> Any | FrameworkPublic | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = FrameworkPublic.from_dict(response.json())
 
@@ -59,6 +60,11 @@ def _parse_response(
 
         return response_412
 
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -82,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | FrameworkPublic | Problem]:
+) -> Response[Any | FrameworkPublic | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -95,7 +101,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | FrameworkPublic | Problem]:
+) -> Response[Any | FrameworkPublic | Problem | ValidationProblem]:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
@@ -110,7 +116,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | FrameworkPublic | Problem]
+        Response[Any | FrameworkPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -128,7 +134,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | FrameworkPublic | Problem | None:
+) -> Any | FrameworkPublic | Problem | ValidationProblem | None:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
@@ -143,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | FrameworkPublic | Problem
+        Any | FrameworkPublic | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -156,7 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Response[Any | FrameworkPublic | Problem]:
+) -> Response[Any | FrameworkPublic | Problem | ValidationProblem]:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
@@ -171,7 +177,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | FrameworkPublic | Problem]
+        Response[Any | FrameworkPublic | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
@@ -187,7 +193,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     if_none_match: str | Unset = UNSET,
-) -> Any | FrameworkPublic | Problem | None:
+) -> Any | FrameworkPublic | Problem | ValidationProblem | None:
     """The whole framework
 
      The seven features of practice, the seven outcomes (in the order the text presents
@@ -202,7 +208,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | FrameworkPublic | Problem
+        Any | FrameworkPublic | Problem | ValidationProblem
     """
 
     return (

@@ -42,7 +42,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return response_431
 
     if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
+        response_503 = Readiness.from_dict(response.json())
 
         return response_503
 

@@ -7,25 +7,41 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.amend_audit_format_type_0 import AmendAuditFormatType0
 from ...models.audit_public import AuditPublic
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     audit_id: UUID,
     *,
+    format_: AmendAuditFormatType0 | None | Unset = UNSET,
     if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     headers["If-Match"] = if_match
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, AmendAuditFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/audits/{audit_id}/amend".format(
             audit_id=quote(str(audit_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -59,6 +75,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
@@ -116,6 +137,7 @@ def sync_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: AmendAuditFormatType0 | None | Unset = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Amend a submitted audit (opens a new draft revision)
@@ -125,6 +147,9 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -137,6 +162,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -151,6 +177,7 @@ def sync(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: AmendAuditFormatType0 | None | Unset = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Amend a submitted audit (opens a new draft revision)
@@ -160,6 +187,9 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -173,6 +203,7 @@ def sync(
     return sync_detailed(
         audit_id=audit_id,
         client=client,
+        format_=format_,
         if_match=if_match,
     ).parsed
 
@@ -181,6 +212,7 @@ async def asyncio_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: AmendAuditFormatType0 | None | Unset = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Amend a submitted audit (opens a new draft revision)
@@ -190,6 +222,9 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -202,6 +237,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -214,6 +250,7 @@ async def asyncio(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: AmendAuditFormatType0 | None | Unset = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Amend a submitted audit (opens a new draft revision)
@@ -223,6 +260,9 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -237,6 +277,7 @@ async def asyncio(
         await asyncio_detailed(
             audit_id=audit_id,
             client=client,
+            format_=format_,
             if_match=if_match,
         )
     ).parsed

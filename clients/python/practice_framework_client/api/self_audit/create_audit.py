@@ -7,7 +7,8 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_create import AuditCreate
 from ...models.audit_public import AuditPublic
-from ...models.create_audit_json_fhir_questionnaire_response import CreateAuditJsonFhirQuestionnaireResponse
+from ...models.create_audit_format_type_0 import CreateAuditFormatType0
+from ...models.fhir_questionnaire_response import FhirQuestionnaireResponse
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -15,23 +16,38 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
 
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, CreateAuditFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/audits",
+        "params": params,
     }
 
     if isinstance(body, AuditCreate):
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
-    if isinstance(body, CreateAuditJsonFhirQuestionnaireResponse):
+    if isinstance(body, FhirQuestionnaireResponse):
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/fhir+json"
@@ -62,6 +78,11 @@ def _parse_response(
         response_403 = Problem.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
 
     if response.status_code == 408:
         response_408 = Problem.from_dict(response.json())
@@ -123,7 +144,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -136,13 +158,16 @@ def sync_detailed(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
+        format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
-            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
-            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
+            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
+            (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +179,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -167,7 +193,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -180,13 +207,16 @@ def sync(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
+        format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
-            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
-            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
+            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
+            (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +229,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -206,7 +237,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -219,13 +251,16 @@ async def asyncio_detailed(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
+        format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
-            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
-            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
+            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
+            (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,6 +272,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        format_=format_,
         idempotency_key=idempotency_key,
     )
 
@@ -248,7 +284,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | CreateAuditJsonFhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Start an audit (JSON or FHIR QuestionnaireResponse)
@@ -261,13 +298,16 @@ async def asyncio(
     Send `Idempotency-Key` to make retries safe.
 
     Args:
+        format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (CreateAuditJsonFhirQuestionnaireResponse): An audit as a FHIR R4
-            QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from
-            its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
+            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
+            (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -281,6 +321,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            format_=format_,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_public import AuditPublic
+from ...models.get_audit_format_type_0 import GetAuditFormatType0
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -16,7 +17,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     audit_id: UUID,
     *,
-    format_: None | str | Unset = UNSET,
+    format_: GetAuditFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -28,6 +29,8 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
+    elif isinstance(format_, GetAuditFormatType0):
+        json_format_ = format_.value
     else:
         json_format_ = format_
     params["format"] = json_format_
@@ -129,7 +132,7 @@ def sync_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    format_: None | str | Unset = UNSET,
+    format_: GetAuditFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | AuditPublic | Problem | ValidationProblem]:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
@@ -141,8 +144,9 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
-            application/fhir+json`.
+        format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -170,7 +174,7 @@ def sync(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    format_: None | str | Unset = UNSET,
+    format_: GetAuditFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | AuditPublic | Problem | ValidationProblem | None:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
@@ -182,8 +186,9 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
-            application/fhir+json`.
+        format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -206,7 +211,7 @@ async def asyncio_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    format_: None | str | Unset = UNSET,
+    format_: GetAuditFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | AuditPublic | Problem | ValidationProblem]:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
@@ -218,8 +223,9 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
-            application/fhir+json`.
+        format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -245,7 +251,7 @@ async def asyncio(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-    format_: None | str | Unset = UNSET,
+    format_: GetAuditFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | AuditPublic | Problem | ValidationProblem | None:
     """Get an audit (JSON, FHIR QuestionnaireResponse or CSV)
@@ -257,8 +263,9 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
-        format_ (None | str | Unset): `csv` / `fhir` are the same as `Accept: text/csv` / `Accept:
-            application/fhir+json`.
+        format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_none_match (str | Unset):
 
     Raises:

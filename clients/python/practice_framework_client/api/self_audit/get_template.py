@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_template_format_type_0 import GetTemplateFormatType0
 from ...models.problem import Problem
 from ...models.template_public import TemplatePublic
 from ...models.validation_problem import ValidationProblem
@@ -15,17 +16,32 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     version: int,
     *,
+    format_: GetTemplateFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, GetTemplateFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/audit-templates/{version}".format(
             version=quote(str(version), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -105,6 +121,7 @@ def sync_detailed(
     version: int,
     *,
     client: AuthenticatedClient | Client,
+    format_: GetTemplateFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | TemplatePublic | ValidationProblem]:
     """Get one audit template (JSON or FHIR Questionnaire)
@@ -116,6 +133,8 @@ def sync_detailed(
 
     Args:
         version (int):
+        format_ (GetTemplateFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -128,6 +147,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         version=version,
+        format_=format_,
         if_none_match=if_none_match,
     )
 
@@ -142,6 +162,7 @@ def sync(
     version: int,
     *,
     client: AuthenticatedClient | Client,
+    format_: GetTemplateFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | TemplatePublic | ValidationProblem | None:
     """Get one audit template (JSON or FHIR Questionnaire)
@@ -153,6 +174,8 @@ def sync(
 
     Args:
         version (int):
+        format_ (GetTemplateFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -166,6 +189,7 @@ def sync(
     return sync_detailed(
         version=version,
         client=client,
+        format_=format_,
         if_none_match=if_none_match,
     ).parsed
 
@@ -174,6 +198,7 @@ async def asyncio_detailed(
     version: int,
     *,
     client: AuthenticatedClient | Client,
+    format_: GetTemplateFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | TemplatePublic | ValidationProblem]:
     """Get one audit template (JSON or FHIR Questionnaire)
@@ -185,6 +210,8 @@ async def asyncio_detailed(
 
     Args:
         version (int):
+        format_ (GetTemplateFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -197,6 +224,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         version=version,
+        format_=format_,
         if_none_match=if_none_match,
     )
 
@@ -209,6 +237,7 @@ async def asyncio(
     version: int,
     *,
     client: AuthenticatedClient | Client,
+    format_: GetTemplateFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | TemplatePublic | ValidationProblem | None:
     """Get one audit template (JSON or FHIR Questionnaire)
@@ -220,6 +249,8 @@ async def asyncio(
 
     Args:
         version (int):
+        format_ (GetTemplateFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -234,6 +265,7 @@ async def asyncio(
         await asyncio_detailed(
             version=version,
             client=client,
+            format_=format_,
             if_none_match=if_none_match,
         )
     ).parsed

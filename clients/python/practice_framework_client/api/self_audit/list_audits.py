@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_page import AuditPage
 from ...models.audit_status import AuditStatus
+from ...models.list_audits_format_type_0 import ListAuditsFormatType0
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -18,7 +19,7 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -51,6 +52,8 @@ def _get_kwargs(
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
         json_format_ = UNSET
+    elif isinstance(format_, ListAuditsFormatType0):
+        json_format_ = format_.value
     else:
         json_format_ = format_
     params["format"] = json_format_
@@ -138,7 +141,7 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
@@ -151,7 +154,8 @@ def sync_detailed(
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +187,7 @@ def sync(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
@@ -196,7 +200,8 @@ def sync(
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,7 +228,7 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
@@ -236,7 +241,8 @@ async def asyncio_detailed(
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -266,7 +272,7 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
-    format_: None | str | Unset = UNSET,
+    format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
@@ -279,7 +285,8 @@ async def asyncio(
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
-        format_ (None | str | Unset): `csv` is the same as `Accept: text/csv`.
+        format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

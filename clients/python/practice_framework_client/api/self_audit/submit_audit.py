@@ -9,23 +9,39 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_public import AuditPublic
 from ...models.problem import Problem
+from ...models.submit_audit_format_type_0 import SubmitAuditFormatType0
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     audit_id: UUID,
     *,
+    format_: None | SubmitAuditFormatType0 | Unset = UNSET,
     if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     headers["If-Match"] = if_match
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, SubmitAuditFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/audits/{audit_id}/submit".format(
             audit_id=quote(str(audit_id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -59,6 +75,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
 
     if response.status_code == 409:
         response_409 = Problem.from_dict(response.json())
@@ -116,6 +137,7 @@ def sync_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: None | SubmitAuditFormatType0 | Unset = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Submit a draft audit
@@ -126,6 +148,9 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -138,6 +163,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -152,6 +178,7 @@ def sync(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: None | SubmitAuditFormatType0 | Unset = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Submit a draft audit
@@ -162,6 +189,9 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -175,6 +205,7 @@ def sync(
     return sync_detailed(
         audit_id=audit_id,
         client=client,
+        format_=format_,
         if_match=if_match,
     ).parsed
 
@@ -183,6 +214,7 @@ async def asyncio_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: None | SubmitAuditFormatType0 | Unset = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Submit a draft audit
@@ -193,6 +225,9 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -205,6 +240,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -217,6 +253,7 @@ async def asyncio(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
+    format_: None | SubmitAuditFormatType0 | Unset = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Submit a draft audit
@@ -227,6 +264,9 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
     Raises:
@@ -241,6 +281,7 @@ async def asyncio(
         await asyncio_detailed(
             audit_id=audit_id,
             client=client,
+            format_=format_,
             if_match=if_match,
         )
     ).parsed

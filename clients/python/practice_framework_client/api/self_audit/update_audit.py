@@ -10,6 +10,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.audit_public import AuditPublic
 from ...models.audit_update import AuditUpdate
 from ...models.problem import Problem
+from ...models.update_audit_format_type_0 import UpdateAuditFormatType0
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -18,16 +19,31 @@ def _get_kwargs(
     audit_id: UUID,
     *,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    format_: None | Unset | UpdateAuditFormatType0 = UNSET,
     if_match: str,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     headers["If-Match"] = if_match
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, UpdateAuditFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/v1/audits/{audit_id}".format(
             audit_id=quote(str(audit_id), safe=""),
         ),
+        "params": params,
     }
 
     if isinstance(body, AuditUpdate):
@@ -70,6 +86,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
 
     if response.status_code == 408:
         response_408 = Problem.from_dict(response.json())
@@ -143,6 +164,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    format_: None | Unset | UpdateAuditFormatType0 = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Edit a draft audit
@@ -155,6 +177,9 @@ def sync_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
@@ -174,6 +199,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         audit_id=audit_id,
         body=body,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -189,6 +215,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    format_: None | Unset | UpdateAuditFormatType0 = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Edit a draft audit
@@ -201,6 +228,9 @@ def sync(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
@@ -221,6 +251,7 @@ def sync(
         audit_id=audit_id,
         client=client,
         body=body,
+        format_=format_,
         if_match=if_match,
     ).parsed
 
@@ -230,6 +261,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    format_: None | Unset | UpdateAuditFormatType0 = UNSET,
     if_match: str,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
     """Edit a draft audit
@@ -242,6 +274,9 @@ async def asyncio_detailed(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
@@ -261,6 +296,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         audit_id=audit_id,
         body=body,
+        format_=format_,
         if_match=if_match,
     )
 
@@ -274,6 +310,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: AuditUpdate | AuditUpdate | Unset = UNSET,
+    format_: None | Unset | UpdateAuditFormatType0 = UNSET,
     if_match: str,
 ) -> AuditPublic | Problem | ValidationProblem | None:
     """Edit a draft audit
@@ -286,6 +323,9 @@ async def asyncio(
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
             replace the stored
@@ -307,6 +347,7 @@ async def asyncio(
             audit_id=audit_id,
             client=client,
             body=body,
+            format_=format_,
             if_match=if_match,
         )
     ).parsed

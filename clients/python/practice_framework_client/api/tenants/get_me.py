@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.me import Me
 from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
 from ...types import Response
 
 
@@ -20,7 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Me | Problem | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Me | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = Me.from_dict(response.json())
 
@@ -46,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_406
 
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
 
@@ -67,7 +75,9 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Me | Problem]:
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Me | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -79,7 +89,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Me | Problem]:
+) -> Response[Me | Problem | ValidationProblem]:
     """Who this API key is
 
      The organisation and key behind the bearer token, including organisations that exist
@@ -90,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Me | Problem]
+        Response[Me | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs()
@@ -105,7 +115,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Me | Problem | None:
+) -> Me | Problem | ValidationProblem | None:
     """Who this API key is
 
      The organisation and key behind the bearer token, including organisations that exist
@@ -116,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Me | Problem
+        Me | Problem | ValidationProblem
     """
 
     return sync_detailed(
@@ -127,7 +137,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Me | Problem]:
+) -> Response[Me | Problem | ValidationProblem]:
     """Who this API key is
 
      The organisation and key behind the bearer token, including organisations that exist
@@ -138,7 +148,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Me | Problem]
+        Response[Me | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs()
@@ -151,7 +161,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Me | Problem | None:
+) -> Me | Problem | ValidationProblem | None:
     """Who this API key is
 
      The organisation and key behind the bearer token, including organisations that exist
@@ -162,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Me | Problem
+        Me | Problem | ValidationProblem
     """
 
     return (

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetCapabilityStatementFhirCapabilityStatementRestItem")
+T = TypeVar("T", bound="FhirCodeSystemConceptItem")
 
 
 @_attrs_define
-class GetCapabilityStatementFhirCapabilityStatementRestItem:
+class FhirCodeSystemConceptItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetCapabilityStatementFhirCapabilityStatementRestItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_capability_statement_fhir_capability_statement_rest_item = cls()
+        fhir_code_system_concept_item = cls()
 
-        get_capability_statement_fhir_capability_statement_rest_item.additional_properties = d
-        return get_capability_statement_fhir_capability_statement_rest_item
+        fhir_code_system_concept_item.additional_properties = d
+        return fhir_code_system_concept_item
 
     @property
     def additional_keys(self) -> list[str]:

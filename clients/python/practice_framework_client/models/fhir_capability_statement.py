@@ -9,27 +9,25 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.get_capability_statement_fhir_capability_statement_rest_item import (
-        GetCapabilityStatementFhirCapabilityStatementRestItem,
-    )
+    from ..models.fhir_capability_statement_rest_item import FhirCapabilityStatementRestItem
 
 
-T = TypeVar("T", bound="GetCapabilityStatementFhirCapabilityStatement")
+T = TypeVar("T", bound="FhirCapabilityStatement")
 
 
 @_attrs_define
-class GetCapabilityStatementFhirCapabilityStatement:
+class FhirCapabilityStatement:
     """What this FHIR base serves (https://hl7.org/fhir/R4/capabilitystatement.html)
 
     Attributes:
         resource_type (Literal['CapabilityStatement']):
         fhir_version (Literal['4.0.1'] | Unset):
-        rest (list[GetCapabilityStatementFhirCapabilityStatementRestItem] | Unset):
+        rest (list[FhirCapabilityStatementRestItem] | Unset):
     """
 
     resource_type: Literal["CapabilityStatement"]
     fhir_version: Literal["4.0.1"] | Unset = UNSET
-    rest: list[GetCapabilityStatementFhirCapabilityStatementRestItem] | Unset = UNSET
+    rest: list[FhirCapabilityStatementRestItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,9 +58,7 @@ class GetCapabilityStatementFhirCapabilityStatement:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_capability_statement_fhir_capability_statement_rest_item import (
-            GetCapabilityStatementFhirCapabilityStatementRestItem,  # noqa: PLC0415
-        )
+        from ..models.fhir_capability_statement_rest_item import FhirCapabilityStatementRestItem  # noqa: PLC0415
 
         d = dict(src_dict)
         resource_type = cast(Literal["CapabilityStatement"], d.pop("resourceType"))
@@ -74,22 +70,22 @@ class GetCapabilityStatementFhirCapabilityStatement:
             raise ValueError(f"fhirVersion must match const '4.0.1', got '{fhir_version}'")
 
         _rest = d.pop("rest", UNSET)
-        rest: list[GetCapabilityStatementFhirCapabilityStatementRestItem] | Unset = UNSET
+        rest: list[FhirCapabilityStatementRestItem] | Unset = UNSET
         if _rest is not UNSET:
             rest = []
             for rest_item_data in _rest:
-                rest_item = GetCapabilityStatementFhirCapabilityStatementRestItem.from_dict(rest_item_data)
+                rest_item = FhirCapabilityStatementRestItem.from_dict(rest_item_data)
 
                 rest.append(rest_item)
 
-        get_capability_statement_fhir_capability_statement = cls(
+        fhir_capability_statement = cls(
             resource_type=resource_type,
             fhir_version=fhir_version,
             rest=rest,
         )
 
-        get_capability_statement_fhir_capability_statement.additional_properties = d
-        return get_capability_statement_fhir_capability_statement
+        fhir_capability_statement.additional_properties = d
+        return fhir_capability_statement
 
     @property
     def additional_keys(self) -> list[str]:

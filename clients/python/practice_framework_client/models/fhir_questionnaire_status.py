@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class GetQuestionnaireFhirQuestionnaireStatus(StrEnum):
+class FhirQuestionnaireStatus(StrEnum):
     ACTIVE = "active"
     DRAFT = "draft"
     RETIRED = "retired"

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetQuestionnaireFhirQuestionnaireItemItem")
+T = TypeVar("T", bound="FhirCapabilityStatementRestItem")
 
 
 @_attrs_define
-class GetQuestionnaireFhirQuestionnaireItemItem:
+class FhirCapabilityStatementRestItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetQuestionnaireFhirQuestionnaireItemItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_questionnaire_fhir_questionnaire_item_item = cls()
+        fhir_capability_statement_rest_item = cls()
 
-        get_questionnaire_fhir_questionnaire_item_item.additional_properties = d
-        return get_questionnaire_fhir_questionnaire_item_item
+        fhir_capability_statement_rest_item.additional_properties = d
+        return fhir_capability_statement_rest_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetCodeSystemFhirCodeSystemConceptItem")
+T = TypeVar("T", bound="FhirOperationOutcomeIssueItemDetails")
 
 
 @_attrs_define
-class GetCodeSystemFhirCodeSystemConceptItem:
+class FhirOperationOutcomeIssueItemDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetCodeSystemFhirCodeSystemConceptItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_code_system_fhir_code_system_concept_item = cls()
+        fhir_operation_outcome_issue_item_details = cls()
 
-        get_code_system_fhir_code_system_concept_item.additional_properties = d
-        return get_code_system_fhir_code_system_concept_item
+        fhir_operation_outcome_issue_item_details.additional_properties = d
+        return fhir_operation_outcome_issue_item_details
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,27 +9,27 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.get_code_system_fhir_code_system_concept_item import GetCodeSystemFhirCodeSystemConceptItem
+    from ..models.fhir_code_system_concept_item import FhirCodeSystemConceptItem
 
 
-T = TypeVar("T", bound="GetCodeSystemFhirCodeSystem")
+T = TypeVar("T", bound="FhirCodeSystem")
 
 
 @_attrs_define
-class GetCodeSystemFhirCodeSystem:
+class FhirCodeSystem:
     """A template's rating scale: each rating's code, label and meaning (https://hl7.org/fhir/R4/codesystem.html)
 
     Attributes:
         resource_type (Literal['CodeSystem']):
         id (str | Unset):
         url (str | Unset):
-        concept (list[GetCodeSystemFhirCodeSystemConceptItem] | Unset):
+        concept (list[FhirCodeSystemConceptItem] | Unset):
     """
 
     resource_type: Literal["CodeSystem"]
     id: str | Unset = UNSET
     url: str | Unset = UNSET
-    concept: list[GetCodeSystemFhirCodeSystemConceptItem] | Unset = UNSET
+    concept: list[FhirCodeSystemConceptItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,7 +64,7 @@ class GetCodeSystemFhirCodeSystem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_code_system_fhir_code_system_concept_item import GetCodeSystemFhirCodeSystemConceptItem  # noqa: PLC0415
+        from ..models.fhir_code_system_concept_item import FhirCodeSystemConceptItem  # noqa: PLC0415
 
         d = dict(src_dict)
         resource_type = cast(Literal["CodeSystem"], d.pop("resourceType"))
@@ -76,23 +76,23 @@ class GetCodeSystemFhirCodeSystem:
         url = d.pop("url", UNSET)
 
         _concept = d.pop("concept", UNSET)
-        concept: list[GetCodeSystemFhirCodeSystemConceptItem] | Unset = UNSET
+        concept: list[FhirCodeSystemConceptItem] | Unset = UNSET
         if _concept is not UNSET:
             concept = []
             for concept_item_data in _concept:
-                concept_item = GetCodeSystemFhirCodeSystemConceptItem.from_dict(concept_item_data)
+                concept_item = FhirCodeSystemConceptItem.from_dict(concept_item_data)
 
                 concept.append(concept_item)
 
-        get_code_system_fhir_code_system = cls(
+        fhir_code_system = cls(
             resource_type=resource_type,
             id=id,
             url=url,
             concept=concept,
         )
 
-        get_code_system_fhir_code_system.additional_properties = d
-        return get_code_system_fhir_code_system
+        fhir_code_system.additional_properties = d
+        return fhir_code_system
 
     @property
     def additional_keys(self) -> list[str]:

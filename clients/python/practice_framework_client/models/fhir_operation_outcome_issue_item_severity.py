@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class GetCodeSystemFhirOperationOutcomeIssueItemSeverity(StrEnum):
+class FhirOperationOutcomeIssueItemSeverity(StrEnum):
     ERROR = "error"
     FATAL = "fatal"
     INFORMATION = "information"

@@ -6,35 +6,34 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.get_questionnaire_fhir_questionnaire_status import GetQuestionnaireFhirQuestionnaireStatus
+from ..models.fhir_questionnaire_response_status import FhirQuestionnaireResponseStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.get_questionnaire_fhir_questionnaire_item_item import GetQuestionnaireFhirQuestionnaireItemItem
+    from ..models.fhir_questionnaire_response_item_item import FhirQuestionnaireResponseItemItem
 
 
-T = TypeVar("T", bound="GetQuestionnaireFhirQuestionnaire")
+T = TypeVar("T", bound="FhirQuestionnaireResponse")
 
 
 @_attrs_define
-class GetQuestionnaireFhirQuestionnaire:
-    """A published audit template as a FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html)
+class FhirQuestionnaireResponse:
+    """An audit as a FHIR R4 QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from its
+    first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
 
-    Attributes:
-        resource_type (Literal['Questionnaire']):
-        id (str | Unset):
-        url (str | Unset):
-        version (str | Unset):
-        status (GetQuestionnaireFhirQuestionnaireStatus | Unset):
-        item (list[GetQuestionnaireFhirQuestionnaireItemItem] | Unset):
+        Attributes:
+            resource_type (Literal['QuestionnaireResponse']):
+            id (str | Unset):
+            questionnaire (str | Unset): The Questionnaire's canonical|version.
+            status (FhirQuestionnaireResponseStatus | Unset):
+            item (list[FhirQuestionnaireResponseItemItem] | Unset):
     """
 
-    resource_type: Literal["Questionnaire"]
+    resource_type: Literal["QuestionnaireResponse"]
     id: str | Unset = UNSET
-    url: str | Unset = UNSET
-    version: str | Unset = UNSET
-    status: GetQuestionnaireFhirQuestionnaireStatus | Unset = UNSET
-    item: list[GetQuestionnaireFhirQuestionnaireItemItem] | Unset = UNSET
+    questionnaire: str | Unset = UNSET
+    status: FhirQuestionnaireResponseStatus | Unset = UNSET
+    item: list[FhirQuestionnaireResponseItemItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,9 +41,7 @@ class GetQuestionnaireFhirQuestionnaire:
 
         id = self.id
 
-        url = self.url
-
-        version = self.version
+        questionnaire = self.questionnaire
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -66,10 +63,8 @@ class GetQuestionnaireFhirQuestionnaire:
         )
         if id is not UNSET:
             field_dict["id"] = id
-        if url is not UNSET:
-            field_dict["url"] = url
-        if version is not UNSET:
-            field_dict["version"] = version
+        if questionnaire is not UNSET:
+            field_dict["questionnaire"] = questionnaire
         if status is not UNSET:
             field_dict["status"] = status
         if item is not UNSET:
@@ -79,46 +74,43 @@ class GetQuestionnaireFhirQuestionnaire:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_questionnaire_fhir_questionnaire_item_item import GetQuestionnaireFhirQuestionnaireItemItem  # noqa: PLC0415
+        from ..models.fhir_questionnaire_response_item_item import FhirQuestionnaireResponseItemItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        resource_type = cast(Literal["Questionnaire"], d.pop("resourceType"))
-        if resource_type != "Questionnaire":
-            raise ValueError(f"resourceType must match const 'Questionnaire', got '{resource_type}'")
+        resource_type = cast(Literal["QuestionnaireResponse"], d.pop("resourceType"))
+        if resource_type != "QuestionnaireResponse":
+            raise ValueError(f"resourceType must match const 'QuestionnaireResponse', got '{resource_type}'")
 
         id = d.pop("id", UNSET)
 
-        url = d.pop("url", UNSET)
-
-        version = d.pop("version", UNSET)
+        questionnaire = d.pop("questionnaire", UNSET)
 
         _status = d.pop("status", UNSET)
-        status: GetQuestionnaireFhirQuestionnaireStatus | Unset
+        status: FhirQuestionnaireResponseStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = GetQuestionnaireFhirQuestionnaireStatus(_status)
+            status = FhirQuestionnaireResponseStatus(_status)
 
         _item = d.pop("item", UNSET)
-        item: list[GetQuestionnaireFhirQuestionnaireItemItem] | Unset = UNSET
+        item: list[FhirQuestionnaireResponseItemItem] | Unset = UNSET
         if _item is not UNSET:
             item = []
             for item_item_data in _item:
-                item_item = GetQuestionnaireFhirQuestionnaireItemItem.from_dict(item_item_data)
+                item_item = FhirQuestionnaireResponseItemItem.from_dict(item_item_data)
 
                 item.append(item_item)
 
-        get_questionnaire_fhir_questionnaire = cls(
+        fhir_questionnaire_response = cls(
             resource_type=resource_type,
             id=id,
-            url=url,
-            version=version,
+            questionnaire=questionnaire,
             status=status,
             item=item,
         )
 
-        get_questionnaire_fhir_questionnaire.additional_properties = d
-        return get_questionnaire_fhir_questionnaire
+        fhir_questionnaire_response.additional_properties = d
+        return fhir_questionnaire_response
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,36 +6,35 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.create_audit_json_fhir_questionnaire_response_status import CreateAuditJsonFhirQuestionnaireResponseStatus
+from ..models.fhir_questionnaire_status import FhirQuestionnaireStatus
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_audit_json_fhir_questionnaire_response_item_item import (
-        CreateAuditJsonFhirQuestionnaireResponseItemItem,
-    )
+    from ..models.fhir_questionnaire_item_item import FhirQuestionnaireItemItem
 
 
-T = TypeVar("T", bound="CreateAuditJsonFhirQuestionnaireResponse")
+T = TypeVar("T", bound="FhirQuestionnaire")
 
 
 @_attrs_define
-class CreateAuditJsonFhirQuestionnaireResponse:
-    """An audit as a FHIR R4 QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from its
-    first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
+class FhirQuestionnaire:
+    """A published audit template as a FHIR R4 Questionnaire (https://hl7.org/fhir/R4/questionnaire.html)
 
-        Attributes:
-            resource_type (Literal['QuestionnaireResponse']):
-            id (str | Unset):
-            questionnaire (str | Unset): The Questionnaire's canonical|version.
-            status (CreateAuditJsonFhirQuestionnaireResponseStatus | Unset):
-            item (list[CreateAuditJsonFhirQuestionnaireResponseItemItem] | Unset):
+    Attributes:
+        resource_type (Literal['Questionnaire']):
+        id (str | Unset):
+        url (str | Unset):
+        version (str | Unset):
+        status (FhirQuestionnaireStatus | Unset):
+        item (list[FhirQuestionnaireItemItem] | Unset):
     """
 
-    resource_type: Literal["QuestionnaireResponse"]
+    resource_type: Literal["Questionnaire"]
     id: str | Unset = UNSET
-    questionnaire: str | Unset = UNSET
-    status: CreateAuditJsonFhirQuestionnaireResponseStatus | Unset = UNSET
-    item: list[CreateAuditJsonFhirQuestionnaireResponseItemItem] | Unset = UNSET
+    url: str | Unset = UNSET
+    version: str | Unset = UNSET
+    status: FhirQuestionnaireStatus | Unset = UNSET
+    item: list[FhirQuestionnaireItemItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,7 +42,9 @@ class CreateAuditJsonFhirQuestionnaireResponse:
 
         id = self.id
 
-        questionnaire = self.questionnaire
+        url = self.url
+
+        version = self.version
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
@@ -65,8 +66,10 @@ class CreateAuditJsonFhirQuestionnaireResponse:
         )
         if id is not UNSET:
             field_dict["id"] = id
-        if questionnaire is not UNSET:
-            field_dict["questionnaire"] = questionnaire
+        if url is not UNSET:
+            field_dict["url"] = url
+        if version is not UNSET:
+            field_dict["version"] = version
         if status is not UNSET:
             field_dict["status"] = status
         if item is not UNSET:
@@ -76,45 +79,46 @@ class CreateAuditJsonFhirQuestionnaireResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.create_audit_json_fhir_questionnaire_response_item_item import (
-            CreateAuditJsonFhirQuestionnaireResponseItemItem,  # noqa: PLC0415
-        )
+        from ..models.fhir_questionnaire_item_item import FhirQuestionnaireItemItem  # noqa: PLC0415
 
         d = dict(src_dict)
-        resource_type = cast(Literal["QuestionnaireResponse"], d.pop("resourceType"))
-        if resource_type != "QuestionnaireResponse":
-            raise ValueError(f"resourceType must match const 'QuestionnaireResponse', got '{resource_type}'")
+        resource_type = cast(Literal["Questionnaire"], d.pop("resourceType"))
+        if resource_type != "Questionnaire":
+            raise ValueError(f"resourceType must match const 'Questionnaire', got '{resource_type}'")
 
         id = d.pop("id", UNSET)
 
-        questionnaire = d.pop("questionnaire", UNSET)
+        url = d.pop("url", UNSET)
+
+        version = d.pop("version", UNSET)
 
         _status = d.pop("status", UNSET)
-        status: CreateAuditJsonFhirQuestionnaireResponseStatus | Unset
+        status: FhirQuestionnaireStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = CreateAuditJsonFhirQuestionnaireResponseStatus(_status)
+            status = FhirQuestionnaireStatus(_status)
 
         _item = d.pop("item", UNSET)
-        item: list[CreateAuditJsonFhirQuestionnaireResponseItemItem] | Unset = UNSET
+        item: list[FhirQuestionnaireItemItem] | Unset = UNSET
         if _item is not UNSET:
             item = []
             for item_item_data in _item:
-                item_item = CreateAuditJsonFhirQuestionnaireResponseItemItem.from_dict(item_item_data)
+                item_item = FhirQuestionnaireItemItem.from_dict(item_item_data)
 
                 item.append(item_item)
 
-        create_audit_json_fhir_questionnaire_response = cls(
+        fhir_questionnaire = cls(
             resource_type=resource_type,
             id=id,
-            questionnaire=questionnaire,
+            url=url,
+            version=version,
             status=status,
             item=item,
         )
 
-        create_audit_json_fhir_questionnaire_response.additional_properties = d
-        return create_audit_json_fhir_questionnaire_response
+        fhir_questionnaire.additional_properties = d
+        return fhir_questionnaire
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="GetCapabilityStatementFhirOperationOutcomeIssueItemDetails")
+T = TypeVar("T", bound="FhirQuestionnaireItemItem")
 
 
 @_attrs_define
-class GetCapabilityStatementFhirOperationOutcomeIssueItemDetails:
+class FhirQuestionnaireItemItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class GetCapabilityStatementFhirOperationOutcomeIssueItemDetails:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        get_capability_statement_fhir_operation_outcome_issue_item_details = cls()
+        fhir_questionnaire_item_item = cls()
 
-        get_capability_statement_fhir_operation_outcome_issue_item_details.additional_properties = d
-        return get_capability_statement_fhir_operation_outcome_issue_item_details
+        fhir_questionnaire_item_item.additional_properties = d
+        return fhir_questionnaire_item_item
 
     @property
     def additional_keys(self) -> list[str]:

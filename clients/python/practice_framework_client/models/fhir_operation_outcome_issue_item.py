@@ -6,34 +6,30 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.get_questionnaire_fhir_operation_outcome_issue_item_severity import (
-    GetQuestionnaireFhirOperationOutcomeIssueItemSeverity,
-)
+from ..models.fhir_operation_outcome_issue_item_severity import FhirOperationOutcomeIssueItemSeverity
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.get_questionnaire_fhir_operation_outcome_issue_item_details import (
-        GetQuestionnaireFhirOperationOutcomeIssueItemDetails,
-    )
+    from ..models.fhir_operation_outcome_issue_item_details import FhirOperationOutcomeIssueItemDetails
 
 
-T = TypeVar("T", bound="GetQuestionnaireFhirOperationOutcomeIssueItem")
+T = TypeVar("T", bound="FhirOperationOutcomeIssueItem")
 
 
 @_attrs_define
-class GetQuestionnaireFhirOperationOutcomeIssueItem:
+class FhirOperationOutcomeIssueItem:
     """
     Attributes:
-        severity (GetQuestionnaireFhirOperationOutcomeIssueItemSeverity):
+        severity (FhirOperationOutcomeIssueItemSeverity):
         code (str):
-        details (GetQuestionnaireFhirOperationOutcomeIssueItemDetails | Unset):
+        details (FhirOperationOutcomeIssueItemDetails | Unset):
         diagnostics (str | Unset):
         expression (list[str] | Unset):
     """
 
-    severity: GetQuestionnaireFhirOperationOutcomeIssueItemSeverity
+    severity: FhirOperationOutcomeIssueItemSeverity
     code: str
-    details: GetQuestionnaireFhirOperationOutcomeIssueItemDetails | Unset = UNSET
+    details: FhirOperationOutcomeIssueItemDetails | Unset = UNSET
     diagnostics: str | Unset = UNSET
     expression: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -72,27 +68,25 @@ class GetQuestionnaireFhirOperationOutcomeIssueItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_questionnaire_fhir_operation_outcome_issue_item_details import (
-            GetQuestionnaireFhirOperationOutcomeIssueItemDetails,  # noqa: PLC0415
-        )
+        from ..models.fhir_operation_outcome_issue_item_details import FhirOperationOutcomeIssueItemDetails  # noqa: PLC0415
 
         d = dict(src_dict)
-        severity = GetQuestionnaireFhirOperationOutcomeIssueItemSeverity(d.pop("severity"))
+        severity = FhirOperationOutcomeIssueItemSeverity(d.pop("severity"))
 
         code = d.pop("code")
 
         _details = d.pop("details", UNSET)
-        details: GetQuestionnaireFhirOperationOutcomeIssueItemDetails | Unset
+        details: FhirOperationOutcomeIssueItemDetails | Unset
         if isinstance(_details, Unset):
             details = UNSET
         else:
-            details = GetQuestionnaireFhirOperationOutcomeIssueItemDetails.from_dict(_details)
+            details = FhirOperationOutcomeIssueItemDetails.from_dict(_details)
 
         diagnostics = d.pop("diagnostics", UNSET)
 
         expression = cast(list[str], d.pop("expression", UNSET))
 
-        get_questionnaire_fhir_operation_outcome_issue_item = cls(
+        fhir_operation_outcome_issue_item = cls(
             severity=severity,
             code=code,
             details=details,
@@ -100,8 +94,8 @@ class GetQuestionnaireFhirOperationOutcomeIssueItem:
             expression=expression,
         )
 
-        get_questionnaire_fhir_operation_outcome_issue_item.additional_properties = d
-        return get_questionnaire_fhir_operation_outcome_issue_item
+        fhir_operation_outcome_issue_item.additional_properties = d
+        return fhir_operation_outcome_issue_item
 
     @property
     def additional_keys(self) -> list[str]:

@@ -9,25 +9,23 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.get_capability_statement_fhir_operation_outcome_issue_item import (
-        GetCapabilityStatementFhirOperationOutcomeIssueItem,
-    )
+    from ..models.fhir_operation_outcome_issue_item import FhirOperationOutcomeIssueItem
 
 
-T = TypeVar("T", bound="GetCapabilityStatementFhirOperationOutcome")
+T = TypeVar("T", bound="FhirOperationOutcome")
 
 
 @_attrs_define
-class GetCapabilityStatementFhirOperationOutcome:
+class FhirOperationOutcome:
     """What went wrong (or, from $validate, what was found) (https://hl7.org/fhir/R4/operationoutcome.html)
 
     Attributes:
         resource_type (Literal['OperationOutcome']):
-        issue (list[GetCapabilityStatementFhirOperationOutcomeIssueItem] | Unset):
+        issue (list[FhirOperationOutcomeIssueItem] | Unset):
     """
 
     resource_type: Literal["OperationOutcome"]
-    issue: list[GetCapabilityStatementFhirOperationOutcomeIssueItem] | Unset = UNSET
+    issue: list[FhirOperationOutcomeIssueItem] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,9 +52,7 @@ class GetCapabilityStatementFhirOperationOutcome:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.get_capability_statement_fhir_operation_outcome_issue_item import (
-            GetCapabilityStatementFhirOperationOutcomeIssueItem,  # noqa: PLC0415
-        )
+        from ..models.fhir_operation_outcome_issue_item import FhirOperationOutcomeIssueItem  # noqa: PLC0415
 
         d = dict(src_dict)
         resource_type = cast(Literal["OperationOutcome"], d.pop("resourceType"))
@@ -64,21 +60,21 @@ class GetCapabilityStatementFhirOperationOutcome:
             raise ValueError(f"resourceType must match const 'OperationOutcome', got '{resource_type}'")
 
         _issue = d.pop("issue", UNSET)
-        issue: list[GetCapabilityStatementFhirOperationOutcomeIssueItem] | Unset = UNSET
+        issue: list[FhirOperationOutcomeIssueItem] | Unset = UNSET
         if _issue is not UNSET:
             issue = []
             for issue_item_data in _issue:
-                issue_item = GetCapabilityStatementFhirOperationOutcomeIssueItem.from_dict(issue_item_data)
+                issue_item = FhirOperationOutcomeIssueItem.from_dict(issue_item_data)
 
                 issue.append(issue_item)
 
-        get_capability_statement_fhir_operation_outcome = cls(
+        fhir_operation_outcome = cls(
             resource_type=resource_type,
             issue=issue,
         )
 
-        get_capability_statement_fhir_operation_outcome.additional_properties = d
-        return get_capability_statement_fhir_operation_outcome
+        fhir_operation_outcome.additional_properties = d
+        return fhir_operation_outcome
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CreateAuditJsonFhirQuestionnaireResponseStatus(StrEnum):
+class FhirQuestionnaireResponseStatus(StrEnum):
     AMENDED = "amended"
     COMPLETED = "completed"
     ENTERED_IN_ERROR = "entered-in-error"

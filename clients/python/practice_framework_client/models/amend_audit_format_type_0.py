@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class AmendAuditFormatType0(StrEnum):
+    CSV = "csv"
+    FHIR = "fhir"
+    JSON = "json"
+
+    def __str__(self) -> str:
+        return str(self.value)
