@@ -148,9 +148,19 @@ def document(doc: dict[str, Any]) -> None:
         name: {**response, **response_headers(*_common_headers(_STATUS_OF[name], metered=True))}
         for name, response in RESPONSES.items()
     }
+    outcome = next(
+        (
+            schema
+            for path, operations in doc["paths"].items()
+            if path.startswith("/fhir/")
+            for operation in operations.values()
+            if (schema := _outcome_schema(operation["responses"]))
+        ),
+        None,
+    )
     for path, operations in doc["paths"].items():
         for method, operation in operations.items():
-            _document(path, method, operation)
+            _document(path, method, operation, outcome)
     used = json.dumps(doc["paths"])  # a shared answer no operation kept is not listed
     for name in list(components["responses"]):
         if f'"#/components/responses/{name}"' not in used:
@@ -164,7 +174,9 @@ _STATUS_OF = {"NotModified": 304} | {
 }
 
 
-def _document(path: str, method: str, operation: dict[str, Any]) -> None:
+def _document(
+    path: str, method: str, operation: dict[str, Any], outcome: dict[str, Any] | None
+) -> None:
     responses: dict[str, Any] = operation["responses"]
     metered = not path.startswith(UNMETERED_PATHS)
     public = not operation.get("security")
@@ -198,17 +210,42 @@ def _document(path: str, method: str, operation: dict[str, Any]) -> None:
     if not params:
         del operation["parameters"]
 
-    outcome = _outcome_schema(responses) if path.startswith("/fhir/") else None
+    fhir_base = path.startswith("/fhir/") and outcome is not None
     for name in shared:
         shared_response = RESPONSES[name]
-        if outcome and "content" in shared_response:  # a FHIR base answers OperationOutcomes
-            responses[str(_STATUS_OF[name])] = _as_outcome(shared_response, outcome)
+        if fhir_base and "content" in shared_response:  # answers only OperationOutcomes
+            responses[str(_STATUS_OF[name])] = _as_outcome(shared_response, outcome or {})
         else:  # what a route documents itself is more precise: it stays
             responses.setdefault(str(_STATUS_OF[name]), _ref("responses", name))
+    if outcome is not None and not fhir_base and _offers_fhir(operation):
+        _also_as_outcomes(responses, outcome)
     for status, response in responses.items():
         if "$ref" not in response:
             _add_headers(response, *_common_headers(int(status), metered))
     operation["responses"] = dict(sorted(responses.items()))
+
+
+def _offers_fhir(operation: dict[str, Any]) -> bool:
+    """Whether a FHIR client may call it (FHIR in or out): its errors then may be FHIR too."""
+    bodies = [operation.get("requestBody", {}), *operation["responses"].values()]
+    return any(FHIR_MEDIA_TYPE in body.get("content", {}) for body in bodies)
+
+
+def _also_as_outcomes(responses: dict[str, Any], outcome: dict[str, Any]) -> None:
+    """Each error of an operation a FHIR request can reach, also as its OperationOutcome
+    (app/core/operation_outcome.py sends one when the request chose FHIR)."""
+    names = {str(_STATUS_OF[name]): name for name in RESPONSES}
+    for status, response in list(responses.items()):
+        if status[0] not in "45":
+            continue
+        if "$ref" in response:
+            response = dict(RESPONSES[names[status]])
+        problem = response["content"][PROBLEM_MEDIA_TYPE]
+        as_outcome = _as_outcome({**response, "content": {PROBLEM_MEDIA_TYPE: problem}}, outcome)
+        responses[status] = {
+            **response,
+            "content": {**response["content"], **as_outcome["content"]},
+        }
 
 
 def _outcome_schema(responses: dict[str, Any]) -> dict[str, Any] | None:

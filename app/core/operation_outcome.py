@@ -159,6 +159,19 @@ def is_fhir_request(scope: Scope) -> bool:
     return preferred(accept or None, (JSON_MEDIA_TYPE, FHIR_MEDIA_TYPE)) == 1
 
 
+def _route_speaks_fhir(scope: Scope) -> bool:
+    """Under /v1, only a route that takes or gives FHIR answers its errors in FHIR (as its
+    OpenAPI says); one that does not, or a request refused before routing, keeps problem+json."""
+    if not scope.get("path", "").startswith("/v1/"):
+        return True
+    route = scope.get("route")
+    documented = [
+        *(getattr(route, "responses", None) or {}).values(),
+        (getattr(route, "openapi_extra", None) or {}).get("requestBody", {}),
+    ]
+    return any(FHIR_MEDIA_TYPE in (doc.get("content") or {}) for doc in documented)
+
+
 class OperationOutcomeMiddleware:
     """Answers a FHIR request's problem+json as an OperationOutcome (see the module's doc);
     every other request and response passes untouched, after one look at the path."""
@@ -179,7 +192,7 @@ class OperationOutcomeMiddleware:
             if message["type"] == "http.response.start":
                 headers = message.get("headers", [])
                 media = next((_media(v) for k, v in headers if k == b"content-type"), b"")
-                if media == PROBLEM_MEDIA_TYPE.encode():
+                if media == PROBLEM_MEDIA_TYPE.encode() and _route_speaks_fhir(scope):
                     held = message  # sent with the outcome once the whole problem is read
                     return
             elif message["type"] == "http.response.body" and held is not None:

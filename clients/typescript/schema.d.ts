@@ -2847,6 +2847,22 @@ export interface components {
             item?: Record<string, never>[];
         };
         /**
+         * FhirOperationOutcome
+         * @description What went wrong (or, from $validate, what was found) (https://hl7.org/fhir/R4/operationoutcome.html)
+         */
+        FhirOperationOutcome: {
+            /** @constant */
+            resourceType: "OperationOutcome";
+            issue?: {
+                /** @enum {unknown} */
+                severity: "fatal" | "error" | "warning" | "information";
+                code: string;
+                details?: Record<string, never>;
+                diagnostics?: string;
+                expression?: string[];
+            }[];
+        };
+        /**
          * FhirQuestionnaireResponse
          * @description An audit as a FHIR R4 QuestionnaireResponse: `in-progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on) (https://hl7.org/fhir/R4/questionnaireresponse.html)
          */
@@ -2870,22 +2886,6 @@ export interface components {
             /** @constant */
             fhirVersion?: "4.0.1";
             rest?: Record<string, never>[];
-        };
-        /**
-         * FhirOperationOutcome
-         * @description What went wrong (or, from $validate, what was found) (https://hl7.org/fhir/R4/operationoutcome.html)
-         */
-        FhirOperationOutcome: {
-            /** @constant */
-            resourceType: "OperationOutcome";
-            issue?: {
-                /** @enum {unknown} */
-                severity: "fatal" | "error" | "warning" | "information";
-                code: string;
-                details?: Record<string, never>;
-                diagnostics?: string;
-                expression?: string[];
-            }[];
         };
         /**
          * FhirCodeSystem
@@ -3567,7 +3567,51 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Not found */
             404: {
                 headers: {
@@ -3588,6 +3632,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json (listed in `offered`). */
@@ -3614,9 +3681,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            412: components["responses"]["PreconditionFailedOnRead"];
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The audit has changed since the ETag you sent: read it again.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "The audit has changed since the ETag you sent: read it again."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -3643,11 +3777,173 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     list_audits: {
@@ -4139,7 +4435,51 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -4160,6 +4500,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "login",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unauthorized",
+                     *                 "display": "Authentication required"
+                     *               }
+                     *             ],
+                     *             "text": "Authentication required"
+                     *           },
+                     *           "diagnostics": "Authentication required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Forbidden */
@@ -4182,6 +4545,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "forbidden",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "forbidden",
+                     *                 "display": "Forbidden"
+                     *               }
+                     *             ],
+                     *             "text": "Forbidden"
+                     *           },
+                     *           "diagnostics": "Forbidden."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
@@ -4209,9 +4595,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            408: components["responses"]["RequestTimeout"];
+            /** @description Request timeout */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request body did not arrive within 30 s.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "timeout",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "request-timeout",
+                     *                 "display": "Request timeout"
+                     *               }
+                     *             ],
+                     *             "text": "Request timeout"
+                     *           },
+                     *           "diagnostics": "The request body did not arrive within 30 s."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -4232,9 +4685,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "conflict",
+                     *                 "display": "Conflict"
+                     *               }
+                     *             ],
+                     *             "text": "Conflict"
+                     *           },
+                     *           "diagnostics": "Conflict."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds the limit of 1048576 bytes.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "payload-too-large",
+                     *                 "display": "Payload too large"
+                     *               }
+                     *             ],
+                     *             "text": "Payload too large"
+                     *           },
+                     *           "diagnostics": "The body exceeds the limit of 1048576 bytes."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Unsupported media type */
             415: {
                 headers: {
@@ -4255,6 +4775,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unsupported-media-type",
+                     *                 "display": "Unsupported media type"
+                     *               }
+                     *             ],
+                     *             "text": "Unsupported media type"
+                     *           },
+                     *           "diagnostics": "Unsupported media type."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Invalid request */
@@ -4283,11 +4826,173 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     get_audit: {
@@ -4439,7 +5144,51 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -4460,6 +5209,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "login",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unauthorized",
+                     *                 "display": "Authentication required"
+                     *               }
+                     *             ],
+                     *             "text": "Authentication required"
+                     *           },
+                     *           "diagnostics": "Authentication required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Forbidden */
@@ -4482,6 +5254,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "forbidden",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "forbidden",
+                     *                 "display": "Forbidden"
+                     *               }
+                     *             ],
+                     *             "text": "Forbidden"
+                     *           },
+                     *           "diagnostics": "Forbidden."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Not found */
@@ -4504,6 +5299,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
@@ -4531,9 +5349,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            412: components["responses"]["PreconditionFailedOnRead"];
+            /** @description Precondition failed */
+            412: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/precondition-failed",
+                     *       "title": "Precondition failed",
+                     *       "status": 412,
+                     *       "detail": "The audit has changed since the ETag you sent: read it again.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "The audit has changed since the ETag you sent: read it again."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Invalid request */
             422: {
                 headers: {
@@ -4560,11 +5445,173 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     update_audit: {
@@ -4737,7 +5784,51 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -4758,6 +5849,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "login",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unauthorized",
+                     *                 "display": "Authentication required"
+                     *               }
+                     *             ],
+                     *             "text": "Authentication required"
+                     *           },
+                     *           "diagnostics": "Authentication required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Forbidden */
@@ -4780,6 +5894,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "forbidden",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "forbidden",
+                     *                 "display": "Forbidden"
+                     *               }
+                     *             ],
+                     *             "text": "Forbidden"
+                     *           },
+                     *           "diagnostics": "Forbidden."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Not found */
@@ -4802,6 +5939,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
@@ -4829,9 +5989,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            408: components["responses"]["RequestTimeout"];
+            /** @description Request timeout */
+            408: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/request-timeout",
+                     *       "title": "Request timeout",
+                     *       "status": 408,
+                     *       "detail": "The request body did not arrive within 30 s.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "timeout",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "request-timeout",
+                     *                 "display": "Request timeout"
+                     *               }
+                     *             ],
+                     *             "text": "Request timeout"
+                     *           },
+                     *           "diagnostics": "The request body did not arrive within 30 s."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Conflict */
             409: {
                 headers: {
@@ -4852,6 +6079,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "conflict",
+                     *                 "display": "Conflict"
+                     *               }
+                     *             ],
+                     *             "text": "Conflict"
+                     *           },
+                     *           "diagnostics": "Conflict."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition failed */
@@ -4874,9 +6124,76 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "Precondition failed."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            413: components["responses"]["PayloadTooLarge"];
+            /** @description Payload too large */
+            413: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/payload-too-large",
+                     *       "title": "Payload too large",
+                     *       "status": 413,
+                     *       "detail": "The body exceeds the limit of 1048576 bytes.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "payload-too-large",
+                     *                 "display": "Payload too large"
+                     *               }
+                     *             ],
+                     *             "text": "Payload too large"
+                     *           },
+                     *           "diagnostics": "The body exceeds the limit of 1048576 bytes."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Unsupported media type */
             415: {
                 headers: {
@@ -4897,6 +6214,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unsupported-media-type",
+                     *                 "display": "Unsupported media type"
+                     *               }
+                     *             ],
+                     *             "text": "Unsupported media type"
+                     *           },
+                     *           "diagnostics": "Unsupported media type."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Invalid request */
@@ -4925,6 +6265,34 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition required */
@@ -4947,11 +6315,168 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "business-rule",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-required",
+                     *                 "display": "Precondition required"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition required"
+                     *           },
+                     *           "diagnostics": "Precondition required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     submit_audit: {
@@ -5099,7 +6624,51 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5120,6 +6689,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "login",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unauthorized",
+                     *                 "display": "Authentication required"
+                     *               }
+                     *             ],
+                     *             "text": "Authentication required"
+                     *           },
+                     *           "diagnostics": "Authentication required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Forbidden */
@@ -5142,6 +6734,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "forbidden",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "forbidden",
+                     *                 "display": "Forbidden"
+                     *               }
+                     *             ],
+                     *             "text": "Forbidden"
+                     *           },
+                     *           "diagnostics": "Forbidden."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Not found */
@@ -5164,6 +6779,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
@@ -5191,6 +6829,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Conflict */
@@ -5213,6 +6874,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "conflict",
+                     *                 "display": "Conflict"
+                     *               }
+                     *             ],
+                     *             "text": "Conflict"
+                     *           },
+                     *           "diagnostics": "Conflict."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition failed */
@@ -5235,6 +6919,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "Precondition failed."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Invalid request */
@@ -5263,6 +6970,34 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition required */
@@ -5285,11 +7020,168 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "business-rule",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-required",
+                     *                 "display": "Precondition required"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition required"
+                     *           },
+                     *           "diagnostics": "Precondition required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     amend_audit: {
@@ -5437,7 +7329,51 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Bad request */
+            400: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/bad-request",
+                     *       "title": "Bad request",
+                     *       "status": 400,
+                     *       "detail": "Send one Authorization header, not 2.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "bad-request",
+                     *                 "display": "Bad request"
+                     *               }
+                     *             ],
+                     *             "text": "Bad request"
+                     *           },
+                     *           "diagnostics": "Send one Authorization header, not 2."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
             /** @description Authentication required */
             401: {
                 headers: {
@@ -5458,6 +7394,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "login",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "unauthorized",
+                     *                 "display": "Authentication required"
+                     *               }
+                     *             ],
+                     *             "text": "Authentication required"
+                     *           },
+                     *           "diagnostics": "Authentication required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Forbidden */
@@ -5480,6 +7439,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "forbidden",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "forbidden",
+                     *                 "display": "Forbidden"
+                     *               }
+                     *             ],
+                     *             "text": "Forbidden"
+                     *           },
+                     *           "diagnostics": "Forbidden."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Not found */
@@ -5502,6 +7484,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-found",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-found",
+                     *                 "display": "Not found"
+                     *               }
+                     *             ],
+                     *             "text": "Not found"
+                     *           },
+                     *           "diagnostics": "Not found."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
@@ -5529,6 +7534,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "not-supported",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "not-acceptable",
+                     *                 "display": "Not acceptable"
+                     *               }
+                     *             ],
+                     *             "text": "Not acceptable"
+                     *           },
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Conflict */
@@ -5551,6 +7579,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "conflict",
+                     *                 "display": "Conflict"
+                     *               }
+                     *             ],
+                     *             "text": "Conflict"
+                     *           },
+                     *           "diagnostics": "Conflict."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition failed */
@@ -5573,6 +7624,29 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "conflict",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-failed",
+                     *                 "display": "Precondition failed"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition failed"
+                     *           },
+                     *           "diagnostics": "Precondition failed."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Invalid request */
@@ -5601,6 +7675,34 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "validation-error",
+                     *                 "display": "Invalid request"
+                     *               }
+                     *             ],
+                     *             "text": "Invalid request"
+                     *           },
+                     *           "diagnostics": "limit: Input should be less than or equal to 200"
+                     *         },
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "invalid",
+                     *           "diagnostics": "query/limit: Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
             /** @description Precondition required */
@@ -5623,11 +7725,168 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "business-rule",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "precondition-required",
+                     *                 "display": "Precondition required"
+                     *               }
+                     *             ],
+                     *             "text": "Precondition required"
+                     *           },
+                     *           "diagnostics": "Precondition required."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            429: components["responses"]["RateLimited"];
-            431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit of 600 requests per minute exceeded.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "throttled",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "rate-limited",
+                     *                 "display": "Too many requests"
+                     *               }
+                     *             ],
+                     *             "text": "Too many requests"
+                     *           },
+                     *           "diagnostics": "Rate limit of 600 requests per minute exceeded."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Request header fields too large */
+            431: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/headers-too-large",
+                     *       "title": "Request header fields too large",
+                     *       "status": 431,
+                     *       "detail": "The request's headers are too large.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "error",
+                     *           "code": "too-long",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "headers-too-large",
+                     *                 "display": "Request header fields too large"
+                     *               }
+                     *             ],
+                     *             "text": "Request header fields too large"
+                     *           },
+                     *           "diagnostics": "The request's headers are too large."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The database is unavailable; try again shortly.",
+                     *       "instance": "/v1/audits"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "resourceType": "OperationOutcome",
+                     *       "issue": [
+                     *         {
+                     *           "severity": "fatal",
+                     *           "code": "transient",
+                     *           "details": {
+                     *             "coding": [
+                     *               {
+                     *                 "system": "https://practice-framework.api/problems",
+                     *                 "code": "service-unavailable",
+                     *                 "display": "Service unavailable"
+                     *               }
+                     *             ],
+                     *             "text": "Service unavailable"
+                     *           },
+                     *           "diagnostics": "The database is unavailable; try again shortly."
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
+                };
+            };
         };
     };
     list_revisions: {

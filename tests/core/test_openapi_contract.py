@@ -68,6 +68,10 @@ def test_every_error_response_is_a_typed_problem(client: TestClient) -> None:
                 schema = components[ref.rsplit("/", 1)[1]]
                 assert schema["properties"]["resourceType"] == {"const": "OperationOutcome"}
                 continue
+            # A route that takes or gives FHIR answers a FHIR request's errors in FHIR too.
+            if "application/fhir+json" in content:
+                ref = content.pop("application/fhir+json")["schema"]["$ref"]
+                assert ref == "#/components/schemas/FhirOperationOutcome", (method, path)
             assert set(content) == {"application/problem+json"}, (method, path, status)
             expected = "ValidationProblem" if status == "422" else "Problem"
             ref = content["application/problem+json"]["schema"]["$ref"]

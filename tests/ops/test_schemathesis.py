@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from app.audits.openapi import EXAMPLE_FHIR_BASE
 from tests.conftest import ServedApp
 from tests.helpers import OPERATOR, tenant
 
@@ -25,6 +26,7 @@ PHASES = "examples,coverage,fuzzing,stateful"
 # PostgreSQL it runs alone, since the other two identities exercise no database-specific path.
 MAX_EXAMPLES = {"organisation": 30, "operator": 10, "anonymous": 10}
 ON_POSTGRESQL = bool(os.environ.get("TEST_DATABASE_URL"))
+EXAMPLE_BASE = EXAMPLE_FHIR_BASE.removesuffix("/fhir")
 
 # CPython 3.11's parser can raise this spuriously (python/cpython#106905) inside hypothesis,
 # which parses lambdas' source to describe them: the run never reached the app. One more run.
@@ -33,7 +35,9 @@ INTERPRETER_BUG = ("AST constructor recursion depth mismatch", 'KeyError: (\'"""
 
 @pytest.fixture(scope="module")
 def server(database_url: str) -> Iterator[ServedApp]:
-    served = ServedApp(database_url)
+    # The description's FHIR examples name the default deployment's canonical URLs (they must
+    # not vary with the port a test happens to get): serve as that deployment.
+    served = ServedApp(database_url, extra_env={"PUBLIC_BASE_URL": EXAMPLE_BASE})
     try:
         yield served
     finally:
