@@ -119,3 +119,23 @@ def test_every_write_draws_an_etag_never_issued_before(client: TestClient) -> No
     assert len(set(seen)) == len(seen)
     listed = client.get(href, headers=headers)
     assert listed.headers["etag"] == seen[4] and listed.json()["version"] == 5
+
+
+def test_if_match_is_a_list_of_entity_tags_or_star(client: TestClient) -> None:
+    """A malformed If-Match is the client's mistake (422, pointing at the header), not a stale
+    ETag (412); `*` matches the audit as it is (RFC 9110, 13.1.1)."""
+    headers = tenant(client)
+    created = create_audit(client, headers)
+    href = created.json()["href"]
+    for malformed in ("0ac516d5", '"unterminated', "W/", "{}", '"a" "b"'):
+        refused = client.patch(
+            href, json={"title": "x"}, headers={**headers, "If-Match": malformed}
+        )
+        problem = assert_problem(refused, 422, "validation-error")
+        assert [e["pointer"] for e in problem["errors"]] == ["#/header/If-Match"], malformed
+    listed = f'"stale", {created.headers["etag"]}'
+    ok = client.patch(href, json={"title": "Listed"}, headers={**headers, "If-Match": listed})
+    assert ok.status_code == 200, ok.text
+    star = client.patch(href, json={"title": "Any"}, headers={**headers, "If-Match": "*"})
+    assert star.status_code == 200 and star.json()["title"] == "Any"
+    assert_problem(client.patch(href, json={}, headers={**headers, "If-Match": '"x"'}), 412)
