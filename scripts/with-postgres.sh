@@ -37,7 +37,7 @@ chmod 755 "$WORK"
 mkdir -p "$WORK/data" "$WORK/sock"
 [[ ${#RUN_AS[@]} -gt 0 ]] && chown -R postgres: "$WORK"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 USER_NAME=$( [[ ${#RUN_AS[@]} -gt 0 ]] && echo postgres || id -un )
 
 stop() {
@@ -50,9 +50,9 @@ trap stop EXIT INT TERM
     --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; exit 1; }
 # Durability stays on (fsync): the kill -9 test must mean what it says.
 "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$WORK/data" -l "$WORK/server.log" -w -t 60 start \
-    -o "-h 127.0.0.1 -p $PORT -k $WORK/sock -c max_connections=300 -c shared_buffers=64MB" \
+    -o "-h 127.0.0.1 -p $PG_PORT -k $WORK/sock -c max_connections=300 -c shared_buffers=64MB" \
     >/dev/null || { cat "$WORK/server.log" >&2; exit 1; }
 
-export TEST_DATABASE_URL="postgresql+psycopg://$USER_NAME@127.0.0.1:$PORT/postgres"
+export TEST_DATABASE_URL="postgresql+psycopg://$USER_NAME@127.0.0.1:$PG_PORT/postgres"
 echo "with-postgres: $TEST_DATABASE_URL" >&2
 "$@"

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import ServedApp
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.any_database]
 
 
 def chromium_binary() -> str:

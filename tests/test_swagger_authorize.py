@@ -20,7 +20,7 @@ from tests.conftest import ServedApp
 from tests.helpers import operator_env, tenant
 from tests.test_docs_browser import chromium_binary
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.any_database]
 
 
 @pytest.fixture(scope="module", autouse=True)

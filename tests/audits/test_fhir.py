@@ -11,7 +11,7 @@ from tests.fhir.validators import assert_outcome, assert_valid_fhir
 from tests.helpers import answer, complete_audit, condition_slugs, create_audit, tenant
 
 FHIR = "application/fhir+json"
-# The default PUBLIC_BASE_URL (the tests set none): http://HOST:PORT.
+# The default deployment's PUBLIC_BASE_URL, which tests/conftest.py pins.
 QUESTIONNAIRE = "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1"
 RATING_SYSTEM = "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1"
 

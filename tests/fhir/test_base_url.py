@@ -18,7 +18,10 @@ FHIR = "application/fhir+json"
 PUBLIC = "https://api.example.org/practice-framework"
 
 
-def test_the_default_is_the_served_address_and_values_are_checked() -> None:
+def test_the_default_is_the_served_address_and_values_are_checked(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)  # tests/conftest.py pins one
     assert Settings(host="127.0.0.1", port=8000).public_base_url == "http://127.0.0.1:8000"
     assert Settings(host="0.0.0.0", port=80).public_base_url == "http://127.0.0.1:80"
     assert Settings(host="::1", port=8000).public_base_url == "http://[::1]:8000"
@@ -33,6 +36,7 @@ def public_client(database_url: str) -> Iterator[TestClient]:
     """The app with PUBLIC_BASE_URL set (its renderings cached apart from the default's)."""
     from app.main import create_app
 
+    previous = os.environ.get("PUBLIC_BASE_URL")
     os.environ["PUBLIC_BASE_URL"] = PUBLIC
     get_settings.cache_clear()
     catalogue_cache.clear()
@@ -40,7 +44,10 @@ def public_client(database_url: str) -> Iterator[TestClient]:
         with TestClient(create_app(), raise_server_exceptions=False) as client:
             yield client
     finally:
-        del os.environ["PUBLIC_BASE_URL"]
+        if previous is None:
+            del os.environ["PUBLIC_BASE_URL"]
+        else:
+            os.environ["PUBLIC_BASE_URL"] = previous
         get_settings.cache_clear()
         catalogue_cache.clear()
 

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from tests.fhir.validators import assert_outcome, assert_valid_fhir
 
 FHIR = "application/fhir+json"
-BASE = "http://127.0.0.1:8000"  # the default PUBLIC_BASE_URL: the tests set none
+BASE = "http://127.0.0.1:8000"  # the default PUBLIC_BASE_URL, pinned by tests/conftest.py
 SEED = Path(__file__).resolve().parents[2] / "seed" / "audits" / "template-1.yaml"
 
 

@@ -7,7 +7,11 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.any_database
 
 CLIENT = ROOT / "clients" / "python"
 TYPES = ROOT / "clients" / "typescript" / "schema.d.ts"
