@@ -1867,9 +1867,7 @@ export interface components {
             /** Status */
             status: string;
         };
-        JsonValue: boolean | number | string | components["schemas"]["JsonValue"][] | {
-            [key: string]: components["schemas"]["JsonValue"];
-        } | null;
+        JsonValue: unknown;
         /**
          * MappedRef
          * @description A feature or enabler a condition bears on: a mapping this project curates.
