@@ -55,6 +55,8 @@ from .fhir_questionnaire_response import FhirQuestionnaireResponse
 from .fhir_questionnaire_response_item_item import FhirQuestionnaireResponseItemItem
 from .fhir_questionnaire_response_status import FhirQuestionnaireResponseStatus
 from .fhir_questionnaire_status import FhirQuestionnaireStatus
+from .fhir_validate_body import FhirValidateBody
+from .fhir_validate_body_resourcetype import FhirValidateBodyResourcetype
 from .field_error import FieldError
 from .figure import Figure
 from .finding_kind import FindingKind
@@ -172,6 +174,8 @@ __all__ = (
     "FhirQuestionnaireResponseItemItem",
     "FhirQuestionnaireResponseStatus",
     "FhirQuestionnaireStatus",
+    "FhirValidateBody",
+    "FhirValidateBodyResourcetype",
     "FieldError",
     "Figure",
     "FindingKind",
