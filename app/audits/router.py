@@ -174,12 +174,12 @@ def _stored(response: Response) -> StoredResponse:
     openapi_extra=CREATE_BODY,
     responses={
         **problem_responses(*AUTH, Conflict, UnsupportedMediaType, ValidationFailed),
-        **AUDIT.responses(201, "The new draft audit, with its ETag."),
-        201: {
-            **AUDIT.responses(201, "The new draft audit, with its ETag.")[201],
+        **AUDIT.responses(
+            201,
+            "The new draft audit, with its ETag.",
             **response_headers("Location", "ETag", "Idempotent-Replayed"),
             **links("GetAudit", "UpdateAudit", "SubmitAudit", "ListRevisions", "GetAuditReport"),
-        },
+        ),
     },
 )
 @db_route
@@ -264,12 +264,11 @@ def list_audits(
     summary="Get an audit (JSON, FHIR QuestionnaireResponse or CSV)",
     responses={
         **problem_responses(*AUTH, NotFound, ValidationFailed),
-        **AUDIT.responses(description="The audit, with its ETag."),
-        200: {
-            **AUDIT.responses(description="The audit, with its ETag.")[200],
+        **AUDIT.responses(
+            description="The audit, with its ETag.",
             **response_headers("ETag"),
             **links("UpdateAudit", "SubmitAudit", "AmendAudit", "ListRevisions", "GetAuditReport"),
-        },
+        ),
     },
 )
 @db_route
@@ -300,12 +299,11 @@ WRITE_ERRORS = {
     **problem_responses(
         *AUTH, NotFound, Conflict, PreconditionFailed, PreconditionRequired, ValidationFailed
     ),
-    **AUDIT.responses(description="The audit as it now is, with its ETag."),
-    200: {
-        **AUDIT.responses(description="The audit as it now is, with its ETag.")[200],
+    **AUDIT.responses(
+        description="The audit as it now is, with its ETag.",
         **response_headers("ETag"),
         **links("GetAudit", "UpdateAudit", "SubmitAudit", "AmendAudit", "GetAuditReport"),
-    },
+    ),
 }
 PATCH_ERRORS = {**WRITE_ERRORS, **problem_responses(UnsupportedMediaType)}
 # JSON Merge Patch (RFC 7396) is the same document here: members left out are unchanged, null

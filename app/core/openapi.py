@@ -1,7 +1,8 @@
-"""What the generated OpenAPI description needs beyond FastAPI's defaults: every error response
-as `application/problem+json` with its schema (FastAPI files a response's `model` under
-`application/json`), and `security: []` on public operations, so a reader and a linter can tell
-a public operation from one whose security was forgotten."""
+"""The OpenAPI description, refined once from FastAPI's: errors as `application/problem+json`
+(FastAPI files a response's `model` under `application/json`), `security: []` on public
+operations (so a reader and a linter can tell one from a forgotten one), then the statuses and
+headers (openapi_statuses.py), examples (openapi_examples.py), links (openapi_links.py), and the
+names an SDK generator turns into classes (pages, titled body schemas)."""
 
 import json
 import re

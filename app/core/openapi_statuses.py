@@ -24,10 +24,13 @@ from app.core.errors import (
     UnsupportedMediaType,
     ValidationFailed,
 )
-from app.core.operation_outcome import FHIR_MEDIA_TYPE, from_problem
-
-UNMETERED_PATHS = ("/healthz", "/readyz", "/metrics")  # outside the rate limit (ratelimit.py)
-IF_MATCH_WRITES = {"update_audit", "submit_audit", "amend_audit"}
+from app.core.operation_outcome import (
+    FHIR_MEDIA_TYPE,
+    OUTCOME_SCHEMA,
+    documents_fhir,
+    from_problem,
+)
+from app.core.ratelimit import EXEMPT_PATHS
 
 HEADERS: dict[str, dict[str, Any]] = {
     "X-Request-ID": {
@@ -148,19 +151,9 @@ def document(doc: dict[str, Any]) -> None:
         name: {**response, **response_headers(*_common_headers(_STATUS_OF[name], metered=True))}
         for name, response in RESPONSES.items()
     }
-    outcome = next(
-        (
-            schema
-            for path, operations in doc["paths"].items()
-            if path.startswith("/fhir/")
-            for operation in operations.values()
-            if (schema := _outcome_schema(operation["responses"]))
-        ),
-        None,
-    )
     for path, operations in doc["paths"].items():
         for method, operation in operations.items():
-            _document(path, method, operation, outcome)
+            _document(path, method, operation)
     used = json.dumps(doc["paths"])  # a shared answer no operation kept is not listed
     for name in list(components["responses"]):
         if f'"#/components/responses/{name}"' not in used:
@@ -174,11 +167,9 @@ _STATUS_OF = {"NotModified": 304} | {
 }
 
 
-def _document(
-    path: str, method: str, operation: dict[str, Any], outcome: dict[str, Any] | None
-) -> None:
+def _document(path: str, method: str, operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation["responses"]
-    metered = not path.startswith(UNMETERED_PATHS)
+    metered = path not in EXEMPT_PATHS
     public = not operation.get("security")
     params = operation.setdefault("parameters", [])
 
@@ -196,12 +187,13 @@ def _document(
         shared += ["NotModified", "PreconditionFailedOnRead"]
         params.append(_ref("parameters", "IfNoneMatch"))
         _add_headers(_success(responses), "ETag")
-    if operation.get("operationId") in IF_MATCH_WRITES:
+    # A write that declares If-Match needs it: 428 without, 412 when stale (the route answers
+    # both, and takes `None` only to say so itself rather than with a 422).
+    if_match = next((p for p in params if p.get("name") == "If-Match"), None)
+    if method != "get" and if_match is not None:
         shared += ["PreconditionFailed", "PreconditionRequired"]
-        for param in params:
-            if param.get("name") == "If-Match":
-                param["required"] = True
-                param["schema"] = {**_without_null(param["schema"]), "pattern": ENTITY_TAGS_PATTERN}
+        if_match["required"] = True
+        if_match["schema"] = {**_without_null(if_match["schema"]), "pattern": ENTITY_TAGS_PATTERN}
     for param in params:  # a header is absent or a string, never JSON's null
         if param.get("in") == "header" and "anyOf" in param["schema"]:
             param["schema"] = _without_null(param["schema"])
@@ -210,60 +202,42 @@ def _document(
     if not params:
         del operation["parameters"]
 
-    fhir_base = path.startswith("/fhir/") and outcome is not None
+    fhir_base = path.startswith("/fhir/")
     for name in shared:
         shared_response = RESPONSES[name]
         if fhir_base and "content" in shared_response:  # answers only OperationOutcomes
-            responses[str(_STATUS_OF[name])] = _as_outcome(shared_response, outcome or {})
+            responses[str(_STATUS_OF[name])] = _as_outcome(shared_response)
         else:  # what a route documents itself is more precise: it stays
             responses.setdefault(str(_STATUS_OF[name]), _ref("responses", name))
-    if outcome is not None and not fhir_base and _offers_fhir(operation):
-        _also_as_outcomes(responses, outcome)
+    if not fhir_base and documents_fhir(operation.get("requestBody", {}), *responses.values()):
+        _also_as_outcomes(responses)
     for status, response in responses.items():
         if "$ref" not in response:
             _add_headers(response, *_common_headers(int(status), metered))
     operation["responses"] = dict(sorted(responses.items()))
 
 
-def _offers_fhir(operation: dict[str, Any]) -> bool:
-    """Whether a FHIR client may call it (FHIR in or out): its errors then may be FHIR too."""
-    bodies = [operation.get("requestBody", {}), *operation["responses"].values()]
-    return any(FHIR_MEDIA_TYPE in body.get("content", {}) for body in bodies)
-
-
-def _also_as_outcomes(responses: dict[str, Any], outcome: dict[str, Any]) -> None:
+def _also_as_outcomes(responses: dict[str, Any]) -> None:
     """Each error of an operation a FHIR request can reach, also as its OperationOutcome
     (app/core/operation_outcome.py sends one when the request chose FHIR)."""
-    names = {str(_STATUS_OF[name]): name for name in RESPONSES}
     for status, response in list(responses.items()):
         if status[0] not in "45":
             continue
-        if "$ref" in response:
-            response = dict(RESPONSES[names[status]])
-        problem = response["content"][PROBLEM_MEDIA_TYPE]
-        as_outcome = _as_outcome({**response, "content": {PROBLEM_MEDIA_TYPE: problem}}, outcome)
+        if "$ref" in response:  # a shared answer: this operation's copy gains the FHIR one
+            response = dict(RESPONSES[response["$ref"].rsplit("/", 1)[1]])
+        as_outcome = _as_outcome(response)
         responses[status] = {
             **response,
             "content": {**response["content"], **as_outcome["content"]},
         }
 
 
-def _outcome_schema(responses: dict[str, Any]) -> dict[str, Any] | None:
-    """The OperationOutcome schema a /fhir route documents for its own errors."""
-    for status, response in responses.items():
-        content = response.get("content", {}).get(FHIR_MEDIA_TYPE)
-        if status[0] in "45" and content:
-            schema: dict[str, Any] = content["schema"]
-            return schema
-    return None
-
-
-def _as_outcome(response: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+def _as_outcome(response: dict[str, Any]) -> dict[str, Any]:
     problem = response["content"][PROBLEM_MEDIA_TYPE]["example"]
     example = from_problem({**problem, "instance": "/fhir/metadata"}, fhir_body=False)
     return {
         "description": f"{response['description']}: an OperationOutcome",
-        "content": {FHIR_MEDIA_TYPE: {"schema": schema, "example": example}},
+        "content": {FHIR_MEDIA_TYPE: {"schema": OUTCOME_SCHEMA, "example": example}},
     }
 
 

@@ -2,8 +2,8 @@
 answered.
 
 Every error is rendered once, as problem+json (errors.py), whoever raises or writes it: a route,
-a handler, a middleware. For a FHIR request (any path under /fhir, or a /v1 request whose
-`Content-Type`, `Accept` or `?format=` chose `application/fhir+json`),
+a handler, a middleware. For a FHIR request (any path under /fhir, or a request to a /v1 route
+that takes or gives FHIR whose `Content-Type`, `Accept` or `?format=` chose it),
 `OperationOutcomeMiddleware`, outermost, answers that same problem as an OperationOutcome with
 the same status and headers, so no writer of problems needs to know which the client asked for.
 Naming `application/problem+json` in `Accept` keeps the problem.
@@ -22,6 +22,34 @@ from app.core.negotiation import preferred
 FHIR_MEDIA_TYPE = "application/fhir+json"
 # The problem `type` URIs, as a code system: `details.coding` keeps the problem's type.
 PROBLEM_SYSTEM = TYPE_BASE.rstrip("/")
+
+# The resource's schema in the OpenAPI description (component `FhirOperationOutcome`): here, as
+# the description of every FHIR-speaking route's errors is built from it (openapi_statuses.py).
+OUTCOME_SCHEMA: dict[str, Any] = {
+    "title": "FhirOperationOutcome",
+    "description": "What went wrong (or, from $validate, what was found) "
+    "(https://hl7.org/fhir/R4/operationoutcome.html)",
+    "type": "object",
+    "required": ["resourceType"],
+    "properties": {
+        "resourceType": {"const": "OperationOutcome"},
+        "issue": {
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["severity", "code"],
+                "properties": {
+                    "severity": {"enum": ["fatal", "error", "warning", "information"]},
+                    "code": {"type": "string"},
+                    "details": {"type": "object"},
+                    "diagnostics": {"type": "string"},
+                    "expression": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+    },
+}
 
 # FHIR IssueType for each status an error can have (https://hl7.org/fhir/R4/valueset-issue-type).
 ISSUE_TYPE = {
@@ -165,11 +193,16 @@ def _route_speaks_fhir(scope: Scope) -> bool:
     if not scope.get("path", "").startswith("/v1/"):
         return True
     route = scope.get("route")
-    documented = [
-        *(getattr(route, "responses", None) or {}).values(),
+    return documents_fhir(
         (getattr(route, "openapi_extra", None) or {}).get("requestBody", {}),
-    ]
-    return any(FHIR_MEDIA_TYPE in (doc.get("content") or {}) for doc in documented)
+        *(getattr(route, "responses", None) or {}).values(),
+    )
+
+
+def documents_fhir(*bodies: dict[str, Any]) -> bool:
+    """Whether any of these OpenAPI request or response objects has FHIR content: the one test
+    of "this route takes or gives FHIR", for the middleware and the description alike."""
+    return any(FHIR_MEDIA_TYPE in (body.get("content") or {}) for body in bodies)
 
 
 class OperationOutcomeMiddleware:

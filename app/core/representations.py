@@ -104,10 +104,13 @@ class Offers:
         )
 
     def responses(
-        self, status: int = 200, description: str = "JSON unless `Accept` asks for another."
+        self,
+        status: int = 200,
+        description: str = "JSON unless `Accept` asks for another.",
+        **success: Any,
     ) -> dict[int | str, Any]:
-        """The route's `responses=` entries: each representation under the success status,
-        and the `406` listing them."""
+        """The route's `responses=` entries: each representation under the success status
+        (with `success`'s members, e.g. `headers` and `links`), and the `406` listing them."""
         out = problem_responses(NotAcceptable)
         example = out[406]["content"]["application/problem+json"]["example"]
         example["detail"] = self.not_acceptable().detail
@@ -121,6 +124,8 @@ class Offers:
                 "description": " ".join([description, *(o.note for o in others if o.note)]),
                 "content": {o.representation.media_type: o.content for o in others},
             }
+        if success:
+            out[status] = {"description": description, **out.get(status, {}), **success}
         return out
 
     def _listed(self) -> str:

@@ -12,26 +12,15 @@ from app.audits.openapi import (
 )
 from app.core.errors import ApiError
 from app.core.http import JSON_MEDIA_TYPE
-from app.core.operation_outcome import FHIR_MEDIA_TYPE, ISSUE_TYPE, PROBLEM_SYSTEM
+from app.core.operation_outcome import (
+    FHIR_MEDIA_TYPE,
+    ISSUE_TYPE,
+    OUTCOME_SCHEMA,
+    PROBLEM_SYSTEM,
+)
 from app.fhir.capability import statement
 
 _STRING = {"type": "string"}
-_ISSUE = {
-    "type": "object",
-    "required": ["severity", "code"],
-    "properties": {
-        "severity": {"enum": ["fatal", "error", "warning", "information"]},
-        "code": _STRING,
-        "details": {"type": "object"},
-        "diagnostics": _STRING,
-        "expression": {"type": "array", "items": _STRING},
-    },
-}
-OUTCOME_SCHEMA = fhir_schema(
-    "OperationOutcome",
-    "What went wrong (or, from $validate, what was found)",
-    issue={"type": "array", "minItems": 1, "items": _ISSUE},
-)
 
 
 def outcome_responses(*errors: type[ApiError]) -> dict[int | str, dict[str, Any]]:

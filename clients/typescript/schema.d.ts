@@ -3719,7 +3719,7 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/precondition-failed",
                      *       "title": "Precondition failed",
                      *       "status": 412,
-                     *       "detail": "The audit has changed since the ETag you sent: read it again.",
+                     *       "detail": "If-Match does not name the current ETag.",
                      *       "instance": "/v1/audits"
                      *     }
                      */
@@ -3741,7 +3741,7 @@ export interface operations {
                      *             ],
                      *             "text": "Precondition failed"
                      *           },
-                     *           "diagnostics": "The audit has changed since the ETag you sent: read it again."
+                     *           "diagnostics": "If-Match does not name the current ETag."
                      *         }
                      *       ]
                      *     }
@@ -5387,7 +5387,7 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/precondition-failed",
                      *       "title": "Precondition failed",
                      *       "status": 412,
-                     *       "detail": "The audit has changed since the ETag you sent: read it again.",
+                     *       "detail": "If-Match does not name the current ETag.",
                      *       "instance": "/v1/audits"
                      *     }
                      */
@@ -5409,7 +5409,7 @@ export interface operations {
                      *             ],
                      *             "text": "Precondition failed"
                      *           },
-                     *           "diagnostics": "The audit has changed since the ETag you sent: read it again."
+                     *           "diagnostics": "If-Match does not name the current ETag."
                      *         }
                      *       ]
                      *     }
