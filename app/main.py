@@ -5,7 +5,7 @@ import contextlib
 import gc
 from collections.abc import AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
@@ -32,14 +32,19 @@ from app.core.middleware import (
     RequestContextMiddleware,
 )
 from app.core.operation_outcome import OperationOutcomeMiddleware
+from app.core.query_params import known_query_only
 from app.core.ratelimit import RATE_LIMIT_NOTE, RateLimitMiddleware
 from app.core.representations import JSON_UNLESS_DECLARED
+from app.events.router import router as events_router
 from app.evidence.router import router as evidence_router
 from app.fhir.router import router as fhir_router
 from app.organisations.router import router as organisations_router
 from app.search.router import router as search_router
+from app.tenants import openapi as tenant_openapi
 from app.tenants.dependencies import token_authenticates
 from app.tenants.router import router as tenants_router
+from app.webhooks import deliverer as webhook_deliverer
+from app.webhooks.router import router as webhooks_router
 
 DESCRIPTION = """
 The evidence-based practice framework of England's Children's Social Care Innovation
@@ -106,6 +111,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await asyncio.sleep(CONTENT_POLL_SECONDS)
 
     task = asyncio.create_task(poll())
+    deliverer = webhook_deliverer.start()
     # Everything built so far (routes, pydantic validators, the ORM mappers) lives as long as
     # the process. Freezing it keeps the cyclic GC from re-scanning it in every full
     # collection, a pause of every request in flight (docs/architecture.md).
@@ -115,6 +121,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
     finally:
         task.cancel()
+        if deliverer is not None:
+            deliverer.cancel()
         metrics.process_stopping()
 
 
@@ -140,6 +148,7 @@ def create_app() -> FastAPI:
     )
     errors.install(app)
     app.openapi = openapi.refined(app.openapi, BODY_MODELS)  # type: ignore[method-assign]
+    app.openapi = tenant_openapi.with_scopes(app.openapi, app)  # type: ignore[method-assign]
     db_faults.install(app)
     docs.install(app)
     # Routing tries routers in this order, route by route. Tenant routes come first:
@@ -147,8 +156,15 @@ def create_app() -> FastAPI:
     # probes are cheap either way. Only /v1/organisations is in two routers (POST is the
     # operator's, GET the public list), and a path matching another method's route is a 405.
     # Each /v1 route answers JSON unless it declares other representations (`Offers`).
-    app.include_router(audits_router, **JSON_UNLESS_DECLARED)
-    app.include_router(tenants_router, **JSON_UNLESS_DECLARED)
+    # Tenant data also refuses unknown query parameters (a typo must not widen a sync).
+    tenant_data = {
+        **JSON_UNLESS_DECLARED,
+        "dependencies": [*JSON_UNLESS_DECLARED["dependencies"], Depends(known_query_only)],
+    }
+    app.include_router(audits_router, **tenant_data)
+    app.include_router(events_router, **tenant_data)
+    app.include_router(webhooks_router, **tenant_data)
+    app.include_router(tenants_router, **tenant_data)
     app.include_router(catalogue_router, **JSON_UNLESS_DECLARED)
     app.include_router(evidence_router, **JSON_UNLESS_DECLARED)
     app.include_router(organisations_router, **JSON_UNLESS_DECLARED)

@@ -1,6 +1,7 @@
 """Every table, imported in one place for Alembic and the tests."""
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
+from app.audits.outbox import Event, EventPruneMark
 from app.catalogue.models import (
     Enabler,
     Feature,
@@ -23,6 +24,7 @@ from app.evidence.models import (
 from app.organisations.models import Organisation
 from app.search.models import SearchDocument
 from app.tenants.models import ApiKey
+from app.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "ApiKey",
@@ -32,6 +34,8 @@ __all__ = [
     "ContentVersion",
     "Enabler",
     "Evaluation",
+    "Event",
+    "EventPruneMark",
     "Feature",
     "Finding",
     "FindingOutcome",
@@ -47,4 +51,7 @@ __all__ = [
     "Recommendation",
     "SearchDocument",
     "Source",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookSubscription",
 ]

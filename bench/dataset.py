@@ -29,8 +29,8 @@ from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
 
 import app.models  # noqa: F401  (registers every table on the metadata)
-from app.audits.service import new_audit_id
 from app.core.db import get_engine, utcnow
+from app.core.ids import time_ordered_uuid
 from app.core.sqlite_writer import sqlite_file
 from app.tenants import tokens
 
@@ -131,6 +131,7 @@ def generate(
                     "label": "bench",
                     "prefix": prefix,
                     "token_hash": tokens.hash_token(token),
+                    "scopes": "audits:read audits:write webhooks:manage",
                     "created_at": now,
                 }
             )
@@ -138,7 +139,7 @@ def generate(
                 at = now - timedelta(days=audits_per_org - i)
                 submitted = i % 4 == 0  # a realistic mix: a quarter submitted
                 audit = {
-                    "id": new_audit_id(),
+                    "id": time_ordered_uuid(),
                     "organisation": slug,
                     "template_version": template_version,
                     "title": f"Self-audit {n:04d}/{i + 1:02d}",

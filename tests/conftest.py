@@ -23,6 +23,8 @@ from app.core.http import catalogue_cache
 
 # Tests fire hundreds of requests a minute from one client; the rate-limit tests turn it on.
 os.environ.setdefault("RATE_LIMIT_PER_MINUTE", "0")
+# Only the webhook tests run the deliverer (in apps they serve with WEBHOOK_DELIVERER=true).
+os.environ.setdefault("WEBHOOK_DELIVERER", "false")
 # The FHIR canonical URLs the tests expect are the default deployment's, whatever PORT or HOST
 # the shell running the tests happens to export (make exports both).
 os.environ["PUBLIC_BASE_URL"] = "http://127.0.0.1:8000"

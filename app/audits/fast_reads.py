@@ -6,9 +6,9 @@ and dependency solving, not this app's queries (docs/performance.md). This middl
 plain successful case with the routes' own code (`responses.audit_json`,
 `responses.audit_page_json`, the route's `AuditListQuery`) and hands everything else to the
 route unchanged: another representation, a query the model refuses, a missing, unknown or
-operator token, an audit that is not the caller's. So every error and the OpenAPI description
-come from the routes alone, and tests send each request with and without it and compare
-(tests/audits/test_fast_reads.py).
+operator token, a key without `audits:read`, an audit that is not the caller's. So every error
+and the OpenAPI description come from the routes alone, and tests send each request with and
+without it and compare (tests/audits/test_fast_reads.py).
 
 It sits inside the request-id, metrics, CORS, rate-limit and HEAD middleware, so those see
 these requests as they see routed ones; it records the route for the access log and metrics.
@@ -115,7 +115,7 @@ class AuditReadsMiddleware:
 
         def read(session: Session) -> Answer | None:
             caller = tenants.authenticate(session, token)
-            if caller is None:
+            if caller is None or "audits:read" not in caller.scopes:
                 return None
             try:
                 return Answer(respond(caller, session), route, caller.organisation)
@@ -147,11 +147,11 @@ def _audit_id(segment: str) -> str | None:
 
 def _list_query(request: Request) -> AuditListQuery | None:
     """The route's own query model, or None where the route must decide (a repeated
-    parameter, whose reading is the framework's; a value the model refuses)."""
-    pairs = request.query_params.multi_items()
+    parameter, whose reading is the framework's; an unknown one; a value the model refuses)."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "format"]
     given = dict(pairs)
-    if len(given) != len(pairs):
-        return None
+    if len(given) != len(pairs) or not given.keys() <= AuditListQuery.model_fields.keys():
+        return None  # the route answers an unknown parameter's 422
     try:
         query = AuditListQuery.model_validate(given)
     except ValidationError:

@@ -27,7 +27,12 @@ class Audit(SQLModel, table=True):
     submitted audit is amended; `etag_token` is drawn afresh by every write (the ETag)."""
 
     __tablename__ = "audit"
-    __table_args__ = (Index("ix_audit_organisation_id", "organisation", "id"),)
+    __table_args__ = (
+        Index("ix_audit_organisation_id", "organisation", "id"),
+        # The sync orders of GET /v1/audits (`sort`, `updated_since`).
+        Index("ix_audit_organisation_created_at", "organisation", "created_at", "id"),
+        Index("ix_audit_organisation_updated_at", "organisation", "updated_at", "id"),
+    )
 
     # Time-ordered UUIDs (version 7 layout), so keyset pagination by id is newest-first.
     id: str = Field(primary_key=True, max_length=36)

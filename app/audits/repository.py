@@ -2,9 +2,10 @@
 optimistic concurrency real on both SQLite and PostgreSQL."""
 
 import functools
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, func, insert, update
 from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
@@ -58,38 +59,76 @@ def audits_by_id(session: Session, organisation: str, ids: list[str]) -> list[Au
     return list(session.exec(stmt).all())
 
 
-NEWEST_FIRST = [SortKey(col(Audit.id), descending=True)]
+# `sort` -> the keyset order: the timestamp, then the id to break ties.
+ORDERS: dict[str, list[SortKey]] = {
+    sort: [
+        SortKey(col(getattr(Audit, sort.lstrip("-"))), descending=sort.startswith("-")),
+        SortKey(col(Audit.id), descending=sort.startswith("-")),
+    ]
+    for sort in ("-created_at", "created_at", "-updated_at", "updated_at")
+}
 
-
-# `AuditListQuery` field -> the column it filters on (equality). A new filter: a field on
-# `AuditListQuery` and its column here.
+# `AuditListQuery` field -> the condition it adds (a bind parameter of the same name). A new
+# filter: a field on `AuditListQuery` and its condition here.
 AUDIT_FILTERS: dict[str, Any] = {
-    "status": col(Audit.status),
-    "template_version": col(Audit.template_version),
+    "status": col(Audit.status) == bindparam("status"),
+    "template_version": col(Audit.template_version) == bindparam("template_version"),
+    "updated_since": col(Audit.updated_at)
+    >= bindparam("updated_since", type_=Audit.__table__.c.updated_at.type),  # type: ignore[attr-defined]
 }
 
 
-@functools.cache
-def _etag_token_query(filters: frozenset[str]) -> KeysetQuery:
-    stmt = select(Audit.id, Audit.etag_token).where(
-        col(Audit.organisation) == bindparam("organisation")
-    )
+def _filtered(stmt: Any, filters: frozenset[str]) -> Any:
+    stmt = stmt.where(col(Audit.organisation) == bindparam("organisation"))
     for name in sorted(filters):
-        stmt = stmt.where(AUDIT_FILTERS[name] == bindparam(name))
-    return KeysetQuery(stmt, NEWEST_FIRST, lambda row: [row.id])
+        stmt = stmt.where(AUDIT_FILTERS[name])
+    return stmt
+
+
+def _cursor_key(row: Any, sort: str) -> list[Any]:
+    return [getattr(row, sort.lstrip("-")).isoformat(), row.id]
+
+
+@functools.cache
+def _etag_token_query(filters: frozenset[str], sort: str) -> KeysetQuery:
+    column = sort.lstrip("-")
+    stmt = _filtered(select(Audit.id, Audit.etag_token, getattr(Audit, column)), filters)
+    return KeysetQuery(
+        stmt,
+        ORDERS[sort],
+        lambda row: _cursor_key(row, sort),
+        parse=(datetime.fromisoformat, str),
+    )
+
+
+@functools.cache
+def _count_query(filters: frozenset[str]) -> Prepared:
+    return Prepared(_filtered(select(func.count().label("n")).select_from(Audit), filters))
+
+
+def _binds(query: AuditListQuery) -> dict[str, Any]:
+    binds = {name: getattr(query, name) for name in AUDIT_FILTERS}
+    return {name: value for name, value in binds.items() if value is not None}
 
 
 def etag_token_page(
     session: Session, organisation: str, query: AuditListQuery
 ) -> tuple[list[tuple[str, str]], str | None]:
-    """One keyset page of the organisation's audits, newest first, as (id, ETag token) pairs:
-    all the rendered-body cache needs to know; rows for the rest are loaded by id."""
-    binds = {name: getattr(query, name) for name in AUDIT_FILTERS}
-    binds = {name: value for name, value in binds.items() if value is not None}
-    rows, cursor = _etag_token_query(frozenset(binds)).page(
+    """One keyset page of the organisation's audits in `query.sort` order, as (id, ETag
+    token) pairs: all the rendered-body cache needs to know; rows for the rest are loaded by
+    id."""
+    binds = _binds(query)
+    rows, cursor = _etag_token_query(frozenset(binds), query.sort).page(
         session, query, {"organisation": organisation, **binds}
     )
     return [(row.id, row.etag_token) for row in rows], cursor
+
+
+def audit_count(session: Session, organisation: str, query: AuditListQuery) -> int:
+    """How many of the organisation's audits match `query`'s filters (the page's `total`)."""
+    binds = _binds(query)
+    count = _count_query(frozenset(binds)).scalar(session, {"organisation": organisation, **binds})
+    return int(count or 0)
 
 
 def add(session: Session, *rows: Audit | AuditRevision | IdempotencyRecord) -> None:

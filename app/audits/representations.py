@@ -30,7 +30,9 @@ AUDIT_CSV_COLUMNS: dict[str, str] = {
     "condition": "the condition's slug",
     **{key: f"the answer to '{question}'" for key, question in PROMPTS.items()},
     "rating": "the self-rating, 1-4, where given",
+    "created_at": "when the audit was started",
     "updated_at": "when the audit was last saved",
+    "submitted_at": "when the audit was submitted (empty while a draft)",
 }
 AUDIT_CSV_EXAMPLE: dict[str, Any] = {
     "audit_id": "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b",
@@ -40,7 +42,9 @@ AUDIT_CSV_EXAMPLE: dict[str, Any] = {
     "revision": 1,
     "condition_number": 1,
     **EXAMPLE_RESPONSE,
+    "created_at": "2025-03-10T09:04:12.107000+00:00",
     "updated_at": "2025-03-14T10:22:31.512000+00:00",
+    "submitted_at": None,
 }
 AUDIT_CSV = csv_table(AUDIT_CSV_COLUMNS, [AUDIT_CSV_EXAMPLE])
 

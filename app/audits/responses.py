@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from pydantic_core import to_json
 from sqlmodel import Session
 
-from app.audits import fhir, rendering, service, templates
+from app.audits import fhir, rendering, repository, service, templates
 from app.audits.models import Audit
 from app.audits.representations import AUDIT_CSV_COLUMNS
 from app.audits.schemas import AuditListQuery
@@ -68,7 +68,9 @@ def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
                     "revision": audit.revision,
                     "condition_number": template.number_of(r["condition"]),
                     **r,
+                    "created_at": audit.created_at.isoformat(),
                     "updated_at": audit.updated_at.isoformat(),
+                    "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
                 }
             )
     return rows
@@ -109,8 +111,19 @@ def audit_page_json(
 ) -> Response:
     """`GET /v1/audits` as JSON, from each audit's kept body."""
     items, cursor = rendering.rendered_page(session, caller, query)
+    total = repository.audit_count(session, caller.organisation, query)
     # Joined, not added: each `+` of a page (up to 200 bodies) would be another copy.
-    body = b"".join((b'{"items":[', b",".join(items), b'],"next_cursor":', to_json(cursor), b"}"))
+    body = b"".join(
+        (
+            b'{"items":[',
+            b",".join(items),
+            b'],"next_cursor":',
+            to_json(cursor),
+            b',"total":',
+            to_json(total),
+            b"}",
+        )
+    )
     return private(body, JSON.content_type, headers=link_header(request, cursor))
 
 

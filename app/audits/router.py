@@ -53,7 +53,7 @@ from app.core.json_bodies import MERGE_PATCH_MEDIA_TYPE, accepts
 from app.core.openapi_statuses import response_headers
 from app.core.pagination import ListParams, Page
 from app.core.representations import FHIR, JSON, Representation
-from app.tenants.dependencies import CurrentOrg
+from app.tenants.dependencies import AuditReader, AuditWriter
 
 router = APIRouter(prefix="/v1", tags=["Self-audit"])
 
@@ -186,7 +186,7 @@ def _stored(response: Response) -> StoredResponse:
 def create_audit(
     request: Request,
     representation: AuditRepresentation,
-    caller: CurrentOrg,
+    caller: AuditWriter,
     session: SessionDep,
     raw: RawBody,
     _media: Annotated[None, accepts(JSON_MEDIA_TYPE, fhir.FHIR_MEDIA_TYPE)],
@@ -245,13 +245,17 @@ def create_audit(
 def list_audits(
     request: Request,
     representation: AuditsRepresentation,
-    caller: CurrentOrg,
+    caller: AuditReader,
     session: SessionDep,
     query: Annotated[AuditListQuery, Query()],
 ) -> Response:
-    """The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-    by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV."""
+    """The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+    first unless `sort` says otherwise, filtered by `status`, `template_version` and
+    `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+    page to the end, and keep the time you started as the next `updated_since` (or follow
+    `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+    Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+    the responses of this page's audits as CSV. Needs the `audits:read` scope."""
     query.bound_to(request)
     if representation is JSON:
         return responses.audit_page_json(request, session, caller, query)
@@ -276,7 +280,7 @@ def get_audit(
     representation: AuditRepresentation,
     request: Request,
     audit_id: AuditId,
-    caller: CurrentOrg,
+    caller: AuditReader,
     session: SessionDep,
 ) -> Response:
     """One audit with a strong `ETag` (send it as `If-Match` to change the audit;
@@ -329,7 +333,7 @@ def update_audit(
     representation: AuditRepresentation,
     audit_id: AuditId,
     patch: AuditUpdate,
-    caller: CurrentOrg,
+    caller: AuditWriter,
     session: SessionDep,
     _media: Annotated[None, accepts(JSON_MEDIA_TYPE, MERGE_PATCH_MEDIA_TYPE)],
     if_match: IfMatch = None,
@@ -353,7 +357,7 @@ def update_audit(
 def submit_audit(
     representation: AuditRepresentation,
     audit_id: AuditId,
-    caller: CurrentOrg,
+    caller: AuditWriter,
     session: SessionDep,
     if_match: IfMatch = None,
 ) -> Response:
@@ -374,7 +378,7 @@ def submit_audit(
 def amend_audit(
     representation: AuditRepresentation,
     audit_id: AuditId,
-    caller: CurrentOrg,
+    caller: AuditWriter,
     session: SessionDep,
     if_match: IfMatch = None,
 ) -> Response:
@@ -392,7 +396,11 @@ def amend_audit(
 )
 @db_route
 def list_revisions(
-    request: Request, audit_id: AuditId, caller: CurrentOrg, session: SessionDep, params: ListParams
+    request: Request,
+    audit_id: AuditId,
+    caller: AuditReader,
+    session: SessionDep,
+    params: ListParams,
 ) -> Response:
     """Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when."""
@@ -408,7 +416,7 @@ def list_revisions(
     responses=problem_responses(*AUTH, NotFound, ValidationFailed),
 )
 @db_route
-def get_audit_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep) -> Response:
+def get_audit_report(audit_id: AuditId, caller: AuditReader, session: SessionDep) -> Response:
     """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked."""
@@ -425,7 +433,7 @@ def get_audit_report(audit_id: AuditId, caller: CurrentOrg, session: SessionDep)
 def compare_audits(
     audit_id: AuditId,
     other_id: Annotated[uuid.UUID, Path(description="The later audit to compare with.")],
-    caller: CurrentOrg,
+    caller: AuditReader,
     session: SessionDep,
 ) -> Response:
     """Condition by condition, how ratings and completeness moved from `{audit_id}` to
@@ -442,7 +450,7 @@ def compare_audits(
 @db_route
 def get_benchmark(
     template_version: Annotated[int, Path(ge=1, le=MAX_TEMPLATE_VERSION)],
-    caller: CurrentOrg,
+    caller: AuditReader,
     session: SessionDep,
 ) -> Response:
     """Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted

@@ -7,7 +7,7 @@ answer up to 4,000 characters. Ratings are validated against the template's scal
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.audits import published
 from app.core.json_bodies import NO_CONTROL_CHARACTERS, JsonInteger
@@ -192,12 +192,30 @@ class AuditUpdate(BaseModel):
     responses: list[ConditionResponse] | None = Field(None, max_length=100)
 
 
+AuditSort = Annotated[
+    Literal["-created_at", "created_at", "-updated_at", "updated_at"], Named("AuditSort")
+]
+
+
 class AuditListQuery(ListParamsModel):
     """`GET /v1/audits`'s query. The route, its fast path and the repository take it whole: a
-    new filter is a field here and a condition in `repository.AUDIT_FILTERS`."""
+    new filter is a field here and a condition in `repository.AUDIT_FILTERS`. An unknown
+    parameter is a 422 (app/core/query_params.py: a typo must never widen a sync)."""
 
     status: AuditStatus | None = Field(None, description="`draft` or `submitted`.")
     template_version: int | None = Field(None, ge=1, le=MAX_TEMPLATE_VERSION)
+    updated_since: AwareDatetime | None = Field(
+        None,
+        description="Only audits saved at or after this instant (ISO 8601 with an offset, "
+        "e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass the time of the last sync.",
+        examples=["2026-03-01T00:00:00Z"],
+    )
+    sort: AuditSort = Field(
+        "-created_at",
+        description="`created_at` or `updated_at`, ascending, or descending with a leading "
+        "`-`. For a sync, `updated_at` (oldest change first): an audit changed while you page "
+        "moves to the end, so the pass still sees it, once more.",
+    )
 
 
 class Completeness(BaseModel):

@@ -1,15 +1,12 @@
 """Audits: the lifecycle (create, edit a draft, submit, amend), tenant isolation, optimistic
 concurrency and the revision log. Services never commit; the request session does."""
 
-import os
 import secrets
-import time
-import uuid
 from typing import Any
 
 from sqlmodel import Session
 
-from app.audits import repository, templates
+from app.audits import outbox, repository, templates
 from app.audits.models import Audit, AuditRevision
 from app.audits.representations import AUDIT
 from app.audits.schemas import (
@@ -33,21 +30,12 @@ from app.core.errors import (
     PreconditionRequired,
     ValidationFailed,
 )
+from app.core.ids import time_ordered_uuid
 from app.core.pagination import ListParamsModel
 from app.core.representations import JSON, Representation
 from app.tenants.service import Caller
 
 # -- identity, ETags, preconditions ----------------------------------------------------------
-
-
-def new_audit_id() -> str:
-    """A UUID in the version 7 layout (48-bit millisecond time, then random), so ids sort by
-    creation time and keyset pagination by id lists newest first."""
-    millis = time.time_ns() // 1_000_000
-    raw = bytearray(millis.to_bytes(6, "big") + os.urandom(10))
-    raw[6] = (raw[6] & 0x0F) | 0x70
-    raw[8] = (raw[8] & 0x3F) | 0x80
-    return str(uuid.UUID(bytes=bytes(raw)))
 
 
 def new_etag_token() -> str:
@@ -241,6 +229,21 @@ def _revision_of(audit: Audit, action: str, caller: Caller) -> AuditRevision:
 
 def _record(session: Session, audit: Audit, action: str, caller: Caller) -> None:
     repository.add(session, _revision_of(audit, action, caller))
+    _publish(session, audit, action)
+
+
+def _publish(session: Session, audit: Audit, action: str) -> None:
+    """The change's event, in the change's transaction (the outbox)."""
+    outbox.append(
+        session,
+        audit.organisation,
+        action,
+        audit.id,
+        audit.version,
+        audit.revision,
+        audit.status,
+        audit.updated_at,
+    )
 
 
 def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
@@ -252,7 +255,7 @@ def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
     # (repository.add). The values were validated as AuditCreate.
     audit = Audit.model_construct(
         **payload.model_dump(exclude={"responses"}),
-        id=new_audit_id(),
+        id=time_ordered_uuid(),
         organisation=caller.organisation,
         status="draft",
         etag_token=new_etag_token(),
@@ -262,6 +265,7 @@ def create(session: Session, caller: Caller, payload: AuditCreate) -> Audit:
     )
     # One transaction for both rows, the audit first (the revision refers to it).
     repository.add(session, audit, _revision_of(audit, "created", caller))
+    _publish(session, audit, "created")
     return audit
 
 

@@ -1,5 +1,6 @@
 """Settings, read once from the environment (and an optional `.env`)."""
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -9,6 +10,19 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DURATION = re.compile(r"^(\d+(?:\.\d+)?)(ms|s|m|h|d)$")
+SECONDS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_durations(text: str) -> list[float]:
+    """`"5s,5m,2h"` -> seconds each; a ValueError (the settings' error) names a bad one."""
+    seconds = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = DURATION.match(part)
+        if match is None:
+            raise ValueError(f"{part!r} is not a duration like 500ms, 5s, 5m, 2h or 1d")
+        seconds.append(float(match[1]) * SECONDS[match[2]])
+    return seconds
 
 
 class Settings(BaseSettings):
@@ -63,6 +77,21 @@ class Settings(BaseSettings):
     # Bearer token a scrape of /metrics must present; unset, /metrics is open (keep it off the
     # public interface then). Series and routes are no secret, but traffic patterns may be.
     metrics_token: str | None = None
+    # The change feed keeps events this long; the app prunes older ones (GET /v1/events).
+    event_retention_days: int = Field(90, ge=1)
+    # Webhooks (app/webhooks): the wait before each retry of a failed delivery (then it is
+    # given up), as durations like 5s, 5m, 2h, 1d; each wait is jittered by up to a fifth.
+    webhook_retry_schedule: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: parse_durations("5s,5m,30m,2h,5h,10h,10h")
+    )
+    # A subscription whose every attempt has failed for this long is disabled, saying why.
+    webhook_disable_after: Annotated[float, NoDecode] = 5 * 86400.0
+    # Deliveries to loopback, private and link-local addresses, and over plain http to them:
+    # for development and tests only. Cloud metadata addresses are refused even then.
+    webhook_allow_private_networks: bool = False
+    # Run this worker's webhook deliverer (app/webhooks/deliverer.py). Off in the test suite,
+    # where only the webhook tests serve an app with it.
+    webhook_deliverer: bool = True
     seed_dir: Path = PROJECT_ROOT / "seed"
     sources_dir: Path = PROJECT_ROOT.parent / "shared" / "seeds"
 
@@ -83,6 +112,16 @@ class Settings(BaseSettings):
             host = f"[{host}]" if ":" in host else host
             self.public_base_url = f"http://{host}:{self.port}"
         return self
+
+    @field_validator("webhook_retry_schedule", mode="before")
+    @classmethod
+    def _schedule(cls, value: object) -> object:
+        return parse_durations(value) if isinstance(value, str) else value
+
+    @field_validator("webhook_disable_after", mode="before")
+    @classmethod
+    def _duration(cls, value: object) -> object:
+        return parse_durations(value)[0] if isinstance(value, str) else value
 
     @field_validator("cors_origins", "allowed_hosts", mode="before")
     @classmethod

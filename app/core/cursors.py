@@ -56,8 +56,9 @@ def encode(key: Sequence[Any], scope: str) -> str:
     return f"{_b64(payload)}.{_b64(_mac(scope, payload))}"
 
 
-def decode(cursor: str, width: int, scope: str) -> list[Any]:
-    """The key a cursor holds, if this server issued it for `scope` with `width` values."""
+def decode(cursor: str, width: int, scope: str, pointer: str = "#/query/cursor") -> list[Any]:
+    """The key a cursor holds, if this server issued it for `scope` with `width` values;
+    a 422 at `pointer` (the query parameter that carried it) otherwise."""
     payload_text, _, mac_text = cursor.partition(".")
     try:
         payload, mac = _unb64(payload_text), _unb64(mac_text)
@@ -69,7 +70,7 @@ def decode(cursor: str, width: int, scope: str) -> list[Any]:
         raise ValidationFailed(
             "The cursor is not one this API issued for this list, sort and filters; "
             "start again without it.",
-            errors=[FieldError(pointer="#/query/cursor", detail="invalid cursor")],
+            errors=[FieldError(pointer=pointer, detail="invalid cursor")],
         )
     return key
 

@@ -40,6 +40,9 @@ class Problem(BaseModel):
     offered: list[str] | None = Field(
         None, description="On a 406: the media types the resource is offered in."
     )
+    required_scope: str | None = Field(
+        None, description="On a 403 for a key's scopes: the scope the operation needs."
+    )
 
 
 class ValidationProblem(Problem):
@@ -84,6 +87,12 @@ class Forbidden(ApiError):
     status, slug, title = 403, "forbidden", "Forbidden"
 
 
+class InsufficientScope(Forbidden):
+    """A live key without the scope the operation needs; `required_scope` names it."""
+
+    slug, title = "insufficient-scope", "Insufficient scope"
+
+
 class NotFound(ApiError):
     status, slug, title = 404, "not-found", "Not found"
 
@@ -109,6 +118,10 @@ class Incomplete(Conflict):
     fault, so a 409 whose `errors` point at each condition missing."""
 
     slug, title = "audit-incomplete", "Audit incomplete"
+
+
+class Gone(ApiError):
+    status, slug, title = 410, "gone", "Gone"
 
 
 class PreconditionFailed(ApiError):
@@ -154,6 +167,7 @@ _BY_STATUS: dict[int, type[ApiError]] = {
         NotAcceptable,
         RequestTimeout,
         Conflict,
+        Gone,
         PreconditionFailed,
         PayloadTooLarge,
         UnsupportedMediaType,

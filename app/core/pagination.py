@@ -4,7 +4,7 @@ The cursor holds the sort key of the last row served, so a page costs the same h
 is; it is signed and bound to the list that issued it (app/core/cursors.py).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -116,12 +116,20 @@ class KeysetQuery:
     bind parameters. Building the statement per request cost as much as running it (py-spy
     of GET /v1/audits)."""
 
-    def __init__(self, base: Any, keys: Sequence[SortKey], key_of: Any) -> None:
+    def __init__(
+        self,
+        base: Any,
+        keys: Sequence[SortKey],
+        key_of: Any,
+        parse: Sequence[Callable[[Any], Any]] | None = None,
+    ) -> None:
         order = [k.column.desc() if k.descending else k.column.asc() for k in keys]
         limit = bindparam("page_limit", type_=Integer)
         cursor_values: list[Any] = [bindparam(f"cursor_{i}") for i in range(len(keys))]
         self.width = len(keys)
         self.key_of = key_of
+        # What turns each cursor value back into a bind value (a timestamp kept as ISO text).
+        self.parse = parse or [lambda value: value] * len(keys)
         self.first = Prepared(base.order_by(*order).limit(limit))
         self.after = Prepared(base.where(_after(keys, cursor_values)).order_by(*order).limit(limit))
 
@@ -132,7 +140,12 @@ class KeysetQuery:
         stmt = self.first
         if params.cursor:
             key = params.cursor_key(self.width)
-            binds.update({f"cursor_{i}": value for i, value in enumerate(key)})
+            binds.update(
+                {
+                    f"cursor_{i}": parse(value)
+                    for i, (parse, value) in enumerate(zip(self.parse, key, strict=True))
+                }
+            )
             stmt = self.after
         rows = stmt.all(session, binds)
         return _split_page(rows, params, self.key_of)

@@ -13,8 +13,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.core import http
 from app.core.config import get_settings
 from app.core.db import SessionDep, in_read_session, read_first
-from app.core.errors import Forbidden, Unauthorized
+from app.core.errors import Forbidden, InsufficientScope, Unauthorized
 from app.tenants import service, tokens
+from app.tenants.scopes import SCOPE_MEANINGS, ScopeName
 from app.tenants.service import Caller
 
 CHALLENGE = {"WWW-Authenticate": 'Bearer realm="practice-framework"'}
@@ -82,4 +83,26 @@ async def token_authenticates(token: str) -> bool:
 
 
 CurrentOrg = Annotated[Caller, Depends(current_org)]
+
+
+class ScopeRequired:
+    """A dependency: the caller, if its key has `scope`; a 403 naming the scope otherwise.
+    The OpenAPI description reads `scope` from it (app/tenants/openapi.py)."""
+
+    def __init__(self, scope: ScopeName) -> None:
+        self.scope = scope
+
+    async def __call__(self, caller: CurrentOrg) -> Caller:
+        if self.scope not in caller.scopes:
+            raise InsufficientScope(
+                f"This API key lacks the `{self.scope}` scope, needed to "
+                f"{SCOPE_MEANINGS[self.scope]}. Ask the operator for a key with it.",
+                extensions={"required_scope": self.scope},
+            )
+        return caller
+
+
+AuditReader = Annotated[Caller, Depends(ScopeRequired("audits:read"))]
+AuditWriter = Annotated[Caller, Depends(ScopeRequired("audits:write"))]
+WebhookManager = Annotated[Caller, Depends(ScopeRequired("webhooks:manage"))]
 Operator = Annotated[None, Depends(require_operator)]

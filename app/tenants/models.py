@@ -19,6 +19,8 @@ class ApiKey(SQLModel, table=True):
     label: str = Field(max_length=100)
     prefix: str = Field(unique=True, max_length=16)
     token_hash: str = Field(max_length=64)
+    # Space-separated, as OAuth writes scopes (app/tenants/scopes.py); every scope by default.
+    scopes: str = Field(max_length=200)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     last_used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

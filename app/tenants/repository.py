@@ -40,6 +40,7 @@ _TENANT_KEY_BY_PREFIX = Prepared(
         col(ApiKey.prefix),
         col(ApiKey.label),
         col(ApiKey.token_hash),
+        col(ApiKey.scopes),
         col(ApiKey.revoked_at),
         col(ApiKey.last_used_at),
     )
@@ -53,14 +54,15 @@ class KeyRow(Protocol):
     prefix: str
     label: str
     token_hash: str
+    scopes: str
     revoked_at: datetime | None
     last_used_at: datetime | None
 
 
 def tenant_key_by_prefix(session: Session, prefix: str) -> KeyRow | None:
     """The key with `prefix` if its organisation is (still) a tenant: one query per request.
-    The row has the ApiKey columns organisation, prefix, label, token_hash, revoked_at and
-    last_used_at."""
+    The row has the ApiKey columns organisation, prefix, label, token_hash, scopes,
+    revoked_at and last_used_at."""
     row: KeyRow | None = _TENANT_KEY_BY_PREFIX.first(session, {"prefix": prefix})
     return row
 

@@ -146,8 +146,10 @@ def create_api_key(
     _media: JsonBody,
 ) -> ApiKeyCreated:
     """Issues an API key for a tenant organisation. The `token` is in this response only: it
-    is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it."""
-    created = service.issue_key(session, slug, body.label)
+    is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+    `scopes` limits what the key may do (all three by default); an operation the key has no
+    scope for answers `403` naming the scope it needs."""
+    created = service.issue_key(session, slug, body.label, body.scopes)
     _private(response)
     return created
 

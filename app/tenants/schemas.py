@@ -7,11 +7,18 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.organisations.schemas import TenantPublic
+from app.tenants.scopes import ALL_SCOPES, Scope
 
 
 class ApiKeyCreate(BaseModel):
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"label": "Case-management system"}]}
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"label": "Case-management system"},
+                {"label": "Improvement board dashboard", "scopes": ["audits:read"]},
+            ]
+        },
     )
 
     label: Annotated[
@@ -20,6 +27,13 @@ class ApiKeyCreate(BaseModel):
             strip_whitespace=True, min_length=1, max_length=100, pattern=NO_CONTROL_CHARACTERS
         ),
     ]
+    scopes: list[Scope] = Field(
+        default_factory=lambda: list(ALL_SCOPES),
+        min_length=1,
+        max_length=len(ALL_SCOPES),
+        description="What the key may do: `audits:read`, `audits:write`, `webhooks:manage`. "
+        "All three when left out; a dashboard's key needs only `audits:read`.",
+    )
 
 
 class ApiKeyPublic(BaseModel):
@@ -29,6 +43,7 @@ class ApiKeyPublic(BaseModel):
     )
     label: str = Field(examples=["Case-management system"])
     organisation: str = Field(examples=["hertfordshire"])
+    scopes: list[Scope] = Field(examples=[list(ALL_SCOPES)])
     created_at: datetime
     revoked_at: datetime | None = None
     last_used_at: datetime | None = Field(None, description="Updated at most once a minute.")

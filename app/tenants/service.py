@@ -9,7 +9,7 @@ from sqlmodel import Session
 from app.core.db import after_read, utcnow
 from app.core.errors import NotFound
 from app.organisations import service as organisations
-from app.tenants import repository, tokens
+from app.tenants import repository, scopes, tokens
 from app.tenants.models import ApiKey
 from app.tenants.schemas import ApiKeyCreated, ApiKeyPublic, Me
 
@@ -24,6 +24,7 @@ class Caller:
     organisation: str
     key_prefix: str
     key_label: str
+    scopes: frozenset[str]
 
     @property
     def actor(self) -> str:
@@ -35,13 +36,14 @@ def key_public(key: ApiKey) -> ApiKeyPublic:
         prefix=key.prefix,
         label=key.label,
         organisation=key.organisation,
+        scopes=sorted(scopes.parsed(key.scopes), key=scopes.ALL_SCOPES.index),
         created_at=key.created_at,
         revoked_at=key.revoked_at,
         last_used_at=key.last_used_at,
     )
 
 
-def issue_key(session: Session, slug: str, label: str) -> ApiKeyCreated:
+def issue_key(session: Session, slug: str, label: str, granted: list[str]) -> ApiKeyCreated:
     organisations.require_tenant(session, slug)
     token, prefix = tokens.new_token()
     key = ApiKey(
@@ -49,6 +51,7 @@ def issue_key(session: Session, slug: str, label: str) -> ApiKeyCreated:
         label=label,
         prefix=prefix,
         token_hash=tokens.hash_token(token),
+        scopes=scopes.stored(granted),
         created_at=utcnow(),
     )
     repository.add_now(session, key)
@@ -95,7 +98,12 @@ def authenticate(session: Session, token: str) -> Caller | None:
     now = utcnow()
     if key.last_used_at is None or now - key.last_used_at > LAST_USED_RESOLUTION:
         after_read(session, lambda s: repository.touch(s, key.prefix, now))
-    return Caller(organisation=key.organisation, key_prefix=key.prefix, key_label=key.label)
+    return Caller(
+        organisation=key.organisation,
+        key_prefix=key.prefix,
+        key_label=key.label,
+        scopes=scopes.parsed(key.scopes),
+    )
 
 
 def me(session: Session, caller: Caller) -> Me:
