@@ -44,6 +44,7 @@ from app.tenants import openapi as tenant_openapi
 from app.tenants.dependencies import token_authenticates
 from app.tenants.router import router as tenants_router
 from app.webhooks import deliverer as webhook_deliverer
+from app.webhooks import openapi as webhooks_openapi
 from app.webhooks.router import router as webhooks_router
 
 DESCRIPTION = """
@@ -86,6 +87,11 @@ OPENAPI_TAGS = [
         "description": "A FHIR R4 base (public): each template as a Questionnaire at its "
         "canonical URL, its rating scale as a CodeSystem, the CapabilityStatement, and "
         "QuestionnaireResponse `$validate`. Errors are OperationOutcomes.",
+    },
+    {
+        "name": "Integration",
+        "description": "What a vendor's system needs to follow an organisation's audits: the "
+        "change feed and signed webhooks (API key with `audits:read`, `webhooks:manage`).",
     },
     {"name": "Tenants", "description": "Organisations and their API keys (operator token)."},
     {"name": "Operations", "description": "Health, readiness and Prometheus metrics."},
@@ -147,6 +153,7 @@ def create_app() -> FastAPI:
         },
     )
     errors.install(app)
+    webhooks_openapi.describe(app)
     app.openapi = openapi.refined(app.openapi, BODY_MODELS)  # type: ignore[method-assign]
     app.openapi = tenant_openapi.with_scopes(app.openapi, app)  # type: ignore[method-assign]
     db_faults.install(app)

@@ -46,10 +46,11 @@ def register(
     return slug
 
 
-def issue_key(client: httpx.Client | Any, slug: str, label: str = "CMS") -> dict[str, Any]:
-    response = client.post(
-        f"/v1/organisations/{slug}/api-keys", json={"label": label}, headers=OPERATOR
-    )
+def issue_key(
+    client: httpx.Client | Any, slug: str, label: str = "CMS", scopes: list[str] | None = None
+) -> dict[str, Any]:
+    body = {"label": label, **({"scopes": scopes} if scopes is not None else {})}
+    response = client.post(f"/v1/organisations/{slug}/api-keys", json=body, headers=OPERATOR)
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     return body

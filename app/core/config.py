@@ -89,6 +89,8 @@ class Settings(BaseSettings):
     # Deliveries to loopback, private and link-local addresses, and over plain http to them:
     # for development and tests only. Cloud metadata addresses are refused even then.
     webhook_allow_private_networks: bool = False
+    # One delivery attempt's time limit (resolve, connect, send, read the answer), seconds.
+    webhook_timeout_seconds: float = Field(10.0, gt=0, le=60)
     # Run this worker's webhook deliverer (app/webhooks/deliverer.py). Off in the test suite,
     # where only the webhook tests serve an app with it.
     webhook_deliverer: bool = True

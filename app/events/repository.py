@@ -42,13 +42,14 @@ def prune(session: Session, before: datetime) -> int:
     )
     deleted = 0
     for organisation, last, count in session.exec(stmt).all():
+        assert last is not None  # a group has at least one row
         mark = session.get(EventPruneMark, organisation)
         if mark is None:
             session.add(EventPruneMark(organisation=organisation, pruned_through=last))
         else:
             mark.pruned_through = max(mark.pruned_through, last)
         deleted += count
-        session.exec(  # type: ignore[call-overload]
+        session.exec(
             delete(Event).where(col(Event.organisation) == organisation, col(Event.seq) <= last)
         )
     return deleted

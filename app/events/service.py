@@ -19,13 +19,13 @@ RESYNC = (
 def public(event: Event) -> EventPublic:
     return EventPublic(
         id=event.id,
-        type=event.type,  # type: ignore[arg-type]  # written from EventType only
+        type=event.type,  # written from EventType only
         occurred_at=event.occurred_at,
         data=AuditChange(
             audit_id=event.audit_id,
             version=event.version,
             revision=event.revision,
-            status=event.status,  # type: ignore[arg-type]
+            status=event.status,
         ),
     )
 

@@ -26,7 +26,7 @@ def with_scopes(openapi: OpenApi, app: FastAPI) -> OpenApi:
             scope = _scope_of(route.dependant)
             if scope is None:
                 continue
-            for method in route.methods:
+            for method in route.methods or ():
                 operation = document["paths"][route.path_format][method.lower()]
                 operation["security"] = [{"organisationKey": [scope]}]
                 note = f"Needs the `{scope}` scope."
@@ -42,6 +42,6 @@ def _api_routes(routes: list[Any]) -> list[APIRoute]:
     for route in routes:
         if isinstance(route, APIRoute):
             found.append(route)
-        elif hasattr(route, "routes"):  # an included router (FastAPI keeps them nested)
-            found.extend(_api_routes(route.routes))
+        elif hasattr(route, "original_router"):  # an included router, kept nested by FastAPI
+            found.extend(_api_routes(route.original_router.routes))
     return found

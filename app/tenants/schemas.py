@@ -28,7 +28,7 @@ class ApiKeyCreate(BaseModel):
         ),
     ]
     scopes: list[Scope] = Field(
-        default_factory=lambda: list(ALL_SCOPES),
+        default_factory=lambda: list(ALL_SCOPES),  # type: ignore[arg-type]
         min_length=1,
         max_length=len(ALL_SCOPES),
         description="What the key may do: `audits:read`, `audits:write`, `webhooks:manage`. "

@@ -4,6 +4,7 @@ its creator chose fewer), so a dashboard can hold a key that reads audits and ne
 Routes declare the scope they need with `needs(...)`; the OpenAPI description lists it in the
 operation's security requirement (app/tenants/openapi.py reads it from the dependency)."""
 
+from collections.abc import Sequence
 from typing import Annotated, Literal, get_args
 
 from app.core.named_schemas import Named
@@ -18,7 +19,7 @@ SCOPE_MEANINGS = {
 }
 
 
-def stored(scopes: list[str] | tuple[str, ...]) -> str:
+def stored(scopes: Sequence[str]) -> str:
     """The column's form: the scopes in a fixed order, space-separated."""
     return " ".join(s for s in ALL_SCOPES if s in scopes)
 

@@ -1,6 +1,7 @@
 """Tenants' API keys: issuing, listing and revoking them, resolving a token, and `/v1/me`.
 (The organisation a key belongs to is app/organisations.)"""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -43,7 +44,7 @@ def key_public(key: ApiKey) -> ApiKeyPublic:
     )
 
 
-def issue_key(session: Session, slug: str, label: str, granted: list[str]) -> ApiKeyCreated:
+def issue_key(session: Session, slug: str, label: str, granted: Sequence[str]) -> ApiKeyCreated:
     organisations.require_tenant(session, slug)
     token, prefix = tokens.new_token()
     key = ApiKey(

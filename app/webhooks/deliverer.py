@@ -28,8 +28,9 @@ from app.webhooks.models import WebhookDelivery, WebhookSubscription
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2
 CONCURRENCY = 16  # attempts in flight per worker
-TIMEOUT_SECONDS = 10.0  # a whole attempt: resolve, connect, send, read
-LEASE = timedelta(seconds=TIMEOUT_SECONDS + 10)
+# A claimed delivery is this worker's for its attempt's time limit and then this much more;
+# after a crash, another worker takes it once the lease has run out.
+LEASE_MARGIN = timedelta(seconds=5)
 RESPONSE_READ_BYTES = 16 * 1024  # read at most this much of a receiver's answer...
 EXCERPT_CHARS = 1024  # ...and keep this much of it
 PRUNE_EVERY_SECONDS = 3600.0
@@ -58,9 +59,10 @@ def _fan_out_if_any() -> int:
 
 def _claim(limit: int) -> list[tuple[WebhookDelivery, WebhookSubscription]]:
     now = utcnow()
+    lease = timedelta(seconds=get_settings().webhook_timeout_seconds) + LEASE_MARGIN
     if _read(lambda s: repository.next_due(s)) is None:
         return []
-    claimed: list[Any] = _write(repository.claim_due, now, now + LEASE, limit)
+    claimed: list[Any] = _write(repository.claim_due, now, now + lease, limit)
     return [(d, s) for d, s in claimed]
 
 
@@ -73,13 +75,14 @@ def _prune() -> None:
 
 class Deliverer:
     def __init__(self) -> None:
+        self._timeout = get_settings().webhook_timeout_seconds
         self._in_flight: set[asyncio.Task[None]] = set()
         self._last_prune = 0.0
 
     async def run(self) -> None:
         async with httpx.AsyncClient(
             follow_redirects=False,
-            timeout=httpx.Timeout(TIMEOUT_SECONDS),
+            timeout=httpx.Timeout(self._timeout),
             headers={"user-agent": USER_AGENT},
             trust_env=False,  # no proxy from the environment: the address checked is the one used
         ) as client:
@@ -112,10 +115,10 @@ class Deliverer:
         started, clock = utcnow(), time.monotonic()
         try:
             status, error, excerpt = await asyncio.wait_for(
-                _post(client, delivery, sub), TIMEOUT_SECONDS
+                _post(client, delivery, sub), self._timeout
             )
         except TimeoutError:
-            status, error, excerpt = None, f"timed out after {TIMEOUT_SECONDS:g} s", None
+            status, error, excerpt = None, f"timed out after {self._timeout:g} s", None
         outcome = service.Outcome(
             started_at=started,
             duration_ms=round((time.monotonic() - clock) * 1000),

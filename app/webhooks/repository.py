@@ -33,8 +33,8 @@ def delete_subscription(session: Session, subscription: WebhookSubscription) -> 
     deliveries = select(WebhookDelivery.id).where(
         col(WebhookDelivery.subscription_id) == subscription.id
     )
-    session.exec(delete(WebhookAttempt).where(col(WebhookAttempt.delivery_id).in_(deliveries)))  # type: ignore[call-overload]
-    session.exec(  # type: ignore[call-overload]
+    session.exec(delete(WebhookAttempt).where(col(WebhookAttempt.delivery_id).in_(deliveries)))
+    session.exec(
         delete(WebhookDelivery).where(col(WebhookDelivery.subscription_id) == subscription.id)
     )
     session.delete(subscription)
@@ -97,7 +97,7 @@ def add_deliveries(session: Session, rows: list[dict[str, Any]]) -> None:
 
 def advance(session: Session, subscription_id: str, seq: int) -> None:
     """Move the subscription's position forward (never back)."""
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(WebhookSubscription)
         .where(
             col(WebhookSubscription.id) == subscription_id,
@@ -125,12 +125,12 @@ def claim_due(session: Session, now: datetime, lease_until: datetime, limit: int
         )
         .order_by(col(WebhookDelivery.next_attempt_at))
         .limit(limit)
-        .with_for_update(of=WebhookDelivery, skip_locked=True)  # type: ignore[arg-type]
+        .with_for_update(of=WebhookDelivery, skip_locked=True)
     )
     ids = list(session.exec(due).all())
     if not ids:
         return []
-    session.exec(  # type: ignore[call-overload]
+    session.exec(
         update(WebhookDelivery)
         .where(col(WebhookDelivery.id).in_(ids))
         .values(lease_until=lease_until)
@@ -161,8 +161,8 @@ def prune_deliveries(session: Session, before: datetime) -> None:
     old = select(WebhookDelivery.id).where(
         col(WebhookDelivery.status) != "pending", col(WebhookDelivery.created_at) < before
     )
-    session.exec(delete(WebhookAttempt).where(col(WebhookAttempt.delivery_id).in_(old)))  # type: ignore[call-overload]
-    session.exec(  # type: ignore[call-overload]
+    session.exec(delete(WebhookAttempt).where(col(WebhookAttempt.delivery_id).in_(old)))
+    session.exec(
         delete(WebhookDelivery).where(
             col(WebhookDelivery.status) != "pending", col(WebhookDelivery.created_at) < before
         )

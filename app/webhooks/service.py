@@ -38,7 +38,7 @@ def public(sub: WebhookSubscription) -> WebhookPublic:
     return WebhookPublic(
         id=sub.id,
         url=sub.url,
-        events=sub.events.split(),  # type: ignore[arg-type]
+        events=sub.events.split(),
         description=sub.description,
         enabled=sub.enabled,
         disabled_reason=sub.disabled_reason,
