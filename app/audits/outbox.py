@@ -2,17 +2,14 @@
 so a committed change is never missing from the change feed (app/events) or the webhooks
 (app/webhooks), and a rolled-back one never appears there."""
 
-import zlib
 from datetime import datetime
 from typing import Annotated, Literal, get_args
 
-from sqlalchemy import BigInteger, Column, Index, Integer, bindparam, insert, text
-from sqlmodel import Field, Session, SQLModel
+from sqlalchemy import BigInteger, Column, Index, Integer
+from sqlmodel import Field, SQLModel
 
 from app.core.db import UTCDateTime
-from app.core.ids import time_ordered_uuid
 from app.core.named_schemas import Named
-from app.core.prepared import Prepared
 
 EventTypeName = Literal["audit.created", "audit.updated", "audit.submitted", "audit.amended"]
 EventType = Annotated[EventTypeName, Named("EventType")]
@@ -62,48 +59,3 @@ class EventPruneMark(SQLModel, table=True):
 
     organisation: str = Field(foreign_key="organisation.slug", primary_key=True, max_length=200)
     pruned_through: int = Field(sa_column=Column(BigInteger(), nullable=False))
-
-
-def append(
-    session: Session,
-    organisation: str,
-    action: str,
-    audit_id: str,
-    version: int,
-    revision: int,
-    status: str,
-    at: datetime,
-) -> None:
-    """Record the change `action` (a revision's action: created, updated, ...) in the
-    current transaction.
-
-    `seq` is drawn when the row is inserted, not when it commits; a feed read between two
-    concurrent commits could pass over a lower `seq` that commits later. SQLite has one
-    writer at a time, so insert order is commit order. On PostgreSQL a transaction-scoped
-    advisory lock per organisation, taken just before the insert (the last statement before
-    the commit), makes the organisation's writers draw and commit `seq` in turn."""
-    if session.get_bind().dialect.name == "postgresql":
-        key = zlib.crc32(organisation.encode())
-        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
-    _INSERT.run(
-        session,
-        {
-            "id": time_ordered_uuid(),
-            "organisation": organisation,
-            "type": f"audit.{action}",
-            "audit_id": audit_id,
-            "version": version,
-            "revision": revision,
-            "status": status,
-            "occurred_at": at,
-        },
-    )
-
-
-# Every write runs it: built once, run on the cursor like the audit INSERTs (app/core/prepared).
-_TABLE = Event.__table__  # type: ignore[attr-defined]
-_INSERT = Prepared(
-    insert(_TABLE).values(
-        {name: bindparam(name, type_=_TABLE.c[name].type) for name in EVENT_COLUMNS}
-    )
-)

@@ -2,14 +2,17 @@
 optimistic concurrency real on both SQLite and PostgreSQL."""
 
 import functools
+import zlib
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import bindparam, func, insert, text, update
 from sqlmodel import Session, SQLModel, col, select
 
 from app.audits.models import Audit, AuditRevision, AuditTemplate, IdempotencyRecord
+from app.audits.outbox import EVENT_COLUMNS, Event
 from app.audits.schemas import AuditListQuery
+from app.core.ids import time_ordered_uuid
 from app.core.pagination import KeysetQuery, ListParamsModel, SortKey, keyset_page
 from app.core.prepared import Prepared
 
@@ -202,3 +205,48 @@ def latest_submissions(session: Session, template_version: int) -> list[tuple[st
         .order_by(col(AuditRevision.recorded_at).desc(), col(AuditRevision.version).desc())
     )
     return [(str(org), rev) for org, rev in session.exec(stmt).all()]
+
+
+def add_event(
+    session: Session,
+    organisation: str,
+    action: str,
+    audit_id: str,
+    version: int,
+    revision: int,
+    status: str,
+    at: datetime,
+) -> None:
+    """Record the change `action` (a revision's action: created, updated, ...) in the
+    current transaction.
+
+    `seq` is drawn when the row is inserted, not when it commits; a feed read between two
+    concurrent commits could pass over a lower `seq` that commits later. SQLite has one
+    writer at a time, so insert order is commit order. On PostgreSQL a transaction-scoped
+    advisory lock per organisation, taken just before the insert (the last statement before
+    the commit), makes the organisation's writers draw and commit `seq` in turn."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = zlib.crc32(organisation.encode())
+        session.connection().execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+    _INSERT.run(
+        session,
+        {
+            "id": time_ordered_uuid(),
+            "organisation": organisation,
+            "type": f"audit.{action}",
+            "audit_id": audit_id,
+            "version": version,
+            "revision": revision,
+            "status": status,
+            "occurred_at": at,
+        },
+    )
+
+
+# Every write runs it: built once, run on the cursor like the audit INSERTs (app/core/prepared).
+_TABLE = Event.__table__  # type: ignore[attr-defined]
+_INSERT = Prepared(
+    insert(_TABLE).values(
+        {name: bindparam(name, type_=_TABLE.c[name].type) for name in EVENT_COLUMNS}
+    )
+)

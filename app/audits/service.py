@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from app.audits import outbox, repository, templates
+from app.audits import repository, templates
 from app.audits.models import Audit, AuditRevision
 from app.audits.representations import AUDIT
 from app.audits.schemas import (
@@ -234,7 +234,7 @@ def _record(session: Session, audit: Audit, action: str, caller: Caller) -> None
 
 def _publish(session: Session, audit: Audit, action: str) -> None:
     """The change's event, in the change's transaction (the outbox)."""
-    outbox.append(
+    repository.add_event(
         session,
         audit.organisation,
         action,

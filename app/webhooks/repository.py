@@ -47,6 +47,21 @@ def delivery_of(session: Session, subscription_id: str, id_: str) -> WebhookDeli
     return session.exec(stmt).first()
 
 
+def delivery_with_subscription(
+    session: Session, delivery_id: str
+) -> tuple[WebhookDelivery, WebhookSubscription] | None:
+    stmt = (
+        select(WebhookDelivery, WebhookSubscription)
+        .join(
+            WebhookSubscription,
+            col(WebhookSubscription.id) == col(WebhookDelivery.subscription_id),
+        )
+        .where(col(WebhookDelivery.id) == delivery_id)
+    )
+    row = session.exec(stmt).first()
+    return (row[0], row[1]) if row else None
+
+
 def delivery_page(
     session: Session, subscription_id: str, params: ListParamsModel
 ) -> tuple[list[WebhookDelivery], str | None]:

@@ -229,11 +229,10 @@ def record(session: Session, delivery_id: str, number: int, outcome: Outcome) ->
     """Log attempt `number` and schedule what follows: done, the next retry (jittered), or
     given up when the schedule is spent. A subscription that has failed continuously for
     WEBHOOK_DISABLE_AFTER is disabled, with the reason."""
-    delivery = session.get(WebhookDelivery, delivery_id)
-    if delivery is None:
+    found = repository.delivery_with_subscription(session, delivery_id)
+    if found is None:
         return  # its subscription was deleted meanwhile
-    sub = session.get(WebhookSubscription, delivery.subscription_id)
-    assert sub is not None
+    delivery, sub = found
     settings, now = get_settings(), utcnow()
     next_at: datetime | None = None
     if outcome.delivered:
