@@ -100,3 +100,22 @@ def test_findings_csv_has_direction_qualifier_and_fact_links(client: TestClient)
     finding = client.get("/v1/findings/f000-hertfordshire-days-in-care-halved").json()
     assert finding["direction"] == "decrease"
     assert finding["same_fact_as"] and finding["canonical"] is False
+
+
+@pytest.mark.any_database
+def test_every_uncited_audit_link_is_marked_curated_with_a_rationale() -> None:
+    templates = read_seed(SEED_DIR).records["audit_templates"].values()
+    links = [
+        (t["slug"], c["slug"], link)
+        for t in templates
+        for c in t.get("conditions") or []
+        for field in ("features", "enablers")
+        for link in c.get(field) or []
+    ]
+    assert links
+    unsupported = [
+        (t, c, link["slug"])
+        for t, c, link in links
+        if not link.get("citations") and not (link.get("curated") and link.get("rationale"))
+    ]
+    assert not unsupported, unsupported
