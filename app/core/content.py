@@ -63,9 +63,14 @@ def _merge_value(kind: str, slug: str, key: str, old: Any, new: Any) -> Any:
 class SeedData:
     records: dict[str, dict[str, Record]] = field(default_factory=dict)  # kind -> slug -> record
     lists: dict[str, list[Any]] = field(default_factory=dict)  # plain lists, e.g. audit_prompts
+    # kind -> slug -> the files that describe it, so a refusal can name where to look.
+    files: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Record]:
         return list(self.records.get(kind, {}).values())
+
+    def where(self, kind: str, slug: str) -> str:
+        return ", ".join(self.files.get(kind, {}).get(slug, [])) or "seed"
 
 
 def read_seed(seed_dir: Path) -> SeedData:
@@ -91,6 +96,8 @@ def read_seed(seed_dir: Path) -> SeedData:
                 slug = record.get("slug")
                 if not slug:
                     raise SeedError(f"{path}: {kind}[{index}] has no slug")
+                name = path.relative_to(seed_dir).as_posix()
+                seed.files.setdefault(kind, {}).setdefault(slug, []).append(name)
                 if slug in bucket:
                     bucket[slug] = {
                         k: _merge_value(kind, slug, k, bucket[slug].get(k), record.get(k))

@@ -7,7 +7,7 @@ from typing import Any
 from sqlmodel import Session
 
 from app.core.content import Record, SeedData, SeedError
-from app.evidence import repository
+from app.evidence import conventions, repository
 from app.evidence.models import (
     Evaluation,
     Finding,
@@ -115,6 +115,9 @@ def _text_of(*parts: Any) -> str:
 
 def load(session: Session, seed: SeedData) -> None:
     _check_references(seed)
+    broken = conventions.check(seed)
+    if broken:
+        raise SeedError("findings outside the conventions:\n  " + "\n  ".join(broken))
     repository.delete_all(session)
     titles = _titles(seed)
     for r in seed.of("programmes"):
@@ -171,6 +174,9 @@ def load(session: Session, seed: SeedData) -> None:
                 baseline_value=data["baseline_value"],
                 result_value=data["result_value"],
                 comparison_value=data["comparison_value"],
+                direction=data["direction"],
+                qualifier=data["qualifier"],
+                canonical=data["canonical"],
                 source=source,
                 search_text=_text_of(data["metric"], data["statement"]),
                 data=data,

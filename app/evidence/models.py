@@ -53,6 +53,10 @@ class Finding(SQLModel, table=True):
     baseline_value: float | None = None
     result_value: float | None = None
     comparison_value: float | None = None
+    direction: str | None = Field(default=None, max_length=20)
+    qualifier: str | None = Field(default=None, max_length=20)
+    # One finding per fact: `?distinct=true` keeps the canonical one of each same-fact group.
+    canonical: bool = Field(default=True, index=True)
     source: str = Field(index=True, max_length=200)
     # Lower-cased metric and statement, for the `q` filter.
     search_text: str = ""

@@ -225,6 +225,8 @@ def findings_filtered(query: FindingListQuery) -> SelectOfScalar[Finding]:
         )
     if query.q:
         stmt = stmt.where(col(Finding.search_text).contains(query.q.lower(), autoescape=True))
+    if query.distinct:
+        stmt = stmt.where(col(Finding.canonical))
     return stmt
 
 

@@ -9,6 +9,7 @@ from app.core.named_schemas import Named
 from app.core.pagination import ListParamsModel
 from app.core.provenance import Cited, CitedText
 from app.core.routing import SLUG_PATTERN
+from app.evidence.vocabulary import Direction, Qualifier, Unit
 
 FindingKind = Annotated[
     Literal[
@@ -59,7 +60,7 @@ DESIGN_STRENGTH_RULE = (
 class Figure(Cited):
     label: str
     value: float | None = None
-    unit: str | None = None
+    unit: Unit | None = None
     statement: str | None = None
 
 
@@ -129,6 +130,26 @@ class EvaluationPublic(Cited):
     href: str = ""
 
 
+class SampleSize(BaseModel):
+    value: float | None = Field(None, description="The sample's number, where the text gives one.")
+    unit: Unit | None = None
+    text: str = Field(description="The sample as the statement words it (a span of it).")
+
+
+class DistinctFrom(BaseModel):
+    finding: str = Field(description="Slug of a finding of the same source with the same number.")
+    reason: str = Field(description="Why the two are different facts.")
+
+
+CANONICAL_RULE = (
+    "Findings that report one fact from different texts link to each other with "
+    "`same_fact_as`; exactly one of them is `canonical`: the most specific (more of baseline, "
+    "comparison, sample, period and an exact value), else the primary source (the text that "
+    "reports the evaluation itself, before one that restates it: 002, 003 and 004 before 000, "
+    "000 before 001). A finding with no `same_fact_as` is canonical."
+)
+
+
 class FindingPublic(Cited):
     slug: str = Field(examples=["f000-mockingbird-unplanned-placement-change"])
     project: str | None = Field(None, examples=["mockingbird-family-model-project"])
@@ -136,17 +157,40 @@ class FindingPublic(Cited):
     outcomes: list[str] = Field(default_factory=list, examples=[["greater-stability"]])
     kind: FindingKind
     metric: str = Field(examples=["rate of unplanned placement change"])
-    baseline_value: float | None = None
+    baseline_value: float | None = Field(None, description="Magnitude as printed, never signed.")
     baseline_period: str | None = None
-    result_value: float | None = Field(None, examples=[4])
+    result_value: float | None = Field(
+        None, examples=[4], description="Magnitude as printed, never signed; see `direction`."
+    )
     result_period: str | None = None
-    unit: str | None = Field(None, examples=["percent"])
+    unit: Unit | None = Field(None, examples=["percent"])
+    direction: Direction | None = Field(
+        None, description="Which way the measure moved, wherever the finding reports a change."
+    )
+    qualifier: Qualifier | None = Field(
+        None,
+        examples=["exact"],
+        description="How the text qualifies the result value ('over' is `more-than`, 'around', "
+        "'about' and 'in the region of' are `approximately`, 'almost' and 'nearly' `almost`).",
+    )
     comparison_value: float | None = Field(None, examples=[8])
     comparison_label: str | None = Field(None, examples=["national rate"])
-    sample_size: str | None = None
+    sample_size: SampleSize | None = None
     significance: str | None = None
     statement: str = Field(description="The verbatim sentence that states the figure.")
     source: str = Field(description="Source slug of the statement.")
+    canonical: bool = Field(True, description=CANONICAL_RULE)
+    same_fact_as: list[str] = Field(
+        default_factory=list, description="Findings of other texts that report the same fact."
+    )
+    conflicts_with: list[str] = Field(
+        default_factory=list,
+        description="Findings that give a different figure for the same thing; both are kept.",
+    )
+    distinct_from: list[DistinctFrom] = Field(
+        default_factory=list,
+        description="Findings of the same text with the same number that are different facts.",
+    )
     href: str = ""
 
 
@@ -162,14 +206,18 @@ FINDING_CSV_COLUMNS: dict[str, str] = {
     "baseline_period": "period of the baseline",
     "result_value": "number after / reported figure",
     "result_period": "period of the result",
-    "unit": "unit of the values (percent, count, gbp, ...)",
+    "unit": "unit of the values (the Unit enum: percent, families, gbp, gbp-million, ...)",
+    "direction": "increase | decrease | no-change, where the finding is a change",
+    "qualifier": "exact | approximately | at-least | more-than | almost | up-to | less-than",
     "comparison_value": "comparison figure (e.g. national rate)",
     "comparison_label": "what the comparison is",
-    "sample_size": "sample as stated",
+    "sample_size": "sample as the statement words it",
     "significance": "significance as reported",
     "statement": "verbatim statement",
     "source": "source slug",
     "locator": "where in the source",
+    "canonical": "true for the one finding per fact that `distinct=true` returns",
+    "same_fact_as": "slugs of findings in other texts that report the same fact, `;`-separated",
 }
 
 # A row of each as the seed has it, for the CSV example in the OpenAPI description.
@@ -179,10 +227,12 @@ FINDING_CSV_EXAMPLE: dict[str, Any] = {
     "outcomes": ["reduced-days-in-care"],
     "kind": "outcome-change",
     "metric": "average number of days spent in care per child (halved)",
-    "unit": "days",
+    "direction": "decrease",
     "statement": "In Hertfordshire, the average number of days spent in care per child was halved.",
     "source": "dfe-seven-features",
     "locator": "section: Reduced days spent in state care; footnote 12",
+    "canonical": "false",
+    "same_fact_as": ["f002-fsh-days-in-care-per-family", "f004-hertfordshire-days-in-care"],
 }
 
 PROJECT_CSV_COLUMNS: dict[str, str] = {
@@ -267,9 +317,13 @@ class FindingListQuery(ListParamsModel):
     programme: SlugValue = None
     outcome: SlugValue = None
     kind: FindingKind | None = None
-    unit: SlugValue = None
+    unit: Unit | None = None
     source: SlugValue = None
     q: TextValue = None
+    distinct: bool = Field(
+        False,
+        description="One finding per fact: only the canonical one of each `same_fact_as` group.",
+    )
     sort: str = Field(
         "slug",
         pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",

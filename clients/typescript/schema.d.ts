@@ -1517,6 +1517,19 @@ export interface components {
             /** Weak */
             weak: boolean;
         };
+        /** DistinctFrom */
+        DistinctFrom: {
+            /**
+             * Finding
+             * @description Slug of a finding of the same source with the same number.
+             */
+            finding: string;
+            /**
+             * Reason
+             * @description Why the two are different facts.
+             */
+            reason: string;
+        };
         /** EnablerPublic */
         EnablerPublic: {
             /** Citations */
@@ -1714,11 +1727,15 @@ export interface components {
             label: string;
             /** Value */
             value?: number | null;
-            /** Unit */
-            unit?: string | null;
+            unit?: components["schemas"]["Unit"] | null;
             /** Statement */
             statement?: string | null;
         };
+        /**
+         * FindingDirection
+         * @enum {string}
+         */
+        FindingDirection: "increase" | "decrease" | "no-change";
         /**
          * FindingKind
          * @enum {string}
@@ -1753,22 +1770,30 @@ export interface components {
              * @example rate of unplanned placement change
              */
             metric: string;
-            /** Baseline Value */
+            /**
+             * Baseline Value
+             * @description Magnitude as printed, never signed.
+             */
             baseline_value?: number | null;
             /** Baseline Period */
             baseline_period?: string | null;
             /**
              * Result Value
+             * @description Magnitude as printed, never signed; see `direction`.
              * @example 4
              */
             result_value?: number | null;
             /** Result Period */
             result_period?: string | null;
+            /** @example percent */
+            unit?: components["schemas"]["Unit"] | null;
+            /** @description Which way the measure moved, wherever the finding reports a change. */
+            direction?: components["schemas"]["FindingDirection"] | null;
             /**
-             * Unit
-             * @example percent
+             * @description How the text qualifies the result value ('over' is `more-than`, 'around', 'about' and 'in the region of' are `approximately`, 'almost' and 'nearly' `almost`).
+             * @example exact
              */
-            unit?: string | null;
+            qualifier?: components["schemas"]["FindingQualifier"] | null;
             /**
              * Comparison Value
              * @example 8
@@ -1779,8 +1804,7 @@ export interface components {
              * @example national rate
              */
             comparison_label?: string | null;
-            /** Sample Size */
-            sample_size?: string | null;
+            sample_size?: components["schemas"]["SampleSize"] | null;
             /** Significance */
             significance?: string | null;
             /**
@@ -1794,11 +1818,37 @@ export interface components {
              */
             source: string;
             /**
+             * Canonical
+             * @description Findings that report one fact from different texts link to each other with `same_fact_as`; exactly one of them is `canonical`: the most specific (more of baseline, comparison, sample, period and an exact value), else the primary source (the text that reports the evaluation itself, before one that restates it: 002, 003 and 004 before 000, 000 before 001). A finding with no `same_fact_as` is canonical.
+             * @default true
+             */
+            canonical: boolean;
+            /**
+             * Same Fact As
+             * @description Findings of other texts that report the same fact.
+             */
+            same_fact_as?: string[];
+            /**
+             * Conflicts With
+             * @description Findings that give a different figure for the same thing; both are kept.
+             */
+            conflicts_with?: string[];
+            /**
+             * Distinct From
+             * @description Findings of the same text with the same number that are different facts.
+             */
+            distinct_from?: components["schemas"]["DistinctFrom"][];
+            /**
              * Href
              * @default
              */
             href: string;
         };
+        /**
+         * FindingQualifier
+         * @enum {string}
+         */
+        FindingQualifier: "exact" | "approximately" | "at-least" | "more-than" | "almost" | "up-to" | "less-than";
         /**
          * FrameworkPublic
          * @description The whole framework in one document, for embedding.
@@ -2308,6 +2358,20 @@ export interface components {
          * @enum {string}
          */
         RevisionAction: "created" | "updated" | "submitted" | "amended";
+        /** SampleSize */
+        SampleSize: {
+            /**
+             * Value
+             * @description The sample's number, where the text gives one.
+             */
+            value?: number | null;
+            unit?: components["schemas"]["Unit"] | null;
+            /**
+             * Text
+             * @description The sample as the statement words it (a span of it).
+             */
+            text: string;
+        };
         /** SearchHit */
         SearchHit: {
             /** @example project */
@@ -2518,6 +2582,12 @@ export interface components {
              */
             created_at: string | null;
         };
+        /**
+         * Unit
+         * @description What a finding's values count or measure. Money is in pounds at the scale printed.
+         * @enum {string}
+         */
+        Unit: "percent" | "ratio" | "gbp" | "gbp-thousand" | "gbp-million" | "gbp-per-family" | "gbp-per-worker" | "gbp-per-gbp-spent" | "days" | "days-per-family" | "weeks" | "months" | "years" | "projects" | "evaluations" | "evaluation-teams" | "local-authorities" | "regions" | "areas" | "teams" | "hubs" | "groups" | "strands" | "models" | "sessions" | "conferences" | "enquiries" | "placements" | "child-protection-plans" | "cases" | "families" | "family-members" | "children" | "young-people" | "people" | "staff" | "volunteers";
         /**
          * ValidationProblem
          * @description A `422`: the problem, and each input that failed with a pointer to it.
@@ -3148,7 +3218,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T05:41:10.848362Z",
+                     *           "published_at": "2026-12-03T08:47:07.322611Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -3252,7 +3322,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T05:41:10.848362Z",
+                     *       "published_at": "2026-12-03T08:47:07.322611Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -3984,7 +4054,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *           "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4013,10 +4083,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T05:41:12.608091Z",
-                     *           "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *           "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *           "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *           "created_at": "2026-12-03T08:47:10.324359Z",
+                     *           "updated_at": "2026-12-03T08:47:10.367371Z",
+                     *           "submitted_at": "2026-12-03T08:47:10.367365Z",
+                     *           "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4322,7 +4392,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -4351,10 +4421,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.608091Z",
+                     *       "created_at": "2026-12-03T08:47:10.324359Z",
+                     *       "updated_at": "2026-12-03T08:47:10.324359Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5009,7 +5079,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -5030,7 +5100,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5059,10 +5129,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "created_at": "2026-12-03T08:47:10.324359Z",
+                     *       "updated_at": "2026-12-03T08:47:10.367371Z",
+                     *       "submitted_at": "2026-12-03T08:47:10.367365Z",
+                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5625,7 +5695,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -5671,7 +5741,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5700,10 +5770,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.618256Z",
+                     *       "created_at": "2026-12-03T08:47:10.324359Z",
+                     *       "updated_at": "2026-12-03T08:47:10.338994Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6490,7 +6560,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -6511,7 +6581,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6540,10 +6610,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "created_at": "2026-12-03T08:47:10.324359Z",
+                     *       "updated_at": "2026-12-03T08:47:10.367371Z",
+                     *       "submitted_at": "2026-12-03T08:47:10.367365Z",
+                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7195,7 +7265,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -7216,7 +7286,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7245,10 +7315,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.715060Z",
+                     *       "created_at": "2026-12-03T08:47:10.324359Z",
+                     *       "updated_at": "2026-12-03T08:47:10.592480Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7899,7 +7969,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -7943,8 +8013,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:9df382565df2 (Case management system)",
-                     *           "recorded_at": "2026-12-03T05:41:12.608091Z"
+                     *           "actor": "api-key:ffe0475f096a (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:47:10.324359Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -7968,8 +8038,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:9df382565df2 (Case management system)",
-                     *           "recorded_at": "2026-12-03T05:41:12.618256Z"
+                     *           "actor": "api-key:ffe0475f096a (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:47:10.338994Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -8111,7 +8181,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
             };
@@ -8131,7 +8201,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "audit": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -8455,12 +8525,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23a6b-cb7c-718e-b2f8-d0a11cb7e897
+                 * @example 01a23b16-0ced-781b-997a-a557be2421ca
                  */
                 other_id: string;
             };
@@ -8482,18 +8552,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *         "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *         "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *         "updated_at": "2026-12-03T08:47:10.367371Z",
+                     *         "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23a6b-cb7c-718e-b2f8-d0a11cb7e897",
+                     *         "id": "01a23b16-0ced-781b-997a-a557be2421ca",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T05:41:12.700186Z",
-                     *         "href": "/v1/audits/01a23a6b-cb7c-718e-b2f8-d0a11cb7e897"
+                     *         "updated_at": "2026-12-03T08:47:10.573286Z",
+                     *         "href": "/v1/audits/01a23b16-0ced-781b-997a-a557be2421ca"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9039,7 +9109,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *       "created_at": "2026-12-03T08:47:09.221212Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9229,7 +9299,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T05:41:12.154477Z"
+                     *           "created_at": "2026-12-03T08:47:09.221212Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9369,7 +9439,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *       "created_at": "2026-12-03T08:47:09.221212Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9526,10 +9596,10 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "9df382565df2",
+                     *           "prefix": "ffe0475f096a",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
-                     *           "created_at": "2026-12-03T05:41:12.181743Z",
+                     *           "created_at": "2026-12-03T08:47:09.273308Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -9697,13 +9767,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "9df382565df2",
+                     *       "prefix": "ffe0475f096a",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
-                     *       "created_at": "2026-12-03T05:41:12.181743Z",
+                     *       "created_at": "2026-12-03T08:47:09.273308Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_9df382565df2_qWm2hfLSWDxY3fjoz329EoQTs8p0qQY8y_KSjbvu4-w"
+                     *       "token": "pfa_ffe0475f096a_uSRCCHgpvJ63Fd3qjZC7UET6FMCIyhspinAn6t0qp6c"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -9865,7 +9935,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example ed9878c3fb69 */
+                /** @example c5c353539ca9 */
                 prefix: string;
             };
             cookie?: never;
@@ -10033,13 +10103,13 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T05:41:12.154477Z"
+                     *         "created_at": "2026-12-03T08:47:09.221212Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "9df382565df2",
+                     *         "prefix": "ffe0475f096a",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
-                     *         "created_at": "2026-12-03T05:41:12.181743Z",
+                     *         "created_at": "2026-12-03T08:47:09.273308Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -10176,7 +10246,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "content_version": "b3d8dfb1777fafb8",
+                     *       "content_version": "24243991aae00233",
                      *       "title": "Seven features of practice and seven outcomes",
                      *       "summary": "Our hypothesis is that to achieve genuinely transformational and sustained change in children’s social care, and significantly improved outcomes across the system, the right focus and action is needed at the levels of both practice and organisation. The ISOS enablers are factors that need to be in place at the corporate, whole organisation and partnership level; whilst the seven features of practice identified through the Innovation Programme are specifically about social work practice – they describe how to create an environment where social workers do better work with families day-to-day. Action at these two ‘levels’ is mutually reinforcing. Excellent practice can only flourish where the organisational enablers are in place as a supportive framework, and when there is excellent social work practice that focuses on the seven features it provides the focus, momentum and fuel for wider change.",
                      *       "table_1": [
@@ -14509,10 +14579,12 @@ export interface operations {
                 programme?: string | null;
                 outcome?: string | null;
                 kind?: components["schemas"]["FindingKind"] | null;
-                unit?: string | null;
+                unit?: components["schemas"]["Unit"] | null;
                 source?: string | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
+                /** @description One finding per fact: only the canonical one of each `same_fact_as` group. */
+                distinct?: boolean;
                 /** @description Sort field; prefix `-` for descending. Missing values sort lowest. */
                 sort?: string;
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
@@ -14527,7 +14599,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (percent, count, gbp, ...); `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as stated; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source. */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (the Unit enum: percent, families, gbp, gbp-million, ...); `direction`: increase | decrease | no-change, where the finding is a change; `qualifier`: exact | approximately | at-least | more-than | almost | up-to | less-than; `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as the statement words it; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source; `canonical`: true for the one finding per fact that `distinct=true` returns; `same_fact_as`: slugs of findings in other texts that report the same fact, `;`-separated. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14565,12 +14637,29 @@ export interface operations {
                      *           "result_value": 14,
                      *           "result_period": null,
                      *           "unit": "projects",
+                     *           "direction": null,
+                     *           "qualifier": "exact",
                      *           "comparison_value": null,
                      *           "comparison_label": null,
-                     *           "sample_size": "26 projects",
+                     *           "sample_size": {
+                     *             "value": 26,
+                     *             "unit": "projects",
+                     *             "text": "26 projects"
+                     *           },
                      *           "significance": null,
                      *           "statement": "Fourteen of 26 projects reported improvements in children's physical or mental health",
                      *           "source": "dfe-seven-features",
+                     *           "canonical": true,
+                     *           "same_fact_as": [
+                     *             "f001-childrens-health-14-of-26"
+                     *           ],
+                     *           "conflicts_with": [],
+                     *           "distinct_from": [
+                     *             {
+                     *               "finding": "f000-reduced-children-in-care-14-of-23",
+                     *               "reason": "two outcomes that each 14 projects achieved: of 26 on children's health, of 23 on children in care"
+                     *             }
+                     *           ],
                      *           "href": "/v1/findings/f000-childrens-health-14-of-26"
                      *         },
                      *         {
@@ -14596,23 +14685,35 @@ export interface operations {
                      *           "result_value": 8,
                      *           "result_period": null,
                      *           "unit": "projects",
+                     *           "direction": null,
+                     *           "qualifier": "exact",
                      *           "comparison_value": null,
                      *           "comparison_label": null,
-                     *           "sample_size": "16 projects measuring this outcome",
+                     *           "sample_size": {
+                     *             "value": 16,
+                     *             "unit": "projects",
+                     *             "text": "16 projects measuring this outcome"
+                     *           },
                      *           "significance": null,
                      *           "statement": "Significant reductions in the number of children identified as 'in need' or de-escalation from CIN, as well as reductions in numbers of children on Child Protection plans were achieved in eight of the 16 projects measuring this outcome (the other eight saw no change or mixed results).",
                      *           "source": "dfe-seven-features",
+                     *           "canonical": true,
+                     *           "same_fact_as": [
+                     *             "f001-half-of-projects-reduced-cp-plans"
+                     *           ],
+                     *           "conflicts_with": [],
+                     *           "distinct_from": [],
                      *           "href": "/v1/findings/f000-cin-and-cp-reductions-eight-of-16"
                      *         }
                      *       ],
                      *       "next_cursor": "WyJmMDAwLWNpbi1hbmQtY3AtcmVkdWN0aW9ucy1laWdodC1vZi0xNiJd.RNkEO85MW7mvw95EVjzABw",
-                     *       "total": 191
+                     *       "total": 185
                      *     }
                      */
                     "application/json": components["schemas"]["FindingPage"];
                     /**
-                     * @example slug,project,programme,outcomes,kind,metric,baseline_value,baseline_period,result_value,result_period,unit,comparison_value,comparison_label,sample_size,significance,statement,source,locator
-                     *     "f000-hertfordshire-days-in-care-halved","family-safeguarding-hertfordshire","","reduced-days-in-care","outcome-change","average number of days spent in care per child (halved)","","","","","days","","","","","In Hertfordshire, the average number of days spent in care per child was halved.","dfe-seven-features","section: Reduced days spent in state care; footnote 12"
+                     * @example slug,project,programme,outcomes,kind,metric,baseline_value,baseline_period,result_value,result_period,unit,direction,qualifier,comparison_value,comparison_label,sample_size,significance,statement,source,locator,canonical,same_fact_as
+                     *     "f000-hertfordshire-days-in-care-halved","family-safeguarding-hertfordshire","","reduced-days-in-care","outcome-change","average number of days spent in care per child (halved)","","","","","","decrease","","","","","","In Hertfordshire, the average number of days spent in care per child was halved.","dfe-seven-features","section: Reduced days spent in state care; footnote 12","false","f002-fsh-days-in-care-per-family;f004-hertfordshire-days-in-care"
                      */
                     "text/csv": string;
                 };
@@ -14732,12 +14833,29 @@ export interface operations {
                      *       "result_value": 14,
                      *       "result_period": null,
                      *       "unit": "projects",
+                     *       "direction": null,
+                     *       "qualifier": "exact",
                      *       "comparison_value": null,
                      *       "comparison_label": null,
-                     *       "sample_size": "26 projects",
+                     *       "sample_size": {
+                     *         "value": 26,
+                     *         "unit": "projects",
+                     *         "text": "26 projects"
+                     *       },
                      *       "significance": null,
                      *       "statement": "Fourteen of 26 projects reported improvements in children's physical or mental health",
                      *       "source": "dfe-seven-features",
+                     *       "canonical": true,
+                     *       "same_fact_as": [
+                     *         "f001-childrens-health-14-of-26"
+                     *       ],
+                     *       "conflicts_with": [],
+                     *       "distinct_from": [
+                     *         {
+                     *           "finding": "f000-reduced-children-in-care-14-of-23",
+                     *           "reason": "two outcomes that each 14 projects achieved: of 26 on children's health, of 23 on children in care"
+                     *         }
+                     *       ],
                      *       "href": "/v1/findings/f000-childrens-health-14-of-26"
                      *     }
                      */
@@ -15370,7 +15488,7 @@ export interface operations {
                      *           "slug": "family-safeguarding-model",
                      *           "title": "Family Safeguarding",
                      *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark>",
-                     *           "score": 5.502532,
+                     *           "score": 5.442385,
                      *           "href": "/v1/practice-models/family-safeguarding-model"
                      *         },
                      *         {
@@ -15378,7 +15496,7 @@ export interface operations {
                      *           "slug": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
                      *           "title": "Family Safeguarding Hertfordshire Evaluation Report",
                      *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Hertfordshire Evaluation Report",
-                     *           "score": 5.448212,
+                     *           "score": 5.390859,
                      *           "href": "/v1/sources/report-family-safeguarding-hertfordshire-evaluation-report-2017"
                      *         }
                      *       ],
@@ -17020,8 +17138,8 @@ export interface operations {
                      *       "database": "ok",
                      *       "writes": "ok",
                      *       "migrations": "at-head",
-                     *       "current_revision": "5e7a9c1d2b30",
-                     *       "head_revision": "5e7a9c1d2b30"
+                     *       "current_revision": "f19d1ec70a11",
+                     *       "head_revision": "f19d1ec70a11"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];

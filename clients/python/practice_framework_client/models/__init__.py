@@ -30,6 +30,7 @@ from .condition_response import ConditionResponse
 from .condition_slug import ConditionSlug
 from .condition_standing import ConditionStanding
 from .create_audit_format_type_0 import CreateAuditFormatType0
+from .distinct_from import DistinctFrom
 from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
 from .enabler_set import EnablerSet
@@ -59,9 +60,11 @@ from .fhir_validate_body import FhirValidateBody
 from .fhir_validate_body_resourcetype import FhirValidateBodyResourcetype
 from .field_error import FieldError
 from .figure import Figure
+from .finding_direction import FindingDirection
 from .finding_kind import FindingKind
 from .finding_page import FindingPage
 from .finding_public import FindingPublic
+from .finding_qualifier import FindingQualifier
 from .framework_public import FrameworkPublic
 from .get_audit_format_type_0 import GetAuditFormatType0
 from .get_template_format_type_0 import GetTemplateFormatType0
@@ -99,6 +102,7 @@ from .recommendation_page import RecommendationPage
 from .recommendation_public import RecommendationPublic
 from .ref import Ref
 from .revision_action import RevisionAction
+from .sample_size import SampleSize
 from .search_hit import SearchHit
 from .search_page import SearchPage
 from .search_type import SearchType
@@ -113,6 +117,7 @@ from .template_public import TemplatePublic
 from .template_summary import TemplateSummary
 from .tenant_page import TenantPage
 from .tenant_public import TenantPublic
+from .unit import Unit
 from .update_audit_format_type_0 import UpdateAuditFormatType0
 from .validation_problem import ValidationProblem
 from .variant import Variant
@@ -149,6 +154,7 @@ __all__ = (
     "ConditionSlug",
     "ConditionStanding",
     "CreateAuditFormatType0",
+    "DistinctFrom",
     "EnablerPage",
     "EnablerPublic",
     "EnablerSet",
@@ -178,9 +184,11 @@ __all__ = (
     "FhirValidateBodyResourcetype",
     "FieldError",
     "Figure",
+    "FindingDirection",
     "FindingKind",
     "FindingPage",
     "FindingPublic",
+    "FindingQualifier",
     "FrameworkPublic",
     "GetAuditFormatType0",
     "GetTemplateFormatType0",
@@ -218,6 +226,7 @@ __all__ = (
     "RecommendationPublic",
     "Ref",
     "RevisionAction",
+    "SampleSize",
     "SearchHit",
     "SearchPage",
     "SearchType",
@@ -232,6 +241,7 @@ __all__ = (
     "TemplateSummary",
     "TenantPage",
     "TenantPublic",
+    "Unit",
     "UpdateAuditFormatType0",
     "ValidationProblem",
     "Variant",

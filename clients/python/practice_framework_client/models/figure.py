@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.unit import Unit
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -22,14 +23,14 @@ class Figure:
         label (str):
         citations (list[Citation] | Unset):
         value (float | None | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
         statement (None | str | Unset):
     """
 
     label: str
     citations: list[Citation] | Unset = UNSET
     value: float | None | Unset = UNSET
-    unit: None | str | Unset = UNSET
+    unit: None | Unit | Unset = UNSET
     statement: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -52,6 +53,8 @@ class Figure:
         unit: None | str | Unset
         if isinstance(self.unit, Unset):
             unit = UNSET
+        elif isinstance(self.unit, Unit):
+            unit = self.unit.value
         else:
             unit = self.unit
 
@@ -104,12 +107,20 @@ class Figure:
 
         value = _parse_value(d.pop("value", UNSET))
 
-        def _parse_unit(data: object) -> None | str | Unset:
+        def _parse_unit(data: object) -> None | Unit | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                unit_type_0 = Unit(data)
+
+                return unit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unit | Unset, data)
 
         unit = _parse_unit(d.pop("unit", UNSET))
 

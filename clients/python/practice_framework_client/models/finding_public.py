@@ -6,11 +6,16 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.finding_direction import FindingDirection
 from ..models.finding_kind import FindingKind
+from ..models.finding_qualifier import FindingQualifier
+from ..models.unit import Unit
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.citation import Citation
+    from ..models.distinct_from import DistinctFrom
+    from ..models.sample_size import SampleSize
 
 
 T = TypeVar("T", bound="FindingPublic")
@@ -29,15 +34,27 @@ class FindingPublic:
         project (None | str | Unset):
         programme (None | str | Unset):
         outcomes (list[str] | Unset):
-        baseline_value (float | None | Unset):
+        baseline_value (float | None | Unset): Magnitude as printed, never signed.
         baseline_period (None | str | Unset):
-        result_value (float | None | Unset):
+        result_value (float | None | Unset): Magnitude as printed, never signed; see `direction`.
         result_period (None | str | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
+        direction (FindingDirection | None | Unset): Which way the measure moved, wherever the finding reports a change.
+        qualifier (FindingQualifier | None | Unset): How the text qualifies the result value ('over' is `more-than`,
+            'around', 'about' and 'in the region of' are `approximately`, 'almost' and 'nearly' `almost`).
         comparison_value (float | None | Unset):
         comparison_label (None | str | Unset):
-        sample_size (None | str | Unset):
+        sample_size (None | SampleSize | Unset):
         significance (None | str | Unset):
+        canonical (bool | Unset): Findings that report one fact from different texts link to each other with
+            `same_fact_as`; exactly one of them is `canonical`: the most specific (more of baseline, comparison, sample,
+            period and an exact value), else the primary source (the text that reports the evaluation itself, before one
+            that restates it: 002, 003 and 004 before 000, 000 before 001). A finding with no `same_fact_as` is canonical.
+            Default: True.
+        same_fact_as (list[str] | Unset): Findings of other texts that report the same fact.
+        conflicts_with (list[str] | Unset): Findings that give a different figure for the same thing; both are kept.
+        distinct_from (list[DistinctFrom] | Unset): Findings of the same text with the same number that are different
+            facts.
         href (str | Unset):  Default: ''.
     """
 
@@ -54,15 +71,23 @@ class FindingPublic:
     baseline_period: None | str | Unset = UNSET
     result_value: float | None | Unset = UNSET
     result_period: None | str | Unset = UNSET
-    unit: None | str | Unset = UNSET
+    unit: None | Unit | Unset = UNSET
+    direction: FindingDirection | None | Unset = UNSET
+    qualifier: FindingQualifier | None | Unset = UNSET
     comparison_value: float | None | Unset = UNSET
     comparison_label: None | str | Unset = UNSET
-    sample_size: None | str | Unset = UNSET
+    sample_size: None | SampleSize | Unset = UNSET
     significance: None | str | Unset = UNSET
+    canonical: bool | Unset = True
+    same_fact_as: list[str] | Unset = UNSET
+    conflicts_with: list[str] | Unset = UNSET
+    distinct_from: list[DistinctFrom] | Unset = UNSET
     href: str | Unset = ""
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.sample_size import SampleSize  # noqa: PLC0415
+
         slug = self.slug
 
         kind = self.kind.value
@@ -123,8 +148,26 @@ class FindingPublic:
         unit: None | str | Unset
         if isinstance(self.unit, Unset):
             unit = UNSET
+        elif isinstance(self.unit, Unit):
+            unit = self.unit.value
         else:
             unit = self.unit
+
+        direction: None | str | Unset
+        if isinstance(self.direction, Unset):
+            direction = UNSET
+        elif isinstance(self.direction, FindingDirection):
+            direction = self.direction.value
+        else:
+            direction = self.direction
+
+        qualifier: None | str | Unset
+        if isinstance(self.qualifier, Unset):
+            qualifier = UNSET
+        elif isinstance(self.qualifier, FindingQualifier):
+            qualifier = self.qualifier.value
+        else:
+            qualifier = self.qualifier
 
         comparison_value: float | None | Unset
         if isinstance(self.comparison_value, Unset):
@@ -138,9 +181,11 @@ class FindingPublic:
         else:
             comparison_label = self.comparison_label
 
-        sample_size: None | str | Unset
+        sample_size: dict[str, Any] | None | Unset
         if isinstance(self.sample_size, Unset):
             sample_size = UNSET
+        elif isinstance(self.sample_size, SampleSize):
+            sample_size = self.sample_size.to_dict()
         else:
             sample_size = self.sample_size
 
@@ -149,6 +194,23 @@ class FindingPublic:
             significance = UNSET
         else:
             significance = self.significance
+
+        canonical = self.canonical
+
+        same_fact_as: list[str] | Unset = UNSET
+        if not isinstance(self.same_fact_as, Unset):
+            same_fact_as = self.same_fact_as
+
+        conflicts_with: list[str] | Unset = UNSET
+        if not isinstance(self.conflicts_with, Unset):
+            conflicts_with = self.conflicts_with
+
+        distinct_from: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.distinct_from, Unset):
+            distinct_from = []
+            for distinct_from_item_data in self.distinct_from:
+                distinct_from_item = distinct_from_item_data.to_dict()
+                distinct_from.append(distinct_from_item)
 
         href = self.href
 
@@ -181,6 +243,10 @@ class FindingPublic:
             field_dict["result_period"] = result_period
         if unit is not UNSET:
             field_dict["unit"] = unit
+        if direction is not UNSET:
+            field_dict["direction"] = direction
+        if qualifier is not UNSET:
+            field_dict["qualifier"] = qualifier
         if comparison_value is not UNSET:
             field_dict["comparison_value"] = comparison_value
         if comparison_label is not UNSET:
@@ -189,6 +255,14 @@ class FindingPublic:
             field_dict["sample_size"] = sample_size
         if significance is not UNSET:
             field_dict["significance"] = significance
+        if canonical is not UNSET:
+            field_dict["canonical"] = canonical
+        if same_fact_as is not UNSET:
+            field_dict["same_fact_as"] = same_fact_as
+        if conflicts_with is not UNSET:
+            field_dict["conflicts_with"] = conflicts_with
+        if distinct_from is not UNSET:
+            field_dict["distinct_from"] = distinct_from
         if href is not UNSET:
             field_dict["href"] = href
 
@@ -197,6 +271,8 @@ class FindingPublic:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.citation import Citation  # noqa: PLC0415
+        from ..models.distinct_from import DistinctFrom  # noqa: PLC0415
+        from ..models.sample_size import SampleSize  # noqa: PLC0415
 
         d = dict(src_dict)
         slug = d.pop("slug")
@@ -274,14 +350,56 @@ class FindingPublic:
 
         result_period = _parse_result_period(d.pop("result_period", UNSET))
 
-        def _parse_unit(data: object) -> None | str | Unset:
+        def _parse_unit(data: object) -> None | Unit | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                unit_type_0 = Unit(data)
+
+                return unit_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unit | Unset, data)
 
         unit = _parse_unit(d.pop("unit", UNSET))
+
+        def _parse_direction(data: object) -> FindingDirection | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                direction_type_0 = FindingDirection(data)
+
+                return direction_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FindingDirection | None | Unset, data)
+
+        direction = _parse_direction(d.pop("direction", UNSET))
+
+        def _parse_qualifier(data: object) -> FindingQualifier | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                qualifier_type_0 = FindingQualifier(data)
+
+                return qualifier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FindingQualifier | None | Unset, data)
+
+        qualifier = _parse_qualifier(d.pop("qualifier", UNSET))
 
         def _parse_comparison_value(data: object) -> float | None | Unset:
             if data is None:
@@ -301,12 +419,20 @@ class FindingPublic:
 
         comparison_label = _parse_comparison_label(d.pop("comparison_label", UNSET))
 
-        def _parse_sample_size(data: object) -> None | str | Unset:
+        def _parse_sample_size(data: object) -> None | SampleSize | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
                 return data
-            return cast(None | str | Unset, data)
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                sample_size_type_0 = SampleSize.from_dict(data)
+
+                return sample_size_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | SampleSize | Unset, data)
 
         sample_size = _parse_sample_size(d.pop("sample_size", UNSET))
 
@@ -318,6 +444,21 @@ class FindingPublic:
             return cast(None | str | Unset, data)
 
         significance = _parse_significance(d.pop("significance", UNSET))
+
+        canonical = d.pop("canonical", UNSET)
+
+        same_fact_as = cast(list[str], d.pop("same_fact_as", UNSET))
+
+        conflicts_with = cast(list[str], d.pop("conflicts_with", UNSET))
+
+        _distinct_from = d.pop("distinct_from", UNSET)
+        distinct_from: list[DistinctFrom] | Unset = UNSET
+        if _distinct_from is not UNSET:
+            distinct_from = []
+            for distinct_from_item_data in _distinct_from:
+                distinct_from_item = DistinctFrom.from_dict(distinct_from_item_data)
+
+                distinct_from.append(distinct_from_item)
 
         href = d.pop("href", UNSET)
 
@@ -336,10 +477,16 @@ class FindingPublic:
             result_value=result_value,
             result_period=result_period,
             unit=unit,
+            direction=direction,
+            qualifier=qualifier,
             comparison_value=comparison_value,
             comparison_label=comparison_label,
             sample_size=sample_size,
             significance=significance,
+            canonical=canonical,
+            same_fact_as=same_fact_as,
+            conflicts_with=conflicts_with,
+            distinct_from=distinct_from,
             href=href,
         )
 

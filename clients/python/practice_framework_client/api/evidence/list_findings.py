@@ -9,6 +9,7 @@ from ...models.finding_kind import FindingKind
 from ...models.finding_page import FindingPage
 from ...models.list_findings_format_type_0 import ListFindingsFormatType0
 from ...models.problem import Problem
+from ...models.unit import Unit
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
 
@@ -21,9 +22,10 @@ def _get_kwargs(
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
-    unit: None | str | Unset = UNSET,
+    unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    distinct: bool | Unset = False,
     sort: str | Unset = "slug",
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -76,6 +78,8 @@ def _get_kwargs(
     json_unit: None | str | Unset
     if isinstance(unit, Unset):
         json_unit = UNSET
+    elif isinstance(unit, Unit):
+        json_unit = unit.value
     else:
         json_unit = unit
     params["unit"] = json_unit
@@ -93,6 +97,8 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    params["distinct"] = distinct
 
     params["sort"] = sort
 
@@ -190,9 +196,10 @@ def sync_detailed(
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
-    unit: None | str | Unset = UNSET,
+    unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    distinct: bool | Unset = False,
     sort: str | Unset = "slug",
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -211,9 +218,11 @@ def sync_detailed(
         programme (None | str | Unset):
         outcome (None | str | Unset):
         kind (FindingKind | None | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        distinct (bool | Unset): One finding per fact: only the canonical one of each
+            `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -238,6 +247,7 @@ def sync_detailed(
         unit=unit,
         source=source,
         q=q,
+        distinct=distinct,
         sort=sort,
         format_=format_,
         if_none_match=if_none_match,
@@ -259,9 +269,10 @@ def sync(
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
-    unit: None | str | Unset = UNSET,
+    unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    distinct: bool | Unset = False,
     sort: str | Unset = "slug",
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -280,9 +291,11 @@ def sync(
         programme (None | str | Unset):
         outcome (None | str | Unset):
         kind (FindingKind | None | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        distinct (bool | Unset): One finding per fact: only the canonical one of each
+            `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -308,6 +321,7 @@ def sync(
         unit=unit,
         source=source,
         q=q,
+        distinct=distinct,
         sort=sort,
         format_=format_,
         if_none_match=if_none_match,
@@ -323,9 +337,10 @@ async def asyncio_detailed(
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
-    unit: None | str | Unset = UNSET,
+    unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    distinct: bool | Unset = False,
     sort: str | Unset = "slug",
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -344,9 +359,11 @@ async def asyncio_detailed(
         programme (None | str | Unset):
         outcome (None | str | Unset):
         kind (FindingKind | None | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        distinct (bool | Unset): One finding per fact: only the canonical one of each
+            `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -371,6 +388,7 @@ async def asyncio_detailed(
         unit=unit,
         source=source,
         q=q,
+        distinct=distinct,
         sort=sort,
         format_=format_,
         if_none_match=if_none_match,
@@ -390,9 +408,10 @@ async def asyncio(
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
-    unit: None | str | Unset = UNSET,
+    unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    distinct: bool | Unset = False,
     sort: str | Unset = "slug",
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
@@ -411,9 +430,11 @@ async def asyncio(
         programme (None | str | Unset):
         outcome (None | str | Unset):
         kind (FindingKind | None | Unset):
-        unit (None | str | Unset):
+        unit (None | Unit | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        distinct (bool | Unset): One finding per fact: only the canonical one of each
+            `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -440,6 +461,7 @@ async def asyncio(
             unit=unit,
             source=source,
             q=q,
+            distinct=distinct,
             sort=sort,
             format_=format_,
             if_none_match=if_none_match,
