@@ -7,6 +7,7 @@ from sqlalchemy import exists, func
 from sqlmodel import Session, SQLModel, col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.core.facets import FacetCount, Pairs, count_facets
 from app.core.pagination import ListParamsModel, SortKey, keyset_page
 from app.evidence.models import (
     Evaluation,
@@ -17,7 +18,7 @@ from app.evidence.models import (
     Project,
     ProjectLink,
 )
-from app.evidence.schemas import FindingListQuery, ProjectListQuery
+from app.evidence.schemas import EvaluationListQuery, FindingListQuery, ProjectListQuery
 
 Row = TypeVar("Row", bound=SQLModel)
 # Children first, so foreign keys hold while the evidence is replaced.
@@ -122,12 +123,16 @@ def evaluations_by_slug(session: Session, slugs: Sequence[str]) -> dict[str, Eva
     return {e.slug: e for e in rows}
 
 
-def evaluation_page(
-    session: Session, params: ListParamsModel, design: str | None
-) -> tuple[list[Evaluation], str | None]:
+def evaluations_filtered(query: EvaluationListQuery) -> SelectOfScalar[Evaluation]:
     stmt = select(Evaluation)
-    if design:
-        stmt = stmt.where(Evaluation.design == design)
+    if query.design:
+        stmt = stmt.where(Evaluation.design == query.design)
+    return stmt
+
+
+def evaluation_page(
+    session: Session, stmt: SelectOfScalar[Evaluation], params: ListParamsModel
+) -> tuple[list[Evaluation], str | None]:
     keys = [
         SortKey(col(Evaluation.design_strength), descending=True),
         SortKey(col(Evaluation.slug)),
@@ -223,6 +228,14 @@ def findings_filtered(query: FindingListQuery) -> SelectOfScalar[Finding]:
                 col(FindingOutcome.outcome) == query.outcome,
             )
         )
+    if query.feature:
+        stmt = stmt.where(
+            exists().where(
+                col(ProjectLink.project) == col(Finding.project),
+                col(ProjectLink.kind) == "feature",
+                col(ProjectLink.target) == query.feature,
+            )
+        )
     if query.q:
         stmt = stmt.where(col(Finding.search_text).contains(query.q.lower(), autoescape=True))
     return stmt
@@ -248,3 +261,58 @@ def finding_page(
 
 def finding_rows(session: Session, stmt: SelectOfScalar[Finding]) -> Sequence[Finding]:
     return session.exec(stmt.order_by(col(Finding.slug))).all()
+
+
+# -- facets: each a select of (row key, value) pairs, counted by app/core/facets.py ----------
+
+
+def _project_links(kind: str) -> Pairs:
+    return select(ProjectLink.project, ProjectLink.target).where(ProjectLink.kind == kind)
+
+
+def _strength_of_project() -> Pairs:
+    """(project, its evaluation's design strength), NULL for a project not evaluated."""
+    return select(Project.slug, Evaluation.design_strength).outerjoin(
+        Evaluation, col(Evaluation.slug) == col(Project.evaluation)
+    )
+
+
+FINDING_FACETS: dict[str, Pairs] = {
+    **{name: select(Finding.slug, getattr(Finding, name)) for name in FINDING_COLUMN_FILTERS},
+    "outcome": select(FindingOutcome.finding, FindingOutcome.outcome),
+    # A finding shows the features and the evaluation of the project that reports it.
+    "feature": select(Finding.slug, ProjectLink.target).join(
+        ProjectLink,
+        (col(ProjectLink.project) == col(Finding.project)) & (col(ProjectLink.kind) == "feature"),
+    ),
+    "design_strength": select(Finding.slug, Evaluation.design_strength)
+    .outerjoin(Project, col(Project.slug) == col(Finding.project))
+    .outerjoin(Evaluation, col(Evaluation.slug) == col(Project.evaluation)),
+}
+PROJECT_FACETS: dict[str, Pairs] = {
+    "programme": select(Project.slug, Project.programme),
+    **{kind: _project_links(kind) for kind in PROJECT_LINK_FILTERS},
+    "design_strength": _strength_of_project(),
+}
+EVALUATION_FACETS: dict[str, Pairs] = {
+    "design": select(Evaluation.slug, Evaluation.design),
+    "design_strength": select(Evaluation.slug, Evaluation.design_strength),
+    "programme": select(Evaluation.slug, Project.programme).outerjoin(
+        Project, col(Project.slug) == col(Evaluation.project)
+    ),
+}
+
+FACETS: dict[type[SQLModel], dict[str, Pairs]] = {
+    Finding: FINDING_FACETS,
+    Project: PROJECT_FACETS,
+    Evaluation: EVALUATION_FACETS,
+}
+
+
+def facet_counts(
+    session: Session, stmt: SelectOfScalar[Any], names: Sequence[str]
+) -> dict[str, list[FacetCount]] | None:
+    """The facets `names` over the rows `stmt` selects (a filtered select of findings,
+    projects or evaluations, whose slug is the key of its facets' pairs)."""
+    table = stmt.column_descriptions[0]["entity"]
+    return count_facets(session, FACETS[table], names, stmt.with_only_columns(col(table.slug)))
