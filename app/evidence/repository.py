@@ -3,7 +3,8 @@
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import exists, func
+from sqlalchemy import and_, distinct, exists, func, union
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -261,6 +262,46 @@ def finding_page(
 
 def finding_rows(session: Session, stmt: SelectOfScalar[Finding]) -> Sequence[Finding]:
     return session.exec(stmt.order_by(col(Finding.slug))).all()
+
+
+# -- the feature x outcome matrix ---------------------------------------------------------------
+
+
+def feature_outcome_projects(session: Session) -> list[tuple[str, str, str]]:
+    """(feature, outcome, project) for each project that demonstrates the feature and evidences
+    the outcome, by its own link to the outcome or by a finding of that outcome."""
+    feature, outcome = aliased(ProjectLink), aliased(ProjectLink)
+    by_link = (
+        select(feature.target, outcome.target, feature.project)
+        .join(
+            outcome,
+            and_(col(outcome.project) == col(feature.project), col(outcome.kind) == "outcome"),
+        )
+        .where(feature.kind == "feature")
+    )
+    by_finding = (
+        select(feature.target, FindingOutcome.outcome, feature.project)
+        .join(Finding, col(Finding.project) == col(feature.project))
+        .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
+        .where(feature.kind == "feature")
+    )
+    feature_slug, outcome_slug, project = union(by_link, by_finding).subquery().c
+    rows = session.exec(select(feature_slug, outcome_slug, project)).all()
+    return sorted((str(f), str(o), str(p)) for f, o, p in rows)
+
+
+def feature_outcome_finding_counts(session: Session) -> dict[tuple[str, str], int]:
+    """(feature, outcome) -> distinct findings of that outcome reported by projects that
+    demonstrate the feature."""
+    stmt = (
+        select(ProjectLink.target, FindingOutcome.outcome, func.count(distinct(col(Finding.slug))))
+        .join(Finding, col(Finding.project) == col(ProjectLink.project))
+        .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
+        .where(ProjectLink.kind == "feature")
+        # One finding per fact once findings carry it: .where(col(Finding.canonical))
+        .group_by(col(ProjectLink.target), col(FindingOutcome.outcome))
+    )
+    return {(str(f), str(o)): int(n) for f, o, n in session.exec(stmt).all()}
 
 
 # -- facets: each a select of (row key, value) pairs, counted by app/core/facets.py ----------
