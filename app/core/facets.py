@@ -17,6 +17,7 @@ from sqlalchemy.sql import Select as KeySelect
 from sqlmodel import Session, select
 from sqlmodel.sql.expression import Select
 
+from app.core.named_schemas import Named
 from app.core.pagination import Page
 
 # A facet's (row key, value) pairs.
@@ -36,9 +37,13 @@ class FacetCount(BaseModel):
     count: int = Field(ge=0, examples=[12])
 
 
+# One schema (and one SDK model) for every faceted list: facet name -> counts per value.
+Facets = Annotated[dict[str, list[FacetCount]], Named("Facets")]
+
+
 class FacetedPage(Page[T], Generic[T]):
-    facets: dict[str, list[FacetCount]] | None = Field(
-        None,
+    facets: Facets = Field(
+        default_factory=dict,
         description="Present when `facets` was asked: for each facet named, the count of "
         "matching rows per value.",
     )

@@ -397,6 +397,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/framework/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Features against outcomes, from the evidence
+         * @description For each of the seven features and each of the seven outcomes (49 cells), the projects
+         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+         *     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
+         *     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
+         *     `304`.
+         */
+        get: operations["get_framework_matrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/features": {
         parameters: {
             query?: never;
@@ -695,8 +719,9 @@ export interface paths {
          * List projects
          * @description Every project the texts describe, with programme, organisations, aims, practice models,
          *     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-         *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-         *     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+         *     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+         *     with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
          */
         get: operations["list_projects"];
         put?: never;
@@ -736,7 +761,7 @@ export interface paths {
         };
         /**
          * List evaluations
-         * @description Evaluation designs, methods, samples, duration and limitations, strongest design first.
+         * @description Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets` counts them per design, design strength or programme (`?facets=design_strength`).
          *
          *     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only = 1; unknown = 0.
          */
@@ -783,7 +808,9 @@ export interface paths {
          * @description Every quantitative result in the texts as one row: project, outcomes, kind, metric,
          *     baseline and result with units and periods, comparison, sample, significance, the
          *     verbatim statement and its citation. Figures the texts state differently are separate
-         *     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+         *     dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+         *     matching rows, no pagination, no facets).
          */
         get: operations["list_findings"];
         put?: never;
@@ -1554,6 +1581,28 @@ export interface components {
          * @enum {string}
          */
         EvaluationDesign: "randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown";
+        /**
+         * EvaluationFacet
+         * @enum {string}
+         */
+        EvaluationFacet: "design" | "design_strength" | "programme";
+        /** EvaluationPage */
+        EvaluationPage: {
+            /** Items */
+            items: components["schemas"]["EvaluationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
+        };
         /** EvaluationPublic */
         EvaluationPublic: {
             /** Citations */
@@ -1607,6 +1656,23 @@ export interface components {
             citations?: components["schemas"]["Citation"][];
             /** Statement */
             statement: string;
+        };
+        /** FacetCount */
+        FacetCount: {
+            /**
+             * Value
+             * @example reduced-risk
+             */
+            value: string | number | null;
+            /**
+             * Count
+             * @example 12
+             */
+            count: number;
+        };
+        /** Facets */
+        Facets: {
+            [key: string]: components["schemas"]["FacetCount"][];
         };
         /** FeatureLink */
         FeatureLink: {
@@ -1720,10 +1786,32 @@ export interface components {
             statement?: string | null;
         };
         /**
+         * FindingFacet
+         * @enum {string}
+         */
+        FindingFacet: "kind" | "outcome" | "feature" | "design_strength" | "programme" | "project" | "unit" | "source";
+        /**
          * FindingKind
          * @enum {string}
          */
         FindingKind: "outcome-change" | "cost-saving" | "practice-quality" | "family-experience" | "workforce" | "reach" | "programme-aggregate";
+        /** FindingPage */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["FindingPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
+        };
         /** FindingPublic */
         FindingPublic: {
             /** Citations */
@@ -1798,6 +1886,25 @@ export interface components {
              * @default
              */
             href: string;
+        };
+        /**
+         * FrameworkMatrix
+         * @description Each feature of practice against each outcome, as the evidence links them: the picture
+         *     Table 1 draws, computed from projects and their findings.
+         */
+        FrameworkMatrix: {
+            /** Content Version */
+            content_version: string;
+            /**
+             * Outcomes
+             * @description The columns: the outcomes in Table 1's row order.
+             */
+            outcomes: components["schemas"]["Ref"][];
+            /**
+             * Rows
+             * @description One per feature, in number order.
+             */
+            rows: components["schemas"]["MatrixRow"][];
         };
         /**
          * FrameworkPublic
@@ -1899,6 +2006,34 @@ export interface components {
              * @example Group case discussion is named in the condition itself.
              */
             rationale: string;
+        };
+        /** MatrixCell */
+        MatrixCell: {
+            outcome: components["schemas"]["Ref"];
+            /**
+             * Table 1
+             * @description Table 1 prints this feature and this outcome on one row (it aligns its lists by position only).
+             */
+            table_1: boolean;
+            /**
+             * Projects
+             * @description Projects that demonstrate the feature and evidence the outcome, by their own link to it or by a finding of it.
+             */
+            projects: components["schemas"]["Ref"][];
+            /**
+             * Finding Count
+             * @description Distinct findings of the outcome reported by projects that demonstrate the feature.
+             */
+            finding_count: number;
+        };
+        /** MatrixRow */
+        MatrixRow: {
+            feature: components["schemas"]["Ref"];
+            /**
+             * Cells
+             * @description One per outcome, in Table 1's row order.
+             */
+            cells: components["schemas"]["MatrixCell"][];
         };
         /** Me */
         Me: {
@@ -2105,6 +2240,28 @@ export interface components {
             unchanged: number;
             /** Not Comparable */
             not_comparable: number;
+        };
+        /**
+         * ProjectFacet
+         * @enum {string}
+         */
+        ProjectFacet: "programme" | "theme" | "feature" | "outcome" | "model" | "organisation" | "design_strength";
+        /** ProjectPage */
+        ProjectPage: {
+            /** Items */
+            items: components["schemas"]["ProjectPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
         };
         /** ProjectPublic */
         ProjectPublic: {
@@ -2649,40 +2806,10 @@ export interface components {
              */
             total?: number | null;
         };
-        /** EvaluationPage */
-        EvaluationPage: {
-            /** Items */
-            items: components["schemas"]["EvaluationPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
         /** FeaturePage */
         FeaturePage: {
             /** Items */
             items: components["schemas"]["FeaturePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** FindingPage */
-        FindingPage: {
-            /** Items */
-            items: components["schemas"]["FindingPublic"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -2758,21 +2885,6 @@ export interface components {
         ProgrammePage: {
             /** Items */
             items: components["schemas"]["ProgrammePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** ProjectPage */
-        ProjectPage: {
-            /** Items */
-            items: components["schemas"]["ProjectPublic"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -3148,7 +3260,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T05:41:10.848362Z",
+                     *           "published_at": "2026-12-03T08:27:55.775112Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -3252,7 +3364,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T05:41:10.848362Z",
+                     *       "published_at": "2026-12-03T08:27:55.775112Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -3984,7 +4096,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *           "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4013,10 +4125,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T05:41:12.608091Z",
-                     *           "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *           "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *           "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *           "created_at": "2026-12-03T08:27:58.168114Z",
+                     *           "updated_at": "2026-12-03T08:27:58.219066Z",
+                     *           "submitted_at": "2026-12-03T08:27:58.219059Z",
+                     *           "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -4322,7 +4434,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -4351,10 +4463,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.608091Z",
+                     *       "created_at": "2026-12-03T08:27:58.168114Z",
+                     *       "updated_at": "2026-12-03T08:27:58.168114Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5009,7 +5121,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -5030,7 +5142,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5059,10 +5171,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "created_at": "2026-12-03T08:27:58.168114Z",
+                     *       "updated_at": "2026-12-03T08:27:58.219066Z",
+                     *       "submitted_at": "2026-12-03T08:27:58.219059Z",
+                     *       "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5625,7 +5737,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -5671,7 +5783,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5700,10 +5812,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.618256Z",
+                     *       "created_at": "2026-12-03T08:27:58.168114Z",
+                     *       "updated_at": "2026-12-03T08:27:58.193010Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6490,7 +6602,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -6511,7 +6623,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6540,10 +6652,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *       "submitted_at": "2026-12-03T05:41:12.628490Z",
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "created_at": "2026-12-03T08:27:58.168114Z",
+                     *       "updated_at": "2026-12-03T08:27:58.219066Z",
+                     *       "submitted_at": "2026-12-03T08:27:58.219059Z",
+                     *       "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7195,7 +7307,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -7216,7 +7328,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7245,10 +7357,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T05:41:12.608091Z",
-                     *       "updated_at": "2026-12-03T05:41:12.715060Z",
+                     *       "created_at": "2026-12-03T08:27:58.168114Z",
+                     *       "updated_at": "2026-12-03T08:27:58.427689Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *       "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7899,7 +8011,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -7943,8 +8055,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:9df382565df2 (Case management system)",
-                     *           "recorded_at": "2026-12-03T05:41:12.608091Z"
+                     *           "actor": "api-key:330095513701 (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:27:58.168114Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -7968,8 +8080,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:9df382565df2 (Case management system)",
-                     *           "recorded_at": "2026-12-03T05:41:12.618256Z"
+                     *           "actor": "api-key:330095513701 (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:27:58.193010Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -8111,7 +8223,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
             };
@@ -8131,7 +8243,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e",
+                     *       "audit": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -8455,12 +8567,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23a6b-cb20-7341-824a-c710b802794e
+                 * @example 01a23b04-7758-7550-b914-4ad7e8b52668
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23a6b-cb7c-718e-b2f8-d0a11cb7e897
+                 * @example 01a23b04-783f-7bea-85e1-10385625a1e6
                  */
                 other_id: string;
             };
@@ -8482,18 +8594,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23a6b-cb20-7341-824a-c710b802794e",
+                     *         "id": "01a23b04-7758-7550-b914-4ad7e8b52668",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T05:41:12.628493Z",
-                     *         "href": "/v1/audits/01a23a6b-cb20-7341-824a-c710b802794e"
+                     *         "updated_at": "2026-12-03T08:27:58.219066Z",
+                     *         "href": "/v1/audits/01a23b04-7758-7550-b914-4ad7e8b52668"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23a6b-cb7c-718e-b2f8-d0a11cb7e897",
+                     *         "id": "01a23b04-783f-7bea-85e1-10385625a1e6",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T05:41:12.700186Z",
-                     *         "href": "/v1/audits/01a23a6b-cb7c-718e-b2f8-d0a11cb7e897"
+                     *         "updated_at": "2026-12-03T08:27:58.399647Z",
+                     *         "href": "/v1/audits/01a23b04-783f-7bea-85e1-10385625a1e6"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9039,7 +9151,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *       "created_at": "2026-12-03T08:27:57.465258Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9229,7 +9341,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T05:41:12.154477Z"
+                     *           "created_at": "2026-12-03T08:27:57.465258Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9369,7 +9481,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T05:41:12.154477Z"
+                     *       "created_at": "2026-12-03T08:27:57.465258Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9526,10 +9638,10 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "9df382565df2",
+                     *           "prefix": "330095513701",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
-                     *           "created_at": "2026-12-03T05:41:12.181743Z",
+                     *           "created_at": "2026-12-03T08:27:57.494447Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -9697,13 +9809,13 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "9df382565df2",
+                     *       "prefix": "330095513701",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
-                     *       "created_at": "2026-12-03T05:41:12.181743Z",
+                     *       "created_at": "2026-12-03T08:27:57.494447Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_9df382565df2_qWm2hfLSWDxY3fjoz329EoQTs8p0qQY8y_KSjbvu4-w"
+                     *       "token": "pfa_330095513701_GOFJ6cRvqPs7elZZUWH0N9bigNOqTGNTFXJm7M2nrRk"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -9865,7 +9977,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example ed9878c3fb69 */
+                /** @example f2562f5835ac */
                 prefix: string;
             };
             cookie?: never;
@@ -10033,13 +10145,13 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T05:41:12.154477Z"
+                     *         "created_at": "2026-12-03T08:27:57.465258Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "9df382565df2",
+                     *         "prefix": "330095513701",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
-                     *         "created_at": "2026-12-03T05:41:12.181743Z",
+                     *         "created_at": "2026-12-03T08:27:57.494447Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -10734,6 +10846,214 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FrameworkPublic"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailedOnRead"];
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_framework_matrix: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content_version": "b3d8dfb1777fafb8",
+                     *       "outcomes": [
+                     *         {
+                     *           "slug": "increased-wellbeing-and-resilience",
+                     *           "title": "Increased wellbeing and resilience for children and families",
+                     *           "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *         },
+                     *         {
+                     *           "slug": "reduced-risk",
+                     *           "title": "Reduced risk for children",
+                     *           "href": "/v1/outcomes/reduced-risk"
+                     *         }
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "feature": {
+                     *             "slug": "strengths-based-practice-framework",
+                     *             "title": "Using a clear, strengths-based practice framework",
+                     *             "href": "/v1/features/strengths-based-practice-framework"
+                     *           },
+                     *           "cells": [
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "increased-wellbeing-and-resilience",
+                     *                 "title": "Increased wellbeing and resilience for children and families",
+                     *                 "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *               },
+                     *               "table_1": true,
+                     *               "projects": [
+                     *                 {
+                     *                   "slug": "no-wrong-door-north-yorkshire",
+                     *                   "title": "North Yorkshire's No Wrong Door",
+                     *                   "href": "/v1/projects/no-wrong-door-north-yorkshire"
+                     *                 },
+                     *                 {
+                     *                   "slug": "signs-of-safety-mtm",
+                     *                   "title": "Signs of Safety (MTM)",
+                     *                   "href": "/v1/projects/signs-of-safety-mtm"
+                     *                 }
+                     *               ],
+                     *               "finding_count": 3
+                     *             },
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "reduced-risk",
+                     *                 "title": "Reduced risk for children",
+                     *                 "href": "/v1/outcomes/reduced-risk"
+                     *               },
+                     *               "table_1": false,
+                     *               "projects": [
+                     *                 {
+                     *                   "slug": "darlington-family-valued",
+                     *                   "title": "Darlington Family Valued",
+                     *                   "href": "/v1/projects/darlington-family-valued"
+                     *                 },
+                     *                 {
+                     *                   "slug": "family-safeguarding-hertfordshire",
+                     *                   "title": "Family Safeguarding Hertfordshire",
+                     *                   "href": "/v1/projects/family-safeguarding-hertfordshire"
+                     *                 }
+                     *               ],
+                     *               "finding_count": 19
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "feature": {
+                     *             "slug": "systemic-approaches",
+                     *             "title": "Using systemic approaches to social work practice",
+                     *             "href": "/v1/features/systemic-approaches"
+                     *           },
+                     *           "cells": [
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "increased-wellbeing-and-resilience",
+                     *                 "title": "Increased wellbeing and resilience for children and families",
+                     *                 "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *               },
+                     *               "table_1": false,
+                     *               "projects": [],
+                     *               "finding_count": 0
+                     *             },
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "reduced-risk",
+                     *                 "title": "Reduced risk for children",
+                     *                 "href": "/v1/outcomes/reduced-risk"
+                     *               },
+                     *               "table_1": true,
+                     *               "projects": [],
+                     *               "finding_count": 0
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FrameworkMatrix"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -13597,6 +13917,14 @@ export interface operations {
                 organisation?: string | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "programme",
+                 *       "feature"
+                 *     ]
+                 */
+                facets?: components["schemas"]["ProjectFacet"][];
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
                 format?: ("json" | "csv") | null;
             };
@@ -13819,7 +14147,29 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WyJkYXJsaW5ndG9uLWZhbWlseS12YWx1ZWQiXQ.mIyBnN6xI7IsNZ7vB0nYTQ",
-                     *       "total": 41
+                     *       "total": 41,
+                     *       "facets": {
+                     *         "programme": [
+                     *           {
+                     *             "value": "innovation-programme-round-1",
+                     *             "count": 19
+                     *           },
+                     *           {
+                     *             "value": null,
+                     *             "count": 17
+                     *           }
+                     *         ],
+                     *         "feature": [
+                     *           {
+                     *             "value": "multi-disciplinary-skill-sets",
+                     *             "count": 16
+                     *           },
+                     *           {
+                     *             "value": "skilled-direct-work",
+                     *             "count": 15
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ProjectPage"];
@@ -14082,7 +14432,6 @@ export interface operations {
     list_evaluations: {
         parameters: {
             query?: {
-                design?: components["schemas"]["EvaluationDesign"] | null;
                 /**
                  * @description Page size, 1 to 200.
                  * @example 2
@@ -14090,6 +14439,14 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
+                design?: components["schemas"]["EvaluationDesign"] | null;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "design_strength"
+                 *     ]
+                 */
+                facets?: components["schemas"]["EvaluationFacet"][];
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -14245,7 +14602,19 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WzQsImV2YWwtc2FmZS1mYW1pbGllcyJd.xOLLk0XVIu89A9JoJUdKHg",
-                     *       "total": null
+                     *       "total": 23,
+                     *       "facets": {
+                     *         "design_strength": [
+                     *           {
+                     *             "value": 2,
+                     *             "count": 13
+                     *           },
+                     *           {
+                     *             "value": 0,
+                     *             "count": 5
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["EvaluationPage"];
@@ -14508,6 +14877,8 @@ export interface operations {
                 project?: string | null;
                 programme?: string | null;
                 outcome?: string | null;
+                /** @description Findings of projects that demonstrate this feature. */
+                feature?: string | null;
                 kind?: components["schemas"]["FindingKind"] | null;
                 unit?: string | null;
                 source?: string | null;
@@ -14515,6 +14886,14 @@ export interface operations {
                 q?: string | null;
                 /** @description Sort field; prefix `-` for descending. Missing values sort lowest. */
                 sort?: string;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "kind",
+                 *       "outcome"
+                 *     ]
+                 */
+                facets?: components["schemas"]["FindingFacet"][];
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
                 format?: ("json" | "csv") | null;
             };
@@ -14606,7 +14985,29 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WyJmMDAwLWNpbi1hbmQtY3AtcmVkdWN0aW9ucy1laWdodC1vZi0xNiJd.RNkEO85MW7mvw95EVjzABw",
-                     *       "total": 191
+                     *       "total": 191,
+                     *       "facets": {
+                     *         "kind": [
+                     *           {
+                     *             "value": "outcome-change",
+                     *             "count": 47
+                     *           },
+                     *           {
+                     *             "value": "reach",
+                     *             "count": 40
+                     *           }
+                     *         ],
+                     *         "outcome": [
+                     *           {
+                     *             "value": "better-value-for-money",
+                     *             "count": 31
+                     *           },
+                     *           {
+                     *             "value": "reduced-risk",
+                     *             "count": 25
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["FindingPage"];

@@ -34,10 +34,13 @@ from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
 from .enabler_set import EnablerSet
 from .evaluation_design import EvaluationDesign
+from .evaluation_facet import EvaluationFacet
 from .evaluation_page import EvaluationPage
 from .evaluation_public import EvaluationPublic
 from .evaluation_summary import EvaluationSummary
 from .evidence_statement import EvidenceStatement
+from .facet_count import FacetCount
+from .facets import Facets
 from .feature_link import FeatureLink
 from .feature_page import FeaturePage
 from .feature_public import FeaturePublic
@@ -59,9 +62,11 @@ from .fhir_validate_body import FhirValidateBody
 from .fhir_validate_body_resourcetype import FhirValidateBodyResourcetype
 from .field_error import FieldError
 from .figure import Figure
+from .finding_facet import FindingFacet
 from .finding_kind import FindingKind
 from .finding_page import FindingPage
 from .finding_public import FindingPublic
+from .framework_matrix import FrameworkMatrix
 from .framework_public import FrameworkPublic
 from .get_audit_format_type_0 import GetAuditFormatType0
 from .get_template_format_type_0 import GetTemplateFormatType0
@@ -73,6 +78,8 @@ from .list_audits_format_type_0 import ListAuditsFormatType0
 from .list_findings_format_type_0 import ListFindingsFormatType0
 from .list_projects_format_type_0 import ListProjectsFormatType0
 from .mapped_ref import MappedRef
+from .matrix_cell import MatrixCell
+from .matrix_row import MatrixRow
 from .me import Me
 from .organisation_create import OrganisationCreate
 from .organisation_page import OrganisationPage
@@ -86,6 +93,7 @@ from .problem import Problem
 from .programme_page import ProgrammePage
 from .programme_public import ProgrammePublic
 from .progress_summary import ProgressSummary
+from .project_facet import ProjectFacet
 from .project_page import ProjectPage
 from .project_public import ProjectPublic
 from .prompt import Prompt
@@ -153,10 +161,13 @@ __all__ = (
     "EnablerPublic",
     "EnablerSet",
     "EvaluationDesign",
+    "EvaluationFacet",
     "EvaluationPage",
     "EvaluationPublic",
     "EvaluationSummary",
     "EvidenceStatement",
+    "FacetCount",
+    "Facets",
     "FeatureLink",
     "FeaturePage",
     "FeaturePublic",
@@ -178,9 +189,11 @@ __all__ = (
     "FhirValidateBodyResourcetype",
     "FieldError",
     "Figure",
+    "FindingFacet",
     "FindingKind",
     "FindingPage",
     "FindingPublic",
+    "FrameworkMatrix",
     "FrameworkPublic",
     "GetAuditFormatType0",
     "GetTemplateFormatType0",
@@ -192,6 +205,8 @@ __all__ = (
     "ListFindingsFormatType0",
     "ListProjectsFormatType0",
     "MappedRef",
+    "MatrixCell",
+    "MatrixRow",
     "Me",
     "OrganisationCreate",
     "OrganisationPage",
@@ -205,6 +220,7 @@ __all__ = (
     "ProgrammePage",
     "ProgrammePublic",
     "ProgressSummary",
+    "ProjectFacet",
     "ProjectPage",
     "ProjectPublic",
     "Prompt",

@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.finding_facet import FindingFacet
 from ...models.finding_kind import FindingKind
 from ...models.finding_page import FindingPage
 from ...models.list_findings_format_type_0 import ListFindingsFormatType0
@@ -20,11 +21,13 @@ def _get_kwargs(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -64,6 +67,13 @@ def _get_kwargs(
         json_outcome = outcome
     params["outcome"] = json_outcome
 
+    json_feature: None | str | Unset
+    if isinstance(feature, Unset):
+        json_feature = UNSET
+    else:
+        json_feature = feature
+    params["feature"] = json_feature
+
     json_kind: None | str | Unset
     if isinstance(kind, Unset):
         json_kind = UNSET
@@ -95,6 +105,15 @@ def _get_kwargs(
     params["q"] = json_q
 
     params["sort"] = sort
+
+    json_facets: list[str] | Unset = UNSET
+    if not isinstance(facets, Unset):
+        json_facets = []
+        for facets_item_data in facets:
+            facets_item = facets_item_data.value
+            json_facets.append(facets_item)
+
+    params["facets"] = json_facets
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -189,11 +208,13 @@ def sync_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
@@ -202,7 +223,9 @@ def sync_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -210,12 +233,17 @@ def sync_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -234,11 +262,13 @@ def sync_detailed(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -258,11 +288,13 @@ def sync(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
@@ -271,7 +303,9 @@ def sync(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -279,12 +313,17 @@ def sync(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -304,11 +343,13 @@ def sync(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     ).parsed
@@ -322,11 +363,13 @@ async def asyncio_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
@@ -335,7 +378,9 @@ async def asyncio_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -343,12 +388,17 @@ async def asyncio_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -367,11 +417,13 @@ async def asyncio_detailed(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -389,11 +441,13 @@ async def asyncio(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | str | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
@@ -402,7 +456,9 @@ async def asyncio(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -410,12 +466,17 @@ async def asyncio(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | str | Unset):
         source (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -436,11 +497,13 @@ async def asyncio(
             project=project,
             programme=programme,
             outcome=outcome,
+            feature=feature,
             kind=kind,
             unit=unit,
             source=source,
             q=q,
             sort=sort,
+            facets=facets,
             format_=format_,
             if_none_match=if_none_match,
         )
