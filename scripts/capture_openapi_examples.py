@@ -16,6 +16,12 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "app" / "openapi_examples.json"
 LIST_ITEMS = 2  # every list in an example shows its first two items: a reader sees the shape
 ADMIN = "example-operator-token-0123456789"
+# The facets each faceted list's example asks for, so its answer shows them.
+FACETS = {
+    "projects": ["programme", "feature"],
+    "evaluations": ["design_strength"],
+    "findings": ["kind", "outcome"],
+}
 
 
 class Recorder:
@@ -67,6 +73,7 @@ def walk(api: Recorder, operator: dict[str, str]) -> None:
 def _catalogue(api: Recorder) -> dict[str, str]:
     """Each list and its first item; returns the first slug of each collection."""
     api.call("get_framework", "GET", "/v1/framework")
+    api.call("get_framework_matrix", "GET", "/v1/framework/matrix")
     first: dict[str, str] = {}
     for collection, noun in [
         ("features", "feature"),
@@ -86,7 +93,7 @@ def _catalogue(api: Recorder) -> dict[str, str]:
             f"list_{noun}s".replace("guidances", "guidance"),
             "GET",
             f"/v1/{collection}",
-            params={"limit": 2},
+            params={"limit": 2, **({"facets": FACETS[collection]} if collection in FACETS else {})},
         )
         slug = page["items"][0]["slug"]
         first[noun] = slug

@@ -3,12 +3,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from sqlmodel import Session
 
 from app.catalogue import repository, service
 from app.catalogue.schemas import (
     EnablerPublic,
     EnablerSet,
     FeaturePublic,
+    FrameworkMatrix,
     FrameworkPublic,
     OutcomePublic,
     PracticeModelPublic,
@@ -25,6 +27,13 @@ from app.core.routing import ITEM_ERRORS, LIST_ERRORS, Slug, page
 router = APIRouter(prefix="/v1", tags=["Framework"])
 
 
+def _loaded_version(session: Session) -> str:
+    version = current_version(session)
+    if version is None:
+        raise NotFound("The framework has not been loaded; run the seed step.")
+    return version.version
+
+
 @router.get(
     "/framework",
     response_model=FrameworkPublic,
@@ -37,10 +46,26 @@ def get_framework(request: Request, session: SessionDep) -> Response:
     Cached and ETagged: send `If-None-Match` to get a `304`."""
 
     def render() -> Rendered:
-        version = current_version(session)
-        if version is None:
-            raise NotFound("The framework has not been loaded; run the seed step.")
-        return render_json(service.framework(session, version.version))
+        return render_json(service.framework(session, _loaded_version(session)))
+
+    return serve_catalogue(request, render)
+
+
+@router.get(
+    "/framework/matrix",
+    response_model=FrameworkMatrix,
+    summary="Features against outcomes, from the evidence",
+    responses=problem_responses(NotFound),
+)
+def get_framework_matrix(request: Request, session: SessionDep) -> Response:
+    """For each of the seven features and each of the seven outcomes (49 cells), the projects
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
+    seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
+    `304`."""
+
+    def render() -> Rendered:
+        return render_json(service.framework_matrix(session, _loaded_version(session)))
 
     return serve_catalogue(request, render)
 

@@ -142,3 +142,34 @@ class FrameworkPublic(BaseModel):
     outcomes: list[OutcomePublic] = Field(description="In the order the text presents them.")
     enablers: list[EnablerPublic]
     citations: list[object] = Field(default_factory=list)
+
+
+class MatrixCell(BaseModel):
+    outcome: Ref
+    table_1: bool = Field(
+        description="Table 1 prints this feature and this outcome on one row (it aligns its "
+        "lists by position only)."
+    )
+    projects: list[Ref] = Field(
+        description="Projects that demonstrate the feature and evidence the outcome, by their "
+        "own link to it or by a finding of it."
+    )
+    finding_count: int = Field(
+        ge=0,
+        description="Distinct findings of the outcome reported by projects that demonstrate "
+        "the feature.",
+    )
+
+
+class MatrixRow(BaseModel):
+    feature: Ref
+    cells: list[MatrixCell] = Field(description="One per outcome, in Table 1's row order.")
+
+
+class FrameworkMatrix(BaseModel):
+    """Each feature of practice against each outcome, as the evidence links them: the picture
+    Table 1 draws, computed from projects and their findings."""
+
+    content_version: str
+    outcomes: list[Ref] = Field(description="The columns: the outcomes in Table 1's row order.")
+    rows: list[MatrixRow] = Field(description="One per feature, in number order.")

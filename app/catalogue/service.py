@@ -19,7 +19,10 @@ from app.catalogue.models import (
 from app.catalogue.schemas import (
     EnablerPublic,
     FeaturePublic,
+    FrameworkMatrix,
     FrameworkPublic,
+    MatrixCell,
+    MatrixRow,
     OutcomePublic,
     PracticeModelPublic,
     RecommendationPublic,
@@ -28,7 +31,7 @@ from app.catalogue.schemas import (
 )
 from app.core.content import Record, SeedData, SeedError
 from app.core.errors import NotFound
-from app.core.links import href, ref
+from app.core.links import Ref, href, ref
 from app.evidence import service as evidence_service
 
 # -- seeding ---------------------------------------------------------------------------------
@@ -267,6 +270,33 @@ def framework(session: Session, content_version: str) -> FrameworkPublic:
         outcomes=outcomes,
         enablers=enablers,
         citations=list(extra.get("citations", [])),
+    )
+
+
+def framework_matrix(session: Session, content_version: str) -> FrameworkMatrix:
+    features = repository.features(session)
+    outcomes = repository.outcomes(session, by_table=True)
+    evidence = evidence_service.evidence_by_feature_and_outcome(session)
+    return FrameworkMatrix(
+        content_version=content_version,
+        outcomes=[ref("outcome", o.slug, o.title) for o in outcomes],
+        rows=[
+            MatrixRow(
+                feature=ref("feature", f.slug, f.title),
+                cells=[_cell(f, o, evidence.get((f.slug, o.slug), ([], 0))) for o in outcomes],
+            )
+            for f in features
+        ],
+    )
+
+
+def _cell(feature: Feature, outcome: Outcome, evidence: tuple[list[Ref], int]) -> MatrixCell:
+    projects, finding_count = evidence
+    return MatrixCell(
+        outcome=ref("outcome", outcome.slug, outcome.title),
+        table_1=feature.number == outcome.table1_row,
+        projects=projects,
+        finding_count=finding_count,
     )
 
 

@@ -1,7 +1,7 @@
 """Opaque cursors: the sort key of the last row served, signed with a server secret and bound
-to the list, sort and filters that issued it (the path and the query, less `cursor`, `limit` and
-`format`). Anything else, including a cursor from another sort or filter, is a 422 naming
-`cursor`, never a value that reaches a query."""
+to the list, sort and filters that issued it (the path and the query, less `cursor`, `limit`,
+`format` and `facets`). Anything else, including a cursor from another sort or filter, is a 422
+naming `cursor`, never a value that reaches a query."""
 
 import base64
 import binascii
@@ -18,8 +18,9 @@ from starlette.requests import Request
 from app.core.config import get_settings
 from app.core.errors import FieldError, ValidationFailed
 
-# Query parameters a cursor may travel across: the page size and the representation.
-UNBOUND = frozenset({"cursor", "limit", "format"})
+# Query parameters a cursor may travel across: the page size, the representation and the
+# facets counted beside the page (none of them changes which rows the list holds).
+UNBOUND = frozenset({"cursor", "limit", "format", "facets"})
 MAC_BYTES = 16
 
 

@@ -1,12 +1,13 @@
 """What the public read routers share: path and filter types, their error lists, and a page
 rendered as JSON with its `Link` header."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Annotated
 
 from fastapi import Path, Query, Request
 
 from app.core.errors import NotFound, ValidationFailed, problem_responses
+from app.core.facets import FacetCount, FacetedPage
 from app.core.http import Rendered, render_json
 from app.core.pagination import Page, next_link
 
@@ -20,10 +21,19 @@ ITEM_ERRORS = problem_responses(NotFound, ValidationFailed)
 
 
 def page(
-    request: Request, items: Sequence[object], next_cursor: str | None, total: int | None = None
+    request: Request,
+    items: Sequence[object],
+    next_cursor: str | None,
+    total: int | None = None,
+    facets: Mapping[str, list[FacetCount]] | None = None,
 ) -> Rendered:
+    """The page as JSON; with `facets` only when they were asked for (app/core/facets.py)."""
     link = next_link(request, next_cursor)
     headers = [("Link", link)] if link else []
-    return render_json(
-        Page[object](items=list(items), next_cursor=next_cursor, total=total), headers
-    )
+    if facets is None:
+        body = Page[object](items=list(items), next_cursor=next_cursor, total=total)
+    else:
+        body = FacetedPage[object](
+            items=list(items), next_cursor=next_cursor, total=total, facets=dict(facets)
+        )
+    return render_json(body, headers)

@@ -3,10 +3,12 @@
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import exists, func
+from sqlalchemy import and_, distinct, exists, func, union
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, SQLModel, col, delete, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app.core.facets import FacetCount, Pairs, count_facets
 from app.core.pagination import ListParamsModel, SortKey, keyset_page
 from app.evidence.models import (
     Evaluation,
@@ -17,7 +19,7 @@ from app.evidence.models import (
     Project,
     ProjectLink,
 )
-from app.evidence.schemas import FindingListQuery, ProjectListQuery
+from app.evidence.schemas import EvaluationListQuery, FindingListQuery, ProjectListQuery
 
 Row = TypeVar("Row", bound=SQLModel)
 # Children first, so foreign keys hold while the evidence is replaced.
@@ -122,12 +124,16 @@ def evaluations_by_slug(session: Session, slugs: Sequence[str]) -> dict[str, Eva
     return {e.slug: e for e in rows}
 
 
-def evaluation_page(
-    session: Session, params: ListParamsModel, design: str | None
-) -> tuple[list[Evaluation], str | None]:
+def evaluations_filtered(query: EvaluationListQuery) -> SelectOfScalar[Evaluation]:
     stmt = select(Evaluation)
-    if design:
-        stmt = stmt.where(Evaluation.design == design)
+    if query.design:
+        stmt = stmt.where(Evaluation.design == query.design)
+    return stmt
+
+
+def evaluation_page(
+    session: Session, stmt: SelectOfScalar[Evaluation], params: ListParamsModel
+) -> tuple[list[Evaluation], str | None]:
     keys = [
         SortKey(col(Evaluation.design_strength), descending=True),
         SortKey(col(Evaluation.slug)),
@@ -223,6 +229,14 @@ def findings_filtered(query: FindingListQuery) -> SelectOfScalar[Finding]:
                 col(FindingOutcome.outcome) == query.outcome,
             )
         )
+    if query.feature:
+        stmt = stmt.where(
+            exists().where(
+                col(ProjectLink.project) == col(Finding.project),
+                col(ProjectLink.kind) == "feature",
+                col(ProjectLink.target) == query.feature,
+            )
+        )
     if query.q:
         stmt = stmt.where(col(Finding.search_text).contains(query.q.lower(), autoescape=True))
     if query.distinct:
@@ -250,3 +264,98 @@ def finding_page(
 
 def finding_rows(session: Session, stmt: SelectOfScalar[Finding]) -> Sequence[Finding]:
     return session.exec(stmt.order_by(col(Finding.slug))).all()
+
+
+# -- the feature x outcome matrix ---------------------------------------------------------------
+
+
+def feature_outcome_projects(session: Session) -> list[tuple[str, str, str]]:
+    """(feature, outcome, project) for each project that demonstrates the feature and evidences
+    the outcome, by its own link to the outcome or by a finding of that outcome."""
+    feature, outcome = aliased(ProjectLink), aliased(ProjectLink)
+    by_link = (
+        select(feature.target, outcome.target, feature.project)
+        .join(
+            outcome,
+            and_(col(outcome.project) == col(feature.project), col(outcome.kind) == "outcome"),
+        )
+        .where(feature.kind == "feature")
+    )
+    by_finding = (
+        select(feature.target, FindingOutcome.outcome, feature.project)
+        .join(Finding, col(Finding.project) == col(feature.project))
+        .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
+        .where(feature.kind == "feature")
+    )
+    feature_slug, outcome_slug, project = union(by_link, by_finding).subquery().c
+    rows = session.exec(select(feature_slug, outcome_slug, project)).all()
+    return sorted((str(f), str(o), str(p)) for f, o, p in rows)
+
+
+def feature_outcome_finding_counts(session: Session) -> dict[tuple[str, str], int]:
+    """(feature, outcome) -> distinct findings of that outcome reported by projects that
+    demonstrate the feature."""
+    stmt = (
+        select(ProjectLink.target, FindingOutcome.outcome, func.count(distinct(col(Finding.slug))))
+        .join(Finding, col(Finding.project) == col(ProjectLink.project))
+        .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
+        .where(ProjectLink.kind == "feature")
+        # One finding per fact once findings carry it: .where(col(Finding.canonical))
+        .group_by(col(ProjectLink.target), col(FindingOutcome.outcome))
+    )
+    return {(str(f), str(o)): int(n) for f, o, n in session.exec(stmt).all()}
+
+
+# -- facets: each a select of (row key, value) pairs, counted by app/core/facets.py ----------
+
+
+def _project_links(kind: str) -> Pairs:
+    return select(ProjectLink.project, ProjectLink.target).where(ProjectLink.kind == kind)
+
+
+def _strength_of_project() -> Pairs:
+    """(project, its evaluation's design strength), NULL for a project not evaluated."""
+    return select(Project.slug, Evaluation.design_strength).outerjoin(
+        Evaluation, col(Evaluation.slug) == col(Project.evaluation)
+    )
+
+
+FINDING_FACETS: dict[str, Pairs] = {
+    **{name: select(Finding.slug, getattr(Finding, name)) for name in FINDING_COLUMN_FILTERS},
+    "outcome": select(FindingOutcome.finding, FindingOutcome.outcome),
+    # A finding shows the features and the evaluation of the project that reports it.
+    "feature": select(Finding.slug, ProjectLink.target).join(
+        ProjectLink,
+        (col(ProjectLink.project) == col(Finding.project)) & (col(ProjectLink.kind) == "feature"),
+    ),
+    "design_strength": select(Finding.slug, Evaluation.design_strength)
+    .outerjoin(Project, col(Project.slug) == col(Finding.project))
+    .outerjoin(Evaluation, col(Evaluation.slug) == col(Project.evaluation)),
+}
+PROJECT_FACETS: dict[str, Pairs] = {
+    "programme": select(Project.slug, Project.programme),
+    **{kind: _project_links(kind) for kind in PROJECT_LINK_FILTERS},
+    "design_strength": _strength_of_project(),
+}
+EVALUATION_FACETS: dict[str, Pairs] = {
+    "design": select(Evaluation.slug, Evaluation.design),
+    "design_strength": select(Evaluation.slug, Evaluation.design_strength),
+    "programme": select(Evaluation.slug, Project.programme).outerjoin(
+        Project, col(Project.slug) == col(Evaluation.project)
+    ),
+}
+
+FACETS: dict[type[SQLModel], dict[str, Pairs]] = {
+    Finding: FINDING_FACETS,
+    Project: PROJECT_FACETS,
+    Evaluation: EVALUATION_FACETS,
+}
+
+
+def facet_counts(
+    session: Session, stmt: SelectOfScalar[Any], names: Sequence[str]
+) -> dict[str, list[FacetCount]] | None:
+    """The facets `names` over the rows `stmt` selects (a filtered select of findings,
+    projects or evaluations, whose slug is the key of its facets' pairs)."""
+    table = stmt.column_descriptions[0]["entity"]
+    return count_facets(session, FACETS[table], names, stmt.with_only_columns(col(table.slug)))

@@ -17,13 +17,16 @@ from app.evidence.schemas import (
     FINDING_CSV_EXAMPLE,
     PROJECT_CSV_COLUMNS,
     PROJECT_CSV_EXAMPLE,
-    Design,
+    EvaluationListQuery,
+    EvaluationPage,
     EvaluationPublic,
     FindingListQuery,
+    FindingPage,
     FindingPublic,
     GuidancePublic,
     ProgrammePublic,
     ProjectListQuery,
+    ProjectPage,
     ProjectPublic,
 )
 
@@ -64,7 +67,7 @@ def get_programme(request: Request, session: SessionDep, slug: Slug) -> Response
 
 @router.get(
     "/projects",
-    response_model=Page[ProjectPublic],
+    response_model=ProjectPage,
     summary="List projects",
     responses={**problem_responses(ValidationFailed), **PROJECTS.responses()},
 )
@@ -76,8 +79,9 @@ def list_projects(
 ) -> Response:
     """Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+    matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets)."""
     query.bound_to(request)
 
     def render() -> Rendered:
@@ -95,6 +99,7 @@ def list_projects(
             list(service.projects_public(session, rows)),
             cursor,
             repository.count(session, stmt),
+            repository.facet_counts(session, stmt, query.facets),
         )
 
     return serve_catalogue(request, render, PROJECTS, representation)
@@ -113,21 +118,28 @@ def get_project(request: Request, session: SessionDep, slug: Slug) -> Response:
 
 @router.get(
     "/evaluations",
-    response_model=Page[EvaluationPublic],
+    response_model=EvaluationPage,
     summary="List evaluations",
     description="Evaluation designs, methods, samples, duration and limitations, "
-    "strongest design first.\n\n" + DESIGN_STRENGTH_RULE,
+    "strongest design first; `facets` counts them per design, design strength or programme "
+    "(`?facets=design_strength`).\n\n" + DESIGN_STRENGTH_RULE,
     responses=LIST_ERRORS,
 )
 def list_evaluations(
-    request: Request,
-    session: SessionDep,
-    params: ListParams,
-    design: Annotated[Design | None, Query()] = None,
+    request: Request, session: SessionDep, query: Annotated[EvaluationListQuery, Query()]
 ) -> Response:
+    query.bound_to(request)
+
     def render() -> Rendered:
-        rows, cursor = repository.evaluation_page(session, params, design)
-        return page(request, [service.evaluation_public(session, r) for r in rows], cursor)
+        stmt = repository.evaluations_filtered(query)
+        rows, cursor = repository.evaluation_page(session, stmt, query)
+        return page(
+            request,
+            [service.evaluation_public(session, r) for r in rows],
+            cursor,
+            repository.count(session, stmt),
+            repository.facet_counts(session, stmt, query.facets),
+        )
 
     return serve_catalogue(request, render)
 
@@ -145,7 +157,7 @@ def get_evaluation(request: Request, session: SessionDep, slug: Slug) -> Respons
 
 @router.get(
     "/findings",
-    response_model=Page[FindingPublic],
+    response_model=FindingPage,
     summary="List quantitative findings",
     responses={**problem_responses(ValidationFailed), **FINDINGS.responses()},
 )
@@ -158,7 +170,9 @@ def list_findings(
     """Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination)."""
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets)."""
     query.bound_to(request)
 
     def render() -> Rendered:
@@ -176,6 +190,7 @@ def list_findings(
             list(service.findings_public(session, rows)),
             cursor,
             repository.count(session, stmt),
+            repository.facet_counts(session, stmt, query.facets),
         )
 
     return serve_catalogue(request, render, FINDINGS, representation)

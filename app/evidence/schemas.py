@@ -2,8 +2,9 @@
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, BeforeValidator, Field
 
+from app.core.facets import FACETS_DESCRIPTION, FacetedPage, facet_names
 from app.core.links import Ref
 from app.core.named_schemas import Named
 from app.core.pagination import ListParamsModel
@@ -194,6 +195,19 @@ class FindingPublic(Cited):
     href: str = ""
 
 
+# Named pages (the names the OpenAPI gives every other page): a page and, when asked, facets.
+class ProjectPage(FacetedPage[ProjectPublic]):
+    pass
+
+
+class EvaluationPage(FacetedPage[EvaluationPublic]):
+    pass
+
+
+class FindingPage(FacetedPage[FindingPublic]):
+    pass
+
+
 FINDING_CSV_COLUMNS: dict[str, str] = {
     "slug": "finding id",
     "project": "project slug (empty for programme aggregates)",
@@ -296,6 +310,38 @@ TextValue = Annotated[
 ]
 
 
+# Each list's facets (counted in `repository`'s *_FACETS); one with a filter of its name counts
+# what that filter would select.
+FindingFacet = Annotated[
+    Literal[
+        "kind", "outcome", "feature", "design_strength", "programme", "project", "unit", "source"
+    ],
+    Named("FindingFacet"),
+]
+ProjectFacet = Annotated[
+    Literal["programme", "theme", "feature", "outcome", "model", "organisation", "design_strength"],
+    Named("ProjectFacet"),
+]
+EvaluationFacet = Annotated[
+    Literal["design", "design_strength", "programme"], Named("EvaluationFacet")
+]
+FindingFacets = Annotated[
+    list[FindingFacet],
+    BeforeValidator(facet_names(FindingFacet)),
+    Field(description=FACETS_DESCRIPTION),
+]
+ProjectFacets = Annotated[
+    list[ProjectFacet],
+    BeforeValidator(facet_names(ProjectFacet)),
+    Field(description=FACETS_DESCRIPTION),
+]
+EvaluationFacets = Annotated[
+    list[EvaluationFacet],
+    BeforeValidator(facet_names(EvaluationFacet)),
+    Field(description=FACETS_DESCRIPTION),
+]
+
+
 class ProjectListQuery(ListParamsModel):
     """`GET /v1/projects`'s query. A new filter: a field here and its condition in
     `repository.projects_filtered`."""
@@ -307,6 +353,7 @@ class ProjectListQuery(ListParamsModel):
     model: SlugValue = None
     organisation: SlugValue = None
     q: TextValue = None
+    facets: ProjectFacets = []
 
 
 class FindingListQuery(ListParamsModel):
@@ -316,6 +363,9 @@ class FindingListQuery(ListParamsModel):
     project: SlugValue = None
     programme: SlugValue = None
     outcome: SlugValue = None
+    feature: SlugValue = Field(
+        None, description="Findings of projects that demonstrate this feature."
+    )
     kind: FindingKind | None = None
     unit: Unit | None = None
     source: SlugValue = None
@@ -329,3 +379,11 @@ class FindingListQuery(ListParamsModel):
         pattern="^-?(slug|kind|metric|project|result_value|baseline_value)$",
         description="Sort field; prefix `-` for descending. Missing values sort lowest.",
     )
+    facets: FindingFacets = []
+
+
+class EvaluationListQuery(ListParamsModel):
+    """`GET /v1/evaluations`'s query."""
+
+    design: Design | None = None
+    facets: EvaluationFacets = []

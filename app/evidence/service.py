@@ -42,6 +42,20 @@ def outcomes_by_project(session: Session, projects: list[str]) -> dict[str, set[
     return out
 
 
+def evidence_by_feature_and_outcome(
+    session: Session,
+) -> dict[tuple[str, str], tuple[list[Ref], int]]:
+    """(feature, outcome) -> the projects that evidence the pair and the count of distinct
+    findings that do (the framework matrix); pairs without evidence are left out."""
+    names = repository.project_names(session)
+    counts = repository.feature_outcome_finding_counts(session)
+    out: dict[tuple[str, str], tuple[list[Ref], int]] = {}
+    for feature, outcome, project in repository.feature_outcome_projects(session):
+        projects, _ = out.setdefault((feature, outcome), ([], counts.get((feature, outcome), 0)))
+        projects.append(ref("project", project, names[project]))
+    return out
+
+
 def finding_refs_by_outcome(session: Session, outcomes: list[str]) -> dict[str, list[Ref]]:
     """Linked findings for a page of outcomes: two queries however long the page."""
     slugs_by = repository.finding_slugs_for_outcomes(session, outcomes)

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.facets import Facets
     from ..models.project_public import ProjectPublic
 
 
@@ -22,11 +23,13 @@ class ProjectPage:
         items (list[ProjectPublic]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
         total (int | None | Unset): Rows matching the filters, across all pages.
+        facets (Facets | Unset):
     """
 
     items: list[ProjectPublic]
     next_cursor: None | str
     total: int | None | Unset = UNSET
+    facets: Facets | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,6 +47,10 @@ class ProjectPage:
         else:
             total = self.total
 
+        facets: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.facets, Unset):
+            facets = self.facets.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -54,11 +61,14 @@ class ProjectPage:
         )
         if total is not UNSET:
             field_dict["total"] = total
+        if facets is not UNSET:
+            field_dict["facets"] = facets
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.facets import Facets  # noqa: PLC0415
         from ..models.project_public import ProjectPublic  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -85,10 +95,18 @@ class ProjectPage:
 
         total = _parse_total(d.pop("total", UNSET))
 
+        _facets = d.pop("facets", UNSET)
+        facets: Facets | Unset
+        if isinstance(_facets, Unset):
+            facets = UNSET
+        else:
+            facets = Facets.from_dict(_facets)
+
         project_page = cls(
             items=items,
             next_cursor=next_cursor,
             total=total,
+            facets=facets,
         )
 
         project_page.additional_properties = d

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.evaluation_design import EvaluationDesign
+from ...models.evaluation_facet import EvaluationFacet
 from ...models.evaluation_page import EvaluationPage
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
@@ -14,9 +15,10 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
+    facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -24,6 +26,15 @@ def _get_kwargs(
         headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     json_design: None | str | Unset
     if isinstance(design, Unset):
@@ -34,14 +45,14 @@ def _get_kwargs(
         json_design = design
     params["design"] = json_design
 
-    params["limit"] = limit
+    json_facets: list[str] | Unset = UNSET
+    if not isinstance(facets, Unset):
+        json_facets = []
+        for facets_item_data in facets:
+            facets_item = facets_item_data.value
+            json_facets.append(facets_item)
 
-    json_cursor: None | str | Unset
-    if isinstance(cursor, Unset):
-        json_cursor = UNSET
-    else:
-        json_cursor = cursor
-    params["cursor"] = json_cursor
+    params["facets"] = json_facets
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -122,14 +133,16 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
+    facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
     """List evaluations
 
-     Evaluation designs, methods, samples, duration and limitations, strongest design first.
+     Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets`
+    counts them per design, design strength or programme (`?facets=design_strength`).
 
     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
     not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
@@ -137,9 +150,13 @@ def sync_detailed(
     1; unknown = 0.
 
     Args:
-        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        design (EvaluationDesign | None | Unset):
+        facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
+            filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
+            answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
+            the rows without one.
         if_none_match (str | Unset):
 
     Raises:
@@ -151,9 +168,10 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
-        design=design,
         limit=limit,
         cursor=cursor,
+        design=design,
+        facets=facets,
         if_none_match=if_none_match,
     )
 
@@ -167,14 +185,16 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
+    facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | EvaluationPage | Problem | ValidationProblem | None:
     """List evaluations
 
-     Evaluation designs, methods, samples, duration and limitations, strongest design first.
+     Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets`
+    counts them per design, design strength or programme (`?facets=design_strength`).
 
     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
     not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
@@ -182,9 +202,13 @@ def sync(
     1; unknown = 0.
 
     Args:
-        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        design (EvaluationDesign | None | Unset):
+        facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
+            filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
+            answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
+            the rows without one.
         if_none_match (str | Unset):
 
     Raises:
@@ -197,9 +221,10 @@ def sync(
 
     return sync_detailed(
         client=client,
-        design=design,
         limit=limit,
         cursor=cursor,
+        design=design,
+        facets=facets,
         if_none_match=if_none_match,
     ).parsed
 
@@ -207,14 +232,16 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
+    facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
     """List evaluations
 
-     Evaluation designs, methods, samples, duration and limitations, strongest design first.
+     Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets`
+    counts them per design, design strength or programme (`?facets=design_strength`).
 
     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
     not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
@@ -222,9 +249,13 @@ async def asyncio_detailed(
     1; unknown = 0.
 
     Args:
-        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        design (EvaluationDesign | None | Unset):
+        facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
+            filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
+            answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
+            the rows without one.
         if_none_match (str | Unset):
 
     Raises:
@@ -236,9 +267,10 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
-        design=design,
         limit=limit,
         cursor=cursor,
+        design=design,
+        facets=facets,
         if_none_match=if_none_match,
     )
 
@@ -250,14 +282,16 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    design: EvaluationDesign | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    design: EvaluationDesign | None | Unset = UNSET,
+    facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | EvaluationPage | Problem | ValidationProblem | None:
     """List evaluations
 
-     Evaluation designs, methods, samples, duration and limitations, strongest design first.
+     Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets`
+    counts them per design, design strength or programme (`?facets=design_strength`).
 
     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do
     not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a
@@ -265,9 +299,13 @@ async def asyncio(
     1; unknown = 0.
 
     Args:
-        design (EvaluationDesign | None | Unset):
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
+        design (EvaluationDesign | None | Unset):
+        facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
+            filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
+            answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
+            the rows without one.
         if_none_match (str | Unset):
 
     Raises:
@@ -281,9 +319,10 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
-            design=design,
             limit=limit,
             cursor=cursor,
+            design=design,
+            facets=facets,
             if_none_match=if_none_match,
         )
     ).parsed

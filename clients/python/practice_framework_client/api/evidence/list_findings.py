@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.finding_facet import FindingFacet
 from ...models.finding_kind import FindingKind
 from ...models.finding_page import FindingPage
 from ...models.list_findings_format_type_0 import ListFindingsFormatType0
@@ -21,12 +22,14 @@ def _get_kwargs(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -66,6 +69,13 @@ def _get_kwargs(
         json_outcome = outcome
     params["outcome"] = json_outcome
 
+    json_feature: None | str | Unset
+    if isinstance(feature, Unset):
+        json_feature = UNSET
+    else:
+        json_feature = feature
+    params["feature"] = json_feature
+
     json_kind: None | str | Unset
     if isinstance(kind, Unset):
         json_kind = UNSET
@@ -101,6 +111,15 @@ def _get_kwargs(
     params["distinct"] = distinct
 
     params["sort"] = sort
+
+    json_facets: list[str] | Unset = UNSET
+    if not isinstance(facets, Unset):
+        json_facets = []
+        for facets_item_data in facets:
+            facets_item = facets_item_data.value
+            json_facets.append(facets_item)
+
+    params["facets"] = json_facets
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -195,12 +214,14 @@ def sync_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
@@ -209,7 +230,9 @@ def sync_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -217,6 +240,7 @@ def sync_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
@@ -225,6 +249,10 @@ def sync_detailed(
             `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -243,12 +271,14 @@ def sync_detailed(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         distinct=distinct,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -268,12 +298,14 @@ def sync(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
@@ -282,7 +314,9 @@ def sync(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -290,6 +324,7 @@ def sync(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
@@ -298,6 +333,10 @@ def sync(
             `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -317,12 +356,14 @@ def sync(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         distinct=distinct,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     ).parsed
@@ -336,12 +377,14 @@ async def asyncio_detailed(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FindingPage | Problem | ValidationProblem]:
@@ -350,7 +393,9 @@ async def asyncio_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -358,6 +403,7 @@ async def asyncio_detailed(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
@@ -366,6 +412,10 @@ async def asyncio_detailed(
             `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -384,12 +434,14 @@ async def asyncio_detailed(
         project=project,
         programme=programme,
         outcome=outcome,
+        feature=feature,
         kind=kind,
         unit=unit,
         source=source,
         q=q,
         distinct=distinct,
         sort=sort,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -407,12 +459,14 @@ async def asyncio(
     project: None | str | Unset = UNSET,
     programme: None | str | Unset = UNSET,
     outcome: None | str | Unset = UNSET,
+    feature: None | str | Unset = UNSET,
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
+    facets: list[FindingFacet] | Unset = UNSET,
     format_: ListFindingsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | FindingPage | Problem | ValidationProblem | None:
@@ -421,7 +475,9 @@ async def asyncio(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+    matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -429,6 +485,7 @@ async def asyncio(
         project (None | str | Unset):
         programme (None | str | Unset):
         outcome (None | str | Unset):
+        feature (None | str | Unset): Findings of projects that demonstrate this feature.
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
@@ -437,6 +494,10 @@ async def asyncio(
             `same_fact_as` group. Default: False.
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
+        facets (list[FindingFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -457,12 +518,14 @@ async def asyncio(
             project=project,
             programme=programme,
             outcome=outcome,
+            feature=feature,
             kind=kind,
             unit=unit,
             source=source,
             q=q,
             distinct=distinct,
             sort=sort,
+            facets=facets,
             format_=format_,
             if_none_match=if_none_match,
         )

@@ -7,6 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_projects_format_type_0 import ListProjectsFormatType0
 from ...models.problem import Problem
+from ...models.project_facet import ProjectFacet
 from ...models.project_page import ProjectPage
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -23,6 +24,7 @@ def _get_kwargs(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -89,6 +91,15 @@ def _get_kwargs(
     else:
         json_q = q
     params["q"] = json_q
+
+    json_facets: list[str] | Unset = UNSET
+    if not isinstance(facets, Unset):
+        json_facets = []
+        for facets_item_data in facets:
+            facets_item = facets_item_data.value
+            json_facets.append(facets_item)
+
+    params["facets"] = json_facets
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -187,6 +198,7 @@ def sync_detailed(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
@@ -194,8 +206,9 @@ def sync_detailed(
 
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+    matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -207,6 +220,10 @@ def sync_detailed(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -229,6 +246,7 @@ def sync_detailed(
         model=model,
         organisation=organisation,
         q=q,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -252,6 +270,7 @@ def sync(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProjectPage | ValidationProblem | None:
@@ -259,8 +278,9 @@ def sync(
 
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+    matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -272,6 +292,10 @@ def sync(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -295,6 +319,7 @@ def sync(
         model=model,
         organisation=organisation,
         q=q,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     ).parsed
@@ -312,6 +337,7 @@ async def asyncio_detailed(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | ProjectPage | ValidationProblem]:
@@ -319,8 +345,9 @@ async def asyncio_detailed(
 
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+    matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -332,6 +359,10 @@ async def asyncio_detailed(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -354,6 +385,7 @@ async def asyncio_detailed(
         model=model,
         organisation=organisation,
         q=q,
+        facets=facets,
         format_=format_,
         if_none_match=if_none_match,
     )
@@ -375,6 +407,7 @@ async def asyncio(
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
+    facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | ProjectPage | ValidationProblem | None:
@@ -382,8 +415,9 @@ async def asyncio(
 
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+    matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -395,6 +429,10 @@ async def asyncio(
         model (None | str | Unset):
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
+        facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
+            applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
+            in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
+            without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
         if_none_match (str | Unset):
@@ -419,6 +457,7 @@ async def asyncio(
             model=model,
             organisation=organisation,
             q=q,
+            facets=facets,
             format_=format_,
             if_none_match=if_none_match,
         )
