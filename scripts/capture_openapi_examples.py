@@ -65,6 +65,7 @@ def walk(api: Recorder, operator: dict[str, str]) -> None:
     first = _catalogue(api)
     key = _tenants(api, operator)
     _audits(api, key, first)
+    _integration(api, key)
     _benchmark(api, operator)
     api.call("healthz", "GET", "/healthz")
     api.call("readyz", "GET", "/readyz")
@@ -221,6 +222,30 @@ def _audits(api: Recorder, key: dict[str, str], first: dict[str, str]) -> None:
         headers={**key, "If-Match": etag},
     )
     api.examples["get_audit"]["parameters"]["format"] = "json"
+
+
+def _integration(api: Recorder, key: dict[str, str]) -> None:
+    """The change feed and a webhook subscription (a public address; nothing is sent here)."""
+    api.call("list_events", "GET", "/v1/events", params={"limit": 2}, headers=key)
+    body = {
+        "url": "https://93.184.216.34/hooks/practice-framework",
+        "events": ["audit.submitted", "audit.amended"],
+        "description": "Case-management system",
+    }
+    sub = api.call("create_webhook", "POST", "/v1/webhooks", body=body, headers=key)
+    ids = {"webhook_id": sub["id"]}
+    api.call("list_webhooks", "GET", "/v1/webhooks", headers=key)
+    api.call("get_webhook", "GET", "/v1/webhooks/{webhook_id}", path_params=ids, headers=key)
+    patch = {"events": ["audit.submitted"]}
+    path = "/v1/webhooks/{webhook_id}"
+    api.call("update_webhook", "PATCH", path, path_params=ids, body=patch, headers=key)
+    delivery = api.call("test_webhook", "POST", path + "/test", path_params=ids, headers=key)
+    api.call("list_webhook_deliveries", "GET", path + "/deliveries", path_params=ids, headers=key)
+    retry = path + "/deliveries/{delivery_id}/retry"
+    both = {**ids, "delivery_id": delivery["id"]}
+    api.call("retry_webhook_delivery", "POST", retry, path_params=both, headers=key)
+    api.call("rotate_webhook_secret", "POST", path + "/rotate-secret", path_params=ids, headers=key)
+    api.call("delete_webhook", "DELETE", path, path_params=ids, headers=key)
 
 
 def _benchmark(api: Recorder, operator: dict[str, str]) -> None:

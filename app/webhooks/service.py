@@ -159,8 +159,6 @@ def retry(session: Session, caller: Caller, id_: str, delivery_id: str) -> Deliv
         raise NotFound(f"No delivery with id '{delivery_id}' for this subscription.")
     if not sub.enabled:
         raise Conflict("The subscription is disabled; enable it (PATCH enabled: true) first.")
-    if delivery.status == "pending" and delivery.attempts == 0:
-        raise Conflict("This delivery has not been attempted yet; it is on its way.")
     delivery.status, delivery.next_attempt_at = "pending", utcnow()
     session.add(delivery)
     session.flush()

@@ -57,9 +57,13 @@ export interface paths {
         };
         /**
          * List the organisation's audits (JSON or CSV of responses)
-         * @description The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-         *     by `status` and `template_version`. Other organisations' audits are never listed.
-         *     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+         * @description The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+         *     first unless `sort` says otherwise, filtered by `status`, `template_version` and
+         *     `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+         *     page to the end, and keep the time you started as the next `updated_since` (or follow
+         *     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+         *     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+         *     the responses of this page's audits as CSV. Needs the `audits:read` scope.
          */
         get: operations["list_audits"];
         put?: never;
@@ -71,6 +75,8 @@ export interface paths {
          *     off the template's scale, wrong types, a missing or unknown `template_version` and text
          *     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
          *     Send `Idempotency-Key` to make retries safe.
+         *
+         *     Needs the `audits:write` scope.
          */
         post: operations["create_audit"];
         delete?: never;
@@ -92,6 +98,8 @@ export interface paths {
          *     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
          *     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
          *     organisation's audit is `404`, exactly as a missing one.
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["get_audit"];
         put?: never;
@@ -106,6 +114,8 @@ export interface paths {
          *     audit changed since (exactly one of several concurrent writers with the same ETag wins).
          *     A submitted audit is `409`: amend it first. The body is `application/json` or
          *     `application/merge-patch+json` (the same document); any other type is `415`.
+         *
+         *     Needs the `audits:write` scope.
          */
         patch: operations["update_audit"];
         trace?: never;
@@ -124,6 +134,8 @@ export interface paths {
          * @description Submits the draft once every condition has all three prompts answered (ratings are
          *     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
          *     `If-Match`.
+         *
+         *     Needs the `audits:write` scope.
          */
         post: operations["submit_audit"];
         delete?: never;
@@ -145,6 +157,8 @@ export interface paths {
          * Amend a submitted audit (opens a new draft revision)
          * @description A submitted audit is never edited in place: this opens the next `revision` as a draft,
          *     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+         *
+         *     Needs the `audits:write` scope.
          */
         post: operations["amend_audit"];
         delete?: never;
@@ -164,6 +178,8 @@ export interface paths {
          * Every saved state of an audit
          * @description Append-only history, oldest first: one row per saved change (created, updated,
          *     submitted, amended) with the full state, who saved it (API key prefix and label) and when.
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["list_revisions"];
         put?: never;
@@ -186,6 +202,8 @@ export interface paths {
          * @description Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
          *     its recommendation, the features and enablers it bears on, the projects that demonstrate
          *     those features and their findings, each linked.
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["get_audit_report"];
         put?: never;
@@ -207,6 +225,8 @@ export interface paths {
          * Progress between two audits
          * @description Condition by condition, how ratings and completeness moved from `{audit_id}` to
          *     `{other_id}` (two audits of the caller's organisation on the same template version).
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["compare_audits"];
         put?: never;
@@ -229,10 +249,202 @@ export interface paths {
          * @description Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
          *     audit on this template. Suppressed (no counts at all) while fewer than five organisations
          *     have submitted, so no organisation can be singled out. Organisations are never named.
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["get_benchmark"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change feed: the organisation's audit events in commit order
+         * @description Every `audit.created`, `audit.updated`, `audit.submitted` and `audit.amended` of the
+         *     caller's organisation, oldest first, in the order the changes were committed. Each event
+         *     is written in the same transaction as its change, so a change that was acknowledged is
+         *     never missing here. Poll with the last `next_cursor` as `after` to read exactly what is
+         *     new. Events are kept for `EVENT_RETENTION_DAYS` (90 by default); a cursor older than
+         *     that, or another organisation's, is `410 Gone`: resync with
+         *     `GET /v1/audits?updated_since=`. Needs the `audits:read` scope.
+         */
+        get: operations["list_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description The organisation's subscriptions, oldest first. Secrets are never shown.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Subscribe to events
+         * @description Subscribes `url` to the organisation's events of the listed types. Each event is POSTed
+         *     as JSON (the `GET /v1/events` document), signed as the Standard Webhooks specification
+         *     says with the `secret` in this response, which is not shown again (rotate it to get a new
+         *     one). Delivery is at least once: retried on `WEBHOOK_RETRY_SCHEDULE` (5 s, 5 min, 30 min,
+         *     2 h, 5 h, 10 h, 10 h by default) until the receiver answers 2xx within 10 s; a repeat has
+         *     the same `webhook-id`. After 5 days of continuous failure the subscription is disabled.
+         *     The url must be `https`, to a public address, without credentials: anything else is
+         *     `422`; redirects are never followed.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription
+         * @description One subscription, with whether it is enabled and, if the service disabled it, why.
+         *     Another organisation's is `404`, exactly as a missing one.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook subscription
+         * @description Deletes the subscription and its delivery log; nothing more is sent to it.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook subscription
+         * @description Changes the url, event types or description; `enabled: true` turns a disabled
+         *     subscription back on (the events it missed are in `GET /v1/events`), `false` pauses it.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook subscription's secret
+         * @description A new signing secret, shown once. For 24 hours deliveries carry two signatures, one
+         *     with each secret, so the receiver can switch to the new one without missing a delivery.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event to this subscription (whatever its event types), sent
+         *     and logged like any other: follow it in `/deliveries`.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        post: operations["test_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription's delivery log
+         * @description Newest first: each delivery's event, status (`pending`, `delivered`, `failed` once
+         *     the retry schedule is spent), next attempt, and every attempt with its HTTP status,
+         *     duration, error and the start of the receiver's answer.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Queues one more attempt of any delivery, delivered or failed, now (same `webhook-id`).
+         *     `409` while the subscription is disabled.
+         *
+         *     Needs the `webhooks:manage` scope.
+         */
+        post: operations["retry_webhook_delivery"];
         delete?: never;
         options?: never;
         head?: never;
@@ -326,6 +538,8 @@ export interface paths {
          * Issue an API key (operator)
          * @description Issues an API key for a tenant organisation. The `token` is in this response only: it
          *     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+         *     `scopes` limits what the key may do (all three by default); an operation the key has no
+         *     scope for answers `403` naming the scope it needs.
          */
         post: operations["create_api_key"];
         delete?: never;
@@ -389,6 +603,30 @@ export interface paths {
          *     Cached and ETagged: send `If-None-Match` to get a `304`.
          */
         get: operations["get_framework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/framework/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Features against outcomes, from the evidence
+         * @description For each of the seven features and each of the seven outcomes (49 cells), the projects
+         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+         *     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
+         *     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
+         *     `304`.
+         */
+        get: operations["get_framework_matrix"];
         put?: never;
         post?: never;
         delete?: never;
@@ -695,8 +933,9 @@ export interface paths {
          * List projects
          * @description Every project the texts describe, with programme, organisations, aims, practice models,
          *     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
-         *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-         *     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
+         *     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
+         *     with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
          */
         get: operations["list_projects"];
         put?: never;
@@ -736,7 +975,7 @@ export interface paths {
         };
         /**
          * List evaluations
-         * @description Evaluation designs, methods, samples, duration and limitations, strongest design first.
+         * @description Evaluation designs, methods, samples, duration and limitations, strongest design first; `facets` counts them per design, design strength or programme (`?facets=design_strength`).
          *
          *     `design_strength` is derived from `design` alone by a rule of this API, not by the sources, which do not grade projects: randomised controlled trial = 4; quasi-experimental or historic case matching (a comparison group) = 3; pre/post or mixed methods without a comparison group = 2; qualitative only = 1; unknown = 0.
          */
@@ -783,7 +1022,9 @@ export interface paths {
          * @description Every quantitative result in the texts as one row: project, outcomes, kind, metric,
          *     baseline and result with units and periods, comparison, sample, significance, the
          *     verbatim statement and its citation. Figures the texts state differently are separate
-         *     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
+         *     dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
+         *     matching rows, no pagination, no facets).
          */
         get: operations["list_findings"];
         put?: never;
@@ -1052,7 +1293,88 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "audit.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An audit was created
+         * @description Sent to subscriptions with `audit.created` in their `events`. Signed as the Standard Webhooks specification says: verify `webhook-signature` over `webhook-id`, `webhook-timestamp` and the raw body with the subscription's secret (any Standard Webhooks library does it). Answer 2xx within 10 s; anything else is retried, with the same `webhook-id`, so drop a repeat you have already handled.
+         */
+        post: operations["audit_createdaudit_created_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "audit.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An audit was updated
+         * @description Sent to subscriptions with `audit.updated` in their `events`. Signed as the Standard Webhooks specification says: verify `webhook-signature` over `webhook-id`, `webhook-timestamp` and the raw body with the subscription's secret (any Standard Webhooks library does it). Answer 2xx within 10 s; anything else is retried, with the same `webhook-id`, so drop a repeat you have already handled.
+         */
+        post: operations["audit_updatedaudit_updated_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "audit.submitted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An audit was submitted
+         * @description Sent to subscriptions with `audit.submitted` in their `events`. Signed as the Standard Webhooks specification says: verify `webhook-signature` over `webhook-id`, `webhook-timestamp` and the raw body with the subscription's secret (any Standard Webhooks library does it). Answer 2xx within 10 s; anything else is retried, with the same `webhook-id`, so drop a repeat you have already handled.
+         */
+        post: operations["audit_submittedaudit_submitted_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "audit.amended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An audit was amended
+         * @description Sent to subscriptions with `audit.amended` in their `events`. Signed as the Standard Webhooks specification says: verify `webhook-signature` over `webhook-id`, `webhook-timestamp` and the raw body with the subscription's secret (any Standard Webhooks library does it). Answer 2xx within 10 s; anything else is retried, with the same `webhook-id`, so drop a repeat you have already handled.
+         */
+        post: operations["audit_amendedaudit_amended_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -1060,10 +1382,21 @@ export interface components {
          * @example {
          *       "label": "Case-management system"
          *     }
+         * @example {
+         *       "label": "Improvement board dashboard",
+         *       "scopes": [
+         *         "audits:read"
+         *       ]
+         *     }
          */
         ApiKeyCreate: {
             /** Label */
             label: string;
+            /**
+             * Scopes
+             * @description What the key may do: `audits:read`, `audits:write`, `webhooks:manage`. All three when left out; a dashboard's key needs only `audits:read`.
+             */
+            scopes?: components["schemas"]["Scope"][];
         };
         /** ApiKeyCreated */
         ApiKeyCreated: {
@@ -1083,6 +1416,15 @@ export interface components {
              * @example hertfordshire
              */
             organisation: string;
+            /**
+             * Scopes
+             * @example [
+             *       "audits:read",
+             *       "audits:write",
+             *       "webhooks:manage"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
             /**
              * Created At
              * Format: date-time
@@ -1126,6 +1468,15 @@ export interface components {
              */
             organisation: string;
             /**
+             * Scopes
+             * @example [
+             *       "audits:read",
+             *       "audits:write",
+             *       "webhooks:manage"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
+            /**
              * Created At
              * Format: date-time
              */
@@ -1137,6 +1488,64 @@ export interface components {
              * @description Updated at most once a minute.
              */
             last_used_at?: string | null;
+        };
+        /** AttemptPublic */
+        AttemptPublic: {
+            /**
+             * Number
+             * @example 1
+             */
+            number: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Duration Ms
+             * @example 182
+             */
+            duration_ms: number;
+            /**
+             * Status Code
+             * @description The receiver's HTTP status, if any.
+             */
+            status_code?: number | null;
+            /**
+             * Error
+             * @example connection refused
+             */
+            error?: string | null;
+            /**
+             * Response Excerpt
+             * @description The start of the receiver's response body (at most 1 KB).
+             */
+            response_excerpt?: string | null;
+            /**
+             * Next Attempt At
+             * @description When the next attempt was scheduled; null once delivered or given up.
+             */
+            next_attempt_at?: string | null;
+        };
+        /** AuditChange */
+        AuditChange: {
+            /**
+             * Audit Id
+             * @example 0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b
+             */
+            audit_id: string;
+            /**
+             * Version
+             * @description The audit's version after the change.
+             * @example 2
+             */
+            version: number;
+            /**
+             * Revision
+             * @example 1
+             */
+            revision: number;
+            status: components["schemas"]["AuditStatus"];
         };
         /** AuditComparison */
         AuditComparison: {
@@ -1287,6 +1696,11 @@ export interface components {
              */
             recorded_at: string;
         };
+        /**
+         * AuditSort
+         * @enum {string}
+         */
+        AuditSort: "-created_at" | "created_at" | "-updated_at" | "updated_at";
         /**
          * AuditStatus
          * @enum {string}
@@ -1517,6 +1931,51 @@ export interface components {
             /** Weak */
             weak: boolean;
         };
+        /** DeliveryPublic */
+        DeliveryPublic: {
+            /**
+             * Id
+             * @description Also the `webhook-id` header of every attempt: the same on a retry.
+             * @example 0193a4f6-3d1e-7f20-8c61-7d8e9fa0b123
+             */
+            id: string;
+            /**
+             * Event Id
+             * @example 0193a4f3-0b1d-7c2e-8a40-5b6c7d8e9f01
+             */
+            event_id: string;
+            /**
+             * Event Type
+             * @example audit.submitted
+             */
+            event_type: string;
+            status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Attempts
+             * @example 1
+             */
+            attempts: number;
+            /** Next Attempt At */
+            next_attempt_at: string | null;
+            /** Last Status Code */
+            last_status_code: number | null;
+            /** Last Error */
+            last_error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Delivered At */
+            delivered_at: string | null;
+            /** Attempt Log */
+            attempt_log: components["schemas"]["AttemptPublic"][];
+        };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
         /** DistinctFrom */
         DistinctFrom: {
             /**
@@ -1567,6 +2026,28 @@ export interface components {
          * @enum {string}
          */
         EvaluationDesign: "randomised-controlled-trial" | "quasi-experimental" | "historic-case-matching" | "pre-post" | "mixed-methods" | "qualitative" | "unknown";
+        /**
+         * EvaluationFacet
+         * @enum {string}
+         */
+        EvaluationFacet: "design" | "design_strength" | "programme";
+        /** EvaluationPage */
+        EvaluationPage: {
+            /** Items */
+            items: components["schemas"]["EvaluationPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
+        };
         /** EvaluationPublic */
         EvaluationPublic: {
             /** Citations */
@@ -1614,12 +2095,69 @@ export interface components {
             /** Href */
             href: string;
         };
+        /** EventFeed */
+        EventFeed: {
+            /** Items */
+            items: components["schemas"]["EventPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `after` to resume exactly after this page's last event. Always present, on the last page too: keep it, and poll with it for what comes next.
+             */
+            next_cursor: string;
+            /**
+             * Has More
+             * @description True while more events wait after this page.
+             */
+            has_more: boolean;
+        };
+        /**
+         * EventPublic
+         * @description One saved change to one of the organisation's audits.
+         */
+        EventPublic: {
+            /**
+             * Id
+             * @description Unique per event: a consumer that meets one twice can drop the second.
+             * @example 0193a4f3-0b1d-7c2e-8a40-5b6c7d8e9f01
+             */
+            id: string;
+            type: components["schemas"]["EventType"];
+            /**
+             * Occurred At
+             * Format: date-time
+             * @description When the change was saved.
+             */
+            occurred_at: string;
+            data: components["schemas"]["AuditChange"];
+        };
+        /**
+         * EventType
+         * @enum {string}
+         */
+        EventType: "audit.created" | "audit.updated" | "audit.submitted" | "audit.amended";
         /** EvidenceStatement */
         EvidenceStatement: {
             /** Citations */
             citations?: components["schemas"]["Citation"][];
             /** Statement */
             statement: string;
+        };
+        /** FacetCount */
+        FacetCount: {
+            /**
+             * Value
+             * @example reduced-risk
+             */
+            value: string | number | null;
+            /**
+             * Count
+             * @example 12
+             */
+            count: number;
+        };
+        /** Facets */
+        Facets: {
+            [key: string]: components["schemas"]["FacetCount"][];
         };
         /** FeatureLink */
         FeatureLink: {
@@ -1737,10 +2275,32 @@ export interface components {
          */
         FindingDirection: "increase" | "decrease" | "no-change";
         /**
+         * FindingFacet
+         * @enum {string}
+         */
+        FindingFacet: "kind" | "outcome" | "feature" | "design_strength" | "programme" | "project" | "unit" | "source";
+        /**
          * FindingKind
          * @enum {string}
          */
         FindingKind: "outcome-change" | "cost-saving" | "practice-quality" | "family-experience" | "workforce" | "reach" | "programme-aggregate";
+        /** FindingPage */
+        FindingPage: {
+            /** Items */
+            items: components["schemas"]["FindingPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
+        };
         /** FindingPublic */
         FindingPublic: {
             /** Citations */
@@ -1850,6 +2410,25 @@ export interface components {
          */
         FindingQualifier: "exact" | "approximately" | "at-least" | "more-than" | "almost" | "up-to" | "less-than";
         /**
+         * FrameworkMatrix
+         * @description Each feature of practice against each outcome, as the evidence links them: the picture
+         *     Table 1 draws, computed from projects and their findings.
+         */
+        FrameworkMatrix: {
+            /** Content Version */
+            content_version: string;
+            /**
+             * Outcomes
+             * @description The columns: the outcomes in Table 1's row order.
+             */
+            outcomes: components["schemas"]["Ref"][];
+            /**
+             * Rows
+             * @description One per feature, in number order.
+             */
+            rows: components["schemas"]["MatrixRow"][];
+        };
+        /**
          * FrameworkPublic
          * @description The whole framework in one document, for embedding.
          */
@@ -1912,6 +2491,11 @@ export interface components {
              */
             href: string;
         };
+        /** HTTPValidationError */
+        HTTPValidationError: {
+            /** Detail */
+            detail?: components["schemas"]["ValidationError"][];
+        };
         /** Health */
         Health: {
             /** Status */
@@ -1949,6 +2533,34 @@ export interface components {
              * @example Group case discussion is named in the condition itself.
              */
             rationale: string;
+        };
+        /** MatrixCell */
+        MatrixCell: {
+            outcome: components["schemas"]["Ref"];
+            /**
+             * Table 1
+             * @description Table 1 prints this feature and this outcome on one row (it aligns its lists by position only).
+             */
+            table_1: boolean;
+            /**
+             * Projects
+             * @description Projects that demonstrate the feature and evidence the outcome, by their own link to it or by a finding of it.
+             */
+            projects: components["schemas"]["Ref"][];
+            /**
+             * Finding Count
+             * @description Distinct findings of the outcome reported by projects that demonstrate the feature.
+             */
+            finding_count: number;
+        };
+        /** MatrixRow */
+        MatrixRow: {
+            feature: components["schemas"]["Ref"];
+            /**
+             * Cells
+             * @description One per outcome, in Table 1's row order.
+             */
+            cells: components["schemas"]["MatrixCell"][];
         };
         /** Me */
         Me: {
@@ -2116,6 +2728,11 @@ export interface components {
              * @description On a 406: the media types the resource is offered in.
              */
             offered?: string[] | null;
+            /**
+             * Required Scope
+             * @description On a 403 for a key's scopes: the scope the operation needs.
+             */
+            required_scope?: string | null;
         };
         /** ProgrammePublic */
         ProgrammePublic: {
@@ -2155,6 +2772,28 @@ export interface components {
             unchanged: number;
             /** Not Comparable */
             not_comparable: number;
+        };
+        /**
+         * ProjectFacet
+         * @enum {string}
+         */
+        ProjectFacet: "programme" | "theme" | "feature" | "outcome" | "model" | "organisation" | "design_strength";
+        /** ProjectPage */
+        ProjectPage: {
+            /** Items */
+            items: components["schemas"]["ProjectPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+            /** @description Present when `facets` was asked: for each facet named, the count of matching rows per value. */
+            facets?: components["schemas"]["Facets"];
         };
         /** ProjectPublic */
         ProjectPublic: {
@@ -2372,6 +3011,11 @@ export interface components {
              */
             text: string;
         };
+        /**
+         * Scope
+         * @enum {string}
+         */
+        Scope: "audits:read" | "audits:write" | "webhooks:manage";
         /** SearchHit */
         SearchHit: {
             /** @example project */
@@ -2588,6 +3232,19 @@ export interface components {
          * @enum {string}
          */
         Unit: "percent" | "ratio" | "gbp" | "gbp-thousand" | "gbp-million" | "gbp-per-family" | "gbp-per-worker" | "gbp-per-gbp-spent" | "days" | "days-per-family" | "weeks" | "months" | "years" | "projects" | "evaluations" | "evaluation-teams" | "local-authorities" | "regions" | "areas" | "teams" | "hubs" | "groups" | "strands" | "models" | "sessions" | "conferences" | "enquiries" | "placements" | "child-protection-plans" | "cases" | "families" | "family-members" | "children" | "young-people" | "people" | "staff" | "volunteers";
+        /** ValidationError */
+        ValidationError: {
+            /** Location */
+            loc: (string | number)[];
+            /** Message */
+            msg: string;
+            /** Error Type */
+            type: string;
+            /** Input */
+            input?: unknown;
+            /** Context */
+            ctx?: Record<string, never>;
+        };
         /**
          * ValidationProblem
          * @description A `422`: the problem, and each input that failed with a pointer to it.
@@ -2625,6 +3282,11 @@ export interface components {
              * @description On a 406: the media types the resource is offered in.
              */
             offered?: string[] | null;
+            /**
+             * Required Scope
+             * @description On a 403 for a key's scopes: the scope the operation needs.
+             */
+            required_scope?: string | null;
         };
         /**
          * Variant
@@ -2661,6 +3323,182 @@ export interface components {
              * @description Quantitative findings of those projects.
              */
             findings: components["schemas"]["Ref"][];
+        };
+        /**
+         * WebhookCreate
+         * @example {
+         *       "description": "Case-management system",
+         *       "events": [
+         *         "audit.submitted",
+         *         "audit.amended"
+         *       ],
+         *       "url": "https://cms.example.org/hooks/practice-framework"
+         *     }
+         */
+        WebhookCreate: {
+            /**
+             * Url
+             * @description Where events are POSTed: an `https` URL to a public address, without credentials. Redirects are not followed.
+             */
+            url: string;
+            /**
+             * Events
+             * @description The event types to send; each at most once.
+             */
+            events: components["schemas"]["EventType"][];
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+        };
+        /** WebhookCreated */
+        WebhookCreated: {
+            /**
+             * Secret
+             * @description The signing secret (`whsec_...`), shown only here: verify each delivery's `webhook-signature` with it, as the Standard Webhooks specification says.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Previous Secret Expires At
+             * @description After a rotation, deliveries also carry a signature with the old secret until then (24 hours), so a receiver can switch without missing one.
+             */
+            previous_secret_expires_at?: string | null;
+            /**
+             * Id
+             * @example 0193a4f5-21c3-7d4e-9b50-6c7d8e9fa012
+             */
+            id: string;
+            /**
+             * Url
+             * @example https://cms.example.org/hooks/practice-framework
+             */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /**
+             * Description
+             * @example Case-management system
+             */
+            description: string;
+            /**
+             * Enabled
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * Disabled Reason
+             * @description Why the service turned it off (after continuous failure).
+             */
+            disabled_reason?: string | null;
+            /**
+             * Failing Since
+             * @description Since when every delivery attempt has failed; null when healthy.
+             */
+            failing_since?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Href
+             * @example /v1/webhooks/0193a4f5-21c3-7d4e-9b50-6c7d8e9fa012
+             */
+            href: string;
+        };
+        /** WebhookPublic */
+        WebhookPublic: {
+            /**
+             * Id
+             * @example 0193a4f5-21c3-7d4e-9b50-6c7d8e9fa012
+             */
+            id: string;
+            /**
+             * Url
+             * @example https://cms.example.org/hooks/practice-framework
+             */
+            url: string;
+            /** Events */
+            events: components["schemas"]["EventType"][];
+            /**
+             * Description
+             * @example Case-management system
+             */
+            description: string;
+            /**
+             * Enabled
+             * @example true
+             */
+            enabled: boolean;
+            /**
+             * Disabled Reason
+             * @description Why the service turned it off (after continuous failure).
+             */
+            disabled_reason?: string | null;
+            /**
+             * Failing Since
+             * @description Since when every delivery attempt has failed; null when healthy.
+             */
+            failing_since?: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * Href
+             * @example /v1/webhooks/0193a4f5-21c3-7d4e-9b50-6c7d8e9fa012
+             */
+            href: string;
+        };
+        /** WebhookSecret */
+        WebhookSecret: {
+            /**
+             * Secret
+             * @description The signing secret (`whsec_...`), shown only here: verify each delivery's `webhook-signature` with it, as the Standard Webhooks specification says.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /**
+             * Previous Secret Expires At
+             * @description After a rotation, deliveries also carry a signature with the old secret until then (24 hours), so a receiver can switch without missing one.
+             */
+            previous_secret_expires_at?: string | null;
+        };
+        /**
+         * WebhookUpdate
+         * @description Members left out are unchanged. `enabled: true` turns a disabled subscription back on
+         *     (events while it was off are not sent: read them from `GET /v1/events`).
+         * @example {
+         *       "events": [
+         *         "audit.submitted"
+         *       ]
+         *     }
+         */
+        WebhookUpdate: {
+            /**
+             * Url
+             * @description Where events are POSTed: an `https` URL to a public address, without credentials. Redirects are not followed.
+             */
+            url?: string | null;
+            /** Events */
+            events?: components["schemas"]["EventType"][] | null;
+            /** Description */
+            description?: string | null;
+            /** Enabled */
+            enabled?: boolean | null;
         };
         /** AuditCreate */
         AuditCreate: {
@@ -2704,6 +3542,21 @@ export interface components {
              */
             total?: number | null;
         };
+        /** DeliveryPage */
+        DeliveryPage: {
+            /** Items */
+            items: components["schemas"]["DeliveryPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
         /** EnablerPage */
         EnablerPage: {
             /** Items */
@@ -2719,40 +3572,10 @@ export interface components {
              */
             total?: number | null;
         };
-        /** EvaluationPage */
-        EvaluationPage: {
-            /** Items */
-            items: components["schemas"]["EvaluationPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
         /** FeaturePage */
         FeaturePage: {
             /** Items */
             items: components["schemas"]["FeaturePublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
-        /** FindingPage */
-        FindingPage: {
-            /** Items */
-            items: components["schemas"]["FindingPublic"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -2839,21 +3662,6 @@ export interface components {
              */
             total?: number | null;
         };
-        /** ProjectPage */
-        ProjectPage: {
-            /** Items */
-            items: components["schemas"]["ProjectPublic"][];
-            /**
-             * Next Cursor
-             * @description Pass as `cursor` for the next page; null at the end.
-             */
-            next_cursor: string | null;
-            /**
-             * Total
-             * @description Rows matching the filters, across all pages.
-             */
-            total?: number | null;
-        };
         /** RecommendationPage */
         RecommendationPage: {
             /** Items */
@@ -2888,6 +3696,21 @@ export interface components {
         TenantPage: {
             /** Items */
             items: components["schemas"]["TenantPublic"][];
+            /**
+             * Next Cursor
+             * @description Pass as `cursor` for the next page; null at the end.
+             */
+            next_cursor: string | null;
+            /**
+             * Total
+             * @description Rows matching the filters, across all pages.
+             */
+            total?: number | null;
+        };
+        /** WebhookPage */
+        WebhookPage: {
+            /** Items */
+            items: components["schemas"]["WebhookPublic"][];
             /**
              * Next Cursor
              * @description Pass as `cursor` for the next page; null at the end.
@@ -3218,7 +4041,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T08:47:07.322611Z",
+                     *           "published_at": "2026-12-03T08:50:51.013992Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -3322,7 +4145,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T08:47:07.322611Z",
+                     *       "published_at": "2026-12-03T08:50:51.013992Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -4030,6 +4853,10 @@ export interface operations {
                  */
                 status?: components["schemas"]["AuditStatus"] | null;
                 template_version?: number | null;
+                /** @description Only audits saved at or after this instant (ISO 8601 with an offset, e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass the time of the last sync. */
+                updated_since?: string | null;
+                /** @description `created_at` or `updated_at`, ascending, or descending with a leading `-`. For a sync, `updated_at` (oldest change first): an audit changed while you page moves to the end, so the pass still sees it, once more. */
+                sort?: components["schemas"]["AuditSort"];
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
                 format?: ("json" | "csv") | null;
             };
@@ -4039,7 +4866,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -4054,7 +4881,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *           "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4083,19 +4910,20 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T08:47:10.324359Z",
-                     *           "updated_at": "2026-12-03T08:47:10.367371Z",
-                     *           "submitted_at": "2026-12-03T08:47:10.367365Z",
-                     *           "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *           "created_at": "2026-12-03T08:50:53.225297Z",
+                     *           "updated_at": "2026-12-03T08:50:53.258977Z",
+                     *           "submitted_at": "2026-12-03T08:50:53.258973Z",
+                     *           "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *         }
                      *       ],
-                     *       "next_cursor": null
+                     *       "next_cursor": null,
+                     *       "total": 1
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPage"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -4377,7 +5205,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
@@ -4392,7 +5220,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -4421,10 +5249,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:47:10.324359Z",
-                     *       "updated_at": "2026-12-03T08:47:10.324359Z",
+                     *       "created_at": "2026-12-03T08:50:53.225297Z",
+                     *       "updated_at": "2026-12-03T08:50:53.225297Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -4497,8 +5325,8 @@ export interface operations {
                      */
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -5079,7 +5907,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -5087,7 +5915,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5100,7 +5928,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5129,10 +5957,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:47:10.324359Z",
-                     *       "updated_at": "2026-12-03T08:47:10.367371Z",
-                     *       "submitted_at": "2026-12-03T08:47:10.367365Z",
-                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *       "created_at": "2026-12-03T08:50:53.225297Z",
+                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
+                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
+                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5205,8 +6033,8 @@ export interface operations {
                      */
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -5695,7 +6523,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -5728,7 +6556,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5741,7 +6569,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5770,10 +6598,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:47:10.324359Z",
-                     *       "updated_at": "2026-12-03T08:47:10.338994Z",
+                     *       "created_at": "2026-12-03T08:50:53.225297Z",
+                     *       "updated_at": "2026-12-03T08:50:53.241419Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5846,8 +6674,8 @@ export interface operations {
                      */
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -6560,7 +7388,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -6568,7 +7396,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6581,7 +7409,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6610,10 +7438,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:47:10.324359Z",
-                     *       "updated_at": "2026-12-03T08:47:10.367371Z",
-                     *       "submitted_at": "2026-12-03T08:47:10.367365Z",
-                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *       "created_at": "2026-12-03T08:50:53.225297Z",
+                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
+                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
+                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6686,8 +7514,8 @@ export interface operations {
                      */
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -7265,7 +8093,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -7273,7 +8101,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7286,7 +8114,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7315,10 +8143,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:47:10.324359Z",
-                     *       "updated_at": "2026-12-03T08:47:10.592480Z",
+                     *       "created_at": "2026-12-03T08:50:53.225297Z",
+                     *       "updated_at": "2026-12-03T08:50:53.413855Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7391,8 +8219,8 @@ export interface operations {
                      */
                     "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
                     /**
-                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,updated_at
-                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
+                     * @example audit_id,audit_title,template_version,status,revision,condition_number,condition,current_practice,needed_change,progress_plan,rating,created_at,updated_at,submitted_at
+                     *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
                 };
@@ -7969,7 +8797,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -8013,8 +8841,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:ffe0475f096a (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:47:10.324359Z"
+                     *           "actor": "api-key:abb96e56a076 (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:50:53.225297Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -8038,8 +8866,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:ffe0475f096a (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:47:10.338994Z"
+                     *           "actor": "api-key:abb96e56a076 (Case management system)",
+                     *           "recorded_at": "2026-12-03T08:50:53.241419Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -8181,7 +9009,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
             };
@@ -8201,7 +9029,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *       "audit": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -8525,12 +9353,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b16-0bf4-700f-8e70-f4a29c577224
+                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23b16-0ced-781b-997a-a557be2421ca
+                 * @example 01a23b19-734c-78b9-9b4e-79e05bc99d57
                  */
                 other_id: string;
             };
@@ -8552,18 +9380,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23b16-0bf4-700f-8e70-f4a29c577224",
+                     *         "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T08:47:10.367371Z",
-                     *         "href": "/v1/audits/01a23b16-0bf4-700f-8e70-f4a29c577224"
+                     *         "updated_at": "2026-12-03T08:50:53.258977Z",
+                     *         "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23b16-0ced-781b-997a-a557be2421ca",
+                     *         "id": "01a23b19-734c-78b9-9b4e-79e05bc99d57",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T08:47:10.573286Z",
-                     *         "href": "/v1/audits/01a23b16-0ced-781b-997a-a557be2421ca"
+                     *         "updated_at": "2026-12-03T08:50:53.388259Z",
+                     *         "href": "/v1/audits/01a23b19-734c-78b9-9b4e-79e05bc99d57"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -8931,6 +9759,1756 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_events: {
+        parameters: {
+            query?: {
+                /** @description The `next_cursor` of the page read last; leave out to start at the oldest event kept. */
+                after?: string | null;
+                /**
+                 * @description Page size, 1 to 200.
+                 * @example 2
+                 */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events. */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01a23b19-72ab-7a7d-b7fa-408ba5e683e6",
+                     *           "type": "audit.created",
+                     *           "occurred_at": "2026-12-03T08:50:53.225297Z",
+                     *           "data": {
+                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "version": 1,
+                     *             "revision": 1,
+                     *             "status": "draft"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "01a23b19-72ba-70ed-89af-0b2e02007271",
+                     *           "type": "audit.updated",
+                     *           "occurred_at": "2026-12-03T08:50:53.241419Z",
+                     *           "data": {
+                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "version": 2,
+                     *             "revision": 1,
+                     *             "status": "draft"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_cursor": "WzIsImhlcnRmb3Jkc2hpcmUiXQ.Rdt2sDs_gkk6DWet8hYAuQ",
+                     *       "has_more": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventFeed"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "Gone.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *           "url": "https://93.184.216.34/hooks/practice-framework",
+                     *           "events": [
+                     *             "audit.submitted",
+                     *             "audit.amended"
+                     *           ],
+                     *           "description": "Case-management system",
+                     *           "enabled": true,
+                     *           "disabled_reason": null,
+                     *           "failing_since": null,
+                     *           "created_at": "2026-12-03T08:50:53.442183Z",
+                     *           "updated_at": "2026-12-03T08:50:53.442183Z",
+                     *           "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null,
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://93.184.216.34/hooks/practice-framework",
+                 *       "events": [
+                 *         "audit.submitted",
+                 *         "audit.amended"
+                 *       ],
+                 *       "description": "Case-management system"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description The subscription, with its secret (shown once). */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_xVceo0YjMX+LDKS44JxdzWp+xN15ZJDdVe/RTTpSq9Y=",
+                     *       "previous_secret_expires_at": null,
+                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "events": [
+                     *         "audit.submitted",
+                     *         "audit.amended"
+                     *       ],
+                     *       "description": "Case-management system",
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "failing_since": null,
+                     *       "created_at": "2026-12-03T08:50:53.442183Z",
+                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
+                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "events": [
+                     *         "audit.submitted",
+                     *         "audit.amended"
+                     *       ],
+                     *       "description": "Case-management system",
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "failing_since": null,
+                     *       "created_at": "2026-12-03T08:50:53.442183Z",
+                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
+                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPublic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         "audit.submitted"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "events": [
+                     *         "audit.submitted"
+                     *       ],
+                     *       "description": "Case-management system",
+                     *       "enabled": true,
+                     *       "disabled_reason": null,
+                     *       "failing_since": null,
+                     *       "created_at": "2026-12-03T08:50:53.442183Z",
+                     *       "updated_at": "2026-12-03T08:50:53.485698Z",
+                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookPublic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "Unsupported media type.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "secret": "whsec_Z4Ux3yBwy2AspjKCpKYLvU71hzw3C+EiiDGZzaD6PLk=",
+                     *       "previous_secret_expires_at": "2026-12-04T08:50:53.547206Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
+                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "event_type": "webhook.test",
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *       "last_status_code": null,
+                     *       "last_error": null,
+                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "delivered_at": null,
+                     *       "attempt_log": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1 to 200. */
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    Link: components["headers"]["Link"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
+                     *           "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *           "event_type": "webhook.test",
+                     *           "status": "pending",
+                     *           "attempts": 0,
+                     *           "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *           "last_status_code": null,
+                     *           "last_error": null,
+                     *           "created_at": "2026-12-03T08:50:53.498799Z",
+                     *           "delivered_at": null,
+                     *           "attempt_log": []
+                     *         }
+                     *       ],
+                     *       "next_cursor": null,
+                     *       "total": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retry_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The subscription's id.
+                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 */
+                webhook_id: string;
+                /**
+                 * @description The delivery's id (its `webhook-id`).
+                 * @example 01a23b19-73ba-7557-a33f-034284b54ec9
+                 */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
+                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "event_type": "webhook.test",
+                     *       "status": "pending",
+                     *       "attempts": 0,
+                     *       "next_attempt_at": "2026-12-03T08:50:53.532799Z",
+                     *       "last_status_code": null,
+                     *       "last_error": null,
+                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "delivered_at": null,
+                     *       "attempt_log": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryPublic"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Authentication required */
+            401: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/unauthorized",
+                     *       "title": "Authentication required",
+                     *       "status": 401,
+                     *       "detail": "Authentication required.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Forbidden.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "Conflict.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_organisations: {
         parameters: {
             query?: {
@@ -9109,7 +11687,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:47:09.221212Z"
+                     *       "created_at": "2026-12-03T08:50:52.508061Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9299,7 +11877,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T08:47:09.221212Z"
+                     *           "created_at": "2026-12-03T08:50:52.508061Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9439,7 +12017,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:47:09.221212Z"
+                     *       "created_at": "2026-12-03T08:50:52.508061Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -9596,10 +12174,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "ffe0475f096a",
+                     *           "prefix": "abb96e56a076",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
-                     *           "created_at": "2026-12-03T08:47:09.273308Z",
+                     *           "scopes": [
+                     *             "audits:read",
+                     *             "audits:write"
+                     *           ],
+                     *           "created_at": "2026-12-03T08:50:52.535634Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -9767,13 +12349,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "ffe0475f096a",
+                     *       "prefix": "abb96e56a076",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
-                     *       "created_at": "2026-12-03T08:47:09.273308Z",
+                     *       "scopes": [
+                     *         "audits:read",
+                     *         "audits:write"
+                     *       ],
+                     *       "created_at": "2026-12-03T08:50:52.535634Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_ffe0475f096a_uSRCCHgpvJ63Fd3qjZC7UET6FMCIyhspinAn6t0qp6c"
+                     *       "token": "pfa_abb96e56a076_nRpViwE5VbMwmQaj1IibbA6tdPkvZC1WgeSs8CkdSaY"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -9935,7 +12521,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example c5c353539ca9 */
+                /** @example fe76de1f10f9 */
                 prefix: string;
             };
             cookie?: never;
@@ -10103,13 +12689,17 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T08:47:09.221212Z"
+                     *         "created_at": "2026-12-03T08:50:52.508061Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "ffe0475f096a",
+                     *         "prefix": "abb96e56a076",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
-                     *         "created_at": "2026-12-03T08:47:09.273308Z",
+                     *         "scopes": [
+                     *           "audits:read",
+                     *           "audits:write"
+                     *         ],
+                     *         "created_at": "2026-12-03T08:50:52.535634Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -10804,6 +13394,214 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["FrameworkPublic"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            /** @description Not found */
+            404: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "Not found.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            406: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "instance": "/v1/...",
+                     *       "offered": [
+                     *         "application/json"
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailedOnRead"];
+            /** @description Invalid request */
+            422: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/validation-error",
+                     *       "title": "Invalid request",
+                     *       "status": 422,
+                     *       "detail": "limit: Input should be less than or equal to 200",
+                     *       "instance": "/v1/...",
+                     *       "errors": [
+                     *         {
+                     *           "pointer": "#/query/limit",
+                     *           "detail": "Input should be less than or equal to 200"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_framework_matrix: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "content_version": "24243991aae00233",
+                     *       "outcomes": [
+                     *         {
+                     *           "slug": "increased-wellbeing-and-resilience",
+                     *           "title": "Increased wellbeing and resilience for children and families",
+                     *           "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *         },
+                     *         {
+                     *           "slug": "reduced-risk",
+                     *           "title": "Reduced risk for children",
+                     *           "href": "/v1/outcomes/reduced-risk"
+                     *         }
+                     *       ],
+                     *       "rows": [
+                     *         {
+                     *           "feature": {
+                     *             "slug": "strengths-based-practice-framework",
+                     *             "title": "Using a clear, strengths-based practice framework",
+                     *             "href": "/v1/features/strengths-based-practice-framework"
+                     *           },
+                     *           "cells": [
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "increased-wellbeing-and-resilience",
+                     *                 "title": "Increased wellbeing and resilience for children and families",
+                     *                 "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *               },
+                     *               "table_1": true,
+                     *               "projects": [
+                     *                 {
+                     *                   "slug": "no-wrong-door-north-yorkshire",
+                     *                   "title": "North Yorkshire's No Wrong Door",
+                     *                   "href": "/v1/projects/no-wrong-door-north-yorkshire"
+                     *                 },
+                     *                 {
+                     *                   "slug": "signs-of-safety-mtm",
+                     *                   "title": "Signs of Safety (MTM)",
+                     *                   "href": "/v1/projects/signs-of-safety-mtm"
+                     *                 }
+                     *               ],
+                     *               "finding_count": 3
+                     *             },
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "reduced-risk",
+                     *                 "title": "Reduced risk for children",
+                     *                 "href": "/v1/outcomes/reduced-risk"
+                     *               },
+                     *               "table_1": false,
+                     *               "projects": [
+                     *                 {
+                     *                   "slug": "darlington-family-valued",
+                     *                   "title": "Darlington Family Valued",
+                     *                   "href": "/v1/projects/darlington-family-valued"
+                     *                 },
+                     *                 {
+                     *                   "slug": "family-safeguarding-hertfordshire",
+                     *                   "title": "Family Safeguarding Hertfordshire",
+                     *                   "href": "/v1/projects/family-safeguarding-hertfordshire"
+                     *                 }
+                     *               ],
+                     *               "finding_count": 19
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "feature": {
+                     *             "slug": "systemic-approaches",
+                     *             "title": "Using systemic approaches to social work practice",
+                     *             "href": "/v1/features/systemic-approaches"
+                     *           },
+                     *           "cells": [
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "increased-wellbeing-and-resilience",
+                     *                 "title": "Increased wellbeing and resilience for children and families",
+                     *                 "href": "/v1/outcomes/increased-wellbeing-and-resilience"
+                     *               },
+                     *               "table_1": false,
+                     *               "projects": [],
+                     *               "finding_count": 0
+                     *             },
+                     *             {
+                     *               "outcome": {
+                     *                 "slug": "reduced-risk",
+                     *                 "title": "Reduced risk for children",
+                     *                 "href": "/v1/outcomes/reduced-risk"
+                     *               },
+                     *               "table_1": true,
+                     *               "projects": [],
+                     *               "finding_count": 0
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FrameworkMatrix"];
                 };
             };
             304: components["responses"]["NotModified"];
@@ -13667,6 +16465,14 @@ export interface operations {
                 organisation?: string | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "programme",
+                 *       "feature"
+                 *     ]
+                 */
+                facets?: components["schemas"]["ProjectFacet"][];
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
                 format?: ("json" | "csv") | null;
             };
@@ -13889,7 +16695,29 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WyJkYXJsaW5ndG9uLWZhbWlseS12YWx1ZWQiXQ.mIyBnN6xI7IsNZ7vB0nYTQ",
-                     *       "total": 41
+                     *       "total": 41,
+                     *       "facets": {
+                     *         "programme": [
+                     *           {
+                     *             "value": "innovation-programme-round-1",
+                     *             "count": 19
+                     *           },
+                     *           {
+                     *             "value": null,
+                     *             "count": 17
+                     *           }
+                     *         ],
+                     *         "feature": [
+                     *           {
+                     *             "value": "multi-disciplinary-skill-sets",
+                     *             "count": 16
+                     *           },
+                     *           {
+                     *             "value": "skilled-direct-work",
+                     *             "count": 15
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["ProjectPage"];
@@ -14152,7 +16980,6 @@ export interface operations {
     list_evaluations: {
         parameters: {
             query?: {
-                design?: components["schemas"]["EvaluationDesign"] | null;
                 /**
                  * @description Page size, 1 to 200.
                  * @example 2
@@ -14160,6 +16987,14 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
+                design?: components["schemas"]["EvaluationDesign"] | null;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "design_strength"
+                 *     ]
+                 */
+                facets?: components["schemas"]["EvaluationFacet"][];
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -14315,7 +17150,19 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WzQsImV2YWwtc2FmZS1mYW1pbGllcyJd.xOLLk0XVIu89A9JoJUdKHg",
-                     *       "total": null
+                     *       "total": 23,
+                     *       "facets": {
+                     *         "design_strength": [
+                     *           {
+                     *             "value": 2,
+                     *             "count": 13
+                     *           },
+                     *           {
+                     *             "value": 0,
+                     *             "count": 5
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["EvaluationPage"];
@@ -14578,6 +17425,8 @@ export interface operations {
                 project?: string | null;
                 programme?: string | null;
                 outcome?: string | null;
+                /** @description Findings of projects that demonstrate this feature. */
+                feature?: string | null;
                 kind?: components["schemas"]["FindingKind"] | null;
                 unit?: components["schemas"]["Unit"] | null;
                 source?: string | null;
@@ -14587,6 +17436,14 @@ export interface operations {
                 distinct?: boolean;
                 /** @description Sort field; prefix `-` for descending. Missing values sort lowest. */
                 sort?: string;
+                /**
+                 * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
+                 * @example [
+                 *       "kind",
+                 *       "outcome"
+                 *     ]
+                 */
+                facets?: components["schemas"]["FindingFacet"][];
                 /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
                 format?: ("json" | "csv") | null;
             };
@@ -14707,7 +17564,29 @@ export interface operations {
                      *         }
                      *       ],
                      *       "next_cursor": "WyJmMDAwLWNpbi1hbmQtY3AtcmVkdWN0aW9ucy1laWdodC1vZi0xNiJd.RNkEO85MW7mvw95EVjzABw",
-                     *       "total": 185
+                     *       "total": 185,
+                     *       "facets": {
+                     *         "kind": [
+                     *           {
+                     *             "value": "outcome-change",
+                     *             "count": 47
+                     *           },
+                     *           {
+                     *             "value": "reach",
+                     *             "count": 38
+                     *           }
+                     *         ],
+                     *         "outcome": [
+                     *           {
+                     *             "value": "better-value-for-money",
+                     *             "count": 28
+                     *           },
+                     *           {
+                     *             "value": "reduced-risk",
+                     *             "count": 25
+                     *           }
+                     *         ]
+                     *       }
                      *     }
                      */
                     "application/json": components["schemas"]["FindingPage"];
@@ -17138,8 +20017,8 @@ export interface operations {
                      *       "database": "ok",
                      *       "writes": "ok",
                      *       "migrations": "at-head",
-                     *       "current_revision": "f19d1ec70a11",
-                     *       "head_revision": "f19d1ec70a11"
+                     *       "current_revision": "7b2e4f6a8c10",
+                     *       "head_revision": "7b2e4f6a8c10"
                      *     }
                      */
                     "application/json": components["schemas"]["Readiness"];
@@ -17203,6 +20082,166 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             431: components["responses"]["HeadersTooLarge"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    audit_createdaudit_created_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Same on every retry. */
+                "webhook-id": string;
+                /** @description Unix seconds. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, for 24 h after a rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublic"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_updatedaudit_updated_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Same on every retry. */
+                "webhook-id": string;
+                /** @description Unix seconds. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, for 24 h after a rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublic"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_submittedaudit_submitted_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Same on every retry. */
+                "webhook-id": string;
+                /** @description Unix seconds. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, for 24 h after a rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublic"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    audit_amendedaudit_amended_post: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Same on every retry. */
+                "webhook-id": string;
+                /** @description Unix seconds. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>`; two, space-separated, for 24 h after a rotation. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventPublic"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx will do. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
         };
     };
 }

@@ -5,6 +5,8 @@ from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_list import ApiKeyList
 from .api_key_public import ApiKeyPublic
+from .attempt_public import AttemptPublic
+from .audit_change import AuditChange
 from .audit_comparison import AuditComparison
 from .audit_comparison_completeness import AuditComparisonCompleteness
 from .audit_create import AuditCreate
@@ -14,6 +16,7 @@ from .audit_public import AuditPublic
 from .audit_report import AuditReport
 from .audit_revision_page import AuditRevisionPage
 from .audit_revision_public import AuditRevisionPublic
+from .audit_sort import AuditSort
 from .audit_status import AuditStatus
 from .audit_update import AuditUpdate
 from .benchmark import Benchmark
@@ -30,15 +33,24 @@ from .condition_response import ConditionResponse
 from .condition_slug import ConditionSlug
 from .condition_standing import ConditionStanding
 from .create_audit_format_type_0 import CreateAuditFormatType0
+from .delivery_page import DeliveryPage
+from .delivery_public import DeliveryPublic
+from .delivery_status import DeliveryStatus
 from .distinct_from import DistinctFrom
 from .enabler_page import EnablerPage
 from .enabler_public import EnablerPublic
 from .enabler_set import EnablerSet
 from .evaluation_design import EvaluationDesign
+from .evaluation_facet import EvaluationFacet
 from .evaluation_page import EvaluationPage
 from .evaluation_public import EvaluationPublic
 from .evaluation_summary import EvaluationSummary
+from .event_feed import EventFeed
+from .event_public import EventPublic
+from .event_type import EventType
 from .evidence_statement import EvidenceStatement
+from .facet_count import FacetCount
+from .facets import Facets
 from .feature_link import FeatureLink
 from .feature_page import FeaturePage
 from .feature_public import FeaturePublic
@@ -61,10 +73,12 @@ from .fhir_validate_body_resourcetype import FhirValidateBodyResourcetype
 from .field_error import FieldError
 from .figure import Figure
 from .finding_direction import FindingDirection
+from .finding_facet import FindingFacet
 from .finding_kind import FindingKind
 from .finding_page import FindingPage
 from .finding_public import FindingPublic
 from .finding_qualifier import FindingQualifier
+from .framework_matrix import FrameworkMatrix
 from .framework_public import FrameworkPublic
 from .get_audit_format_type_0 import GetAuditFormatType0
 from .get_template_format_type_0 import GetTemplateFormatType0
@@ -72,10 +86,13 @@ from .guidance_item import GuidanceItem
 from .guidance_page import GuidancePage
 from .guidance_public import GuidancePublic
 from .health import Health
+from .http_validation_error import HTTPValidationError
 from .list_audits_format_type_0 import ListAuditsFormatType0
 from .list_findings_format_type_0 import ListFindingsFormatType0
 from .list_projects_format_type_0 import ListProjectsFormatType0
 from .mapped_ref import MappedRef
+from .matrix_cell import MatrixCell
+from .matrix_row import MatrixRow
 from .me import Me
 from .organisation_create import OrganisationCreate
 from .organisation_page import OrganisationPage
@@ -89,6 +106,7 @@ from .problem import Problem
 from .programme_page import ProgrammePage
 from .programme_public import ProgrammePublic
 from .progress_summary import ProgressSummary
+from .project_facet import ProjectFacet
 from .project_page import ProjectPage
 from .project_public import ProjectPublic
 from .prompt import Prompt
@@ -103,6 +121,7 @@ from .recommendation_public import RecommendationPublic
 from .ref import Ref
 from .revision_action import RevisionAction
 from .sample_size import SampleSize
+from .scope import Scope
 from .search_hit import SearchHit
 from .search_page import SearchPage
 from .search_type import SearchType
@@ -119,9 +138,17 @@ from .tenant_page import TenantPage
 from .tenant_public import TenantPublic
 from .unit import Unit
 from .update_audit_format_type_0 import UpdateAuditFormatType0
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
 from .validation_problem import ValidationProblem
 from .variant import Variant
 from .weak_condition import WeakCondition
+from .webhook_create import WebhookCreate
+from .webhook_created import WebhookCreated
+from .webhook_page import WebhookPage
+from .webhook_public import WebhookPublic
+from .webhook_secret import WebhookSecret
+from .webhook_update import WebhookUpdate
 
 __all__ = (
     "AmendAuditFormatType0",
@@ -129,6 +156,8 @@ __all__ = (
     "ApiKeyCreated",
     "ApiKeyList",
     "ApiKeyPublic",
+    "AttemptPublic",
+    "AuditChange",
     "AuditComparison",
     "AuditComparisonCompleteness",
     "AuditCreate",
@@ -138,6 +167,7 @@ __all__ = (
     "AuditReport",
     "AuditRevisionPage",
     "AuditRevisionPublic",
+    "AuditSort",
     "AuditStatus",
     "AuditUpdate",
     "Benchmark",
@@ -154,15 +184,24 @@ __all__ = (
     "ConditionSlug",
     "ConditionStanding",
     "CreateAuditFormatType0",
+    "DeliveryPage",
+    "DeliveryPublic",
+    "DeliveryStatus",
     "DistinctFrom",
     "EnablerPage",
     "EnablerPublic",
     "EnablerSet",
     "EvaluationDesign",
+    "EvaluationFacet",
     "EvaluationPage",
     "EvaluationPublic",
     "EvaluationSummary",
+    "EventFeed",
+    "EventPublic",
+    "EventType",
     "EvidenceStatement",
+    "FacetCount",
+    "Facets",
     "FeatureLink",
     "FeaturePage",
     "FeaturePublic",
@@ -185,10 +224,12 @@ __all__ = (
     "FieldError",
     "Figure",
     "FindingDirection",
+    "FindingFacet",
     "FindingKind",
     "FindingPage",
     "FindingPublic",
     "FindingQualifier",
+    "FrameworkMatrix",
     "FrameworkPublic",
     "GetAuditFormatType0",
     "GetTemplateFormatType0",
@@ -196,10 +237,13 @@ __all__ = (
     "GuidancePage",
     "GuidancePublic",
     "Health",
+    "HTTPValidationError",
     "ListAuditsFormatType0",
     "ListFindingsFormatType0",
     "ListProjectsFormatType0",
     "MappedRef",
+    "MatrixCell",
+    "MatrixRow",
     "Me",
     "OrganisationCreate",
     "OrganisationPage",
@@ -213,6 +257,7 @@ __all__ = (
     "ProgrammePage",
     "ProgrammePublic",
     "ProgressSummary",
+    "ProjectFacet",
     "ProjectPage",
     "ProjectPublic",
     "Prompt",
@@ -227,6 +272,7 @@ __all__ = (
     "Ref",
     "RevisionAction",
     "SampleSize",
+    "Scope",
     "SearchHit",
     "SearchPage",
     "SearchType",
@@ -243,7 +289,15 @@ __all__ = (
     "TenantPublic",
     "Unit",
     "UpdateAuditFormatType0",
+    "ValidationError",
+    "ValidationErrorContext",
     "ValidationProblem",
     "Variant",
     "WeakCondition",
+    "WebhookCreate",
+    "WebhookCreated",
+    "WebhookPage",
+    "WebhookPublic",
+    "WebhookSecret",
+    "WebhookUpdate",
 )

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.scope import Scope
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreated")
@@ -19,6 +20,7 @@ class ApiKeyCreated:
         prefix (str): Identifies the key; the token starts `pfa_<prefix>_`.
         label (str):
         organisation (str):
+        scopes (list[Scope]):
         created_at (datetime.datetime):
         token (str): The bearer token. Shown once, in this response only; only its hash is kept.
         revoked_at (datetime.datetime | None | Unset):
@@ -28,6 +30,7 @@ class ApiKeyCreated:
     prefix: str
     label: str
     organisation: str
+    scopes: list[Scope]
     created_at: datetime.datetime
     token: str
     revoked_at: datetime.datetime | None | Unset = UNSET
@@ -40,6 +43,11 @@ class ApiKeyCreated:
         label = self.label
 
         organisation = self.organisation
+
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
 
         created_at = self.created_at.isoformat()
 
@@ -68,6 +76,7 @@ class ApiKeyCreated:
                 "prefix": prefix,
                 "label": label,
                 "organisation": organisation,
+                "scopes": scopes,
                 "created_at": created_at,
                 "token": token,
             }
@@ -87,6 +96,13 @@ class ApiKeyCreated:
         label = d.pop("label")
 
         organisation = d.pop("organisation")
+
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+            scopes_item = Scope(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -130,6 +146,7 @@ class ApiKeyCreated:
             prefix=prefix,
             label=label,
             organisation=organisation,
+            scopes=scopes,
             created_at=created_at,
             token=token,
             revoked_at=revoked_at,

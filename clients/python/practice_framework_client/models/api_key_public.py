@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.scope import Scope
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyPublic")
@@ -19,6 +20,7 @@ class ApiKeyPublic:
         prefix (str): Identifies the key; the token starts `pfa_<prefix>_`.
         label (str):
         organisation (str):
+        scopes (list[Scope]):
         created_at (datetime.datetime):
         revoked_at (datetime.datetime | None | Unset):
         last_used_at (datetime.datetime | None | Unset): Updated at most once a minute.
@@ -27,6 +29,7 @@ class ApiKeyPublic:
     prefix: str
     label: str
     organisation: str
+    scopes: list[Scope]
     created_at: datetime.datetime
     revoked_at: datetime.datetime | None | Unset = UNSET
     last_used_at: datetime.datetime | None | Unset = UNSET
@@ -38,6 +41,11 @@ class ApiKeyPublic:
         label = self.label
 
         organisation = self.organisation
+
+        scopes = []
+        for scopes_item_data in self.scopes:
+            scopes_item = scopes_item_data.value
+            scopes.append(scopes_item)
 
         created_at = self.created_at.isoformat()
 
@@ -64,6 +72,7 @@ class ApiKeyPublic:
                 "prefix": prefix,
                 "label": label,
                 "organisation": organisation,
+                "scopes": scopes,
                 "created_at": created_at,
             }
         )
@@ -82,6 +91,13 @@ class ApiKeyPublic:
         label = d.pop("label")
 
         organisation = d.pop("organisation")
+
+        scopes = []
+        _scopes = d.pop("scopes")
+        for scopes_item_data in _scopes:
+            scopes_item = Scope(scopes_item_data)
+
+            scopes.append(scopes_item)
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
@@ -123,6 +139,7 @@ class ApiKeyPublic:
             prefix=prefix,
             label=label,
             organisation=organisation,
+            scopes=scopes,
             created_at=created_at,
             revoked_at=revoked_at,
             last_used_at=last_used_at,

@@ -27,6 +27,7 @@ class Problem:
         instance (str):
         errors (list[FieldError] | None | Unset):
         offered (list[str] | None | Unset): On a 406: the media types the resource is offered in.
+        required_scope (None | str | Unset): On a 403 for a key's scopes: the scope the operation needs.
     """
 
     type_: str
@@ -36,6 +37,7 @@ class Problem:
     instance: str
     errors: list[FieldError] | None | Unset = UNSET
     offered: list[str] | None | Unset = UNSET
+    required_scope: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,6 +72,12 @@ class Problem:
         else:
             offered = self.offered
 
+        required_scope: None | str | Unset
+        if isinstance(self.required_scope, Unset):
+            required_scope = UNSET
+        else:
+            required_scope = self.required_scope
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,6 +93,8 @@ class Problem:
             field_dict["errors"] = errors
         if offered is not UNSET:
             field_dict["offered"] = offered
+        if required_scope is not UNSET:
+            field_dict["required_scope"] = required_scope
 
         return field_dict
 
@@ -142,6 +152,15 @@ class Problem:
 
         offered = _parse_offered(d.pop("offered", UNSET))
 
+        def _parse_required_scope(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        required_scope = _parse_required_scope(d.pop("required_scope", UNSET))
+
         problem = cls(
             type_=type_,
             title=title,
@@ -150,6 +169,7 @@ class Problem:
             instance=instance,
             errors=errors,
             offered=offered,
+            required_scope=required_scope,
         )
 
         problem.additional_properties = d

@@ -27,6 +27,7 @@ class ValidationProblem:
         instance (str):
         errors (list[FieldError]):
         offered (list[str] | None | Unset): On a 406: the media types the resource is offered in.
+        required_scope (None | str | Unset): On a 403 for a key's scopes: the scope the operation needs.
     """
 
     type_: str
@@ -36,6 +37,7 @@ class ValidationProblem:
     instance: str
     errors: list[FieldError]
     offered: list[str] | None | Unset = UNSET
+    required_scope: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +65,12 @@ class ValidationProblem:
         else:
             offered = self.offered
 
+        required_scope: None | str | Unset
+        if isinstance(self.required_scope, Unset):
+            required_scope = UNSET
+        else:
+            required_scope = self.required_scope
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +85,8 @@ class ValidationProblem:
         )
         if offered is not UNSET:
             field_dict["offered"] = offered
+        if required_scope is not UNSET:
+            field_dict["required_scope"] = required_scope
 
         return field_dict
 
@@ -119,6 +129,15 @@ class ValidationProblem:
 
         offered = _parse_offered(d.pop("offered", UNSET))
 
+        def _parse_required_scope(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        required_scope = _parse_required_scope(d.pop("required_scope", UNSET))
+
         validation_problem = cls(
             type_=type_,
             title=title,
@@ -127,6 +146,7 @@ class ValidationProblem:
             instance=instance,
             errors=errors,
             offered=offered,
+            required_scope=required_scope,
         )
 
         validation_problem.additional_properties = d

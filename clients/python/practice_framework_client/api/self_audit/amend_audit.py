@@ -145,6 +145,8 @@ def sync_detailed(
      A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -185,6 +187,8 @@ def sync(
      A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -219,6 +223,8 @@ async def asyncio_detailed(
 
      A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -257,6 +263,8 @@ async def asyncio(
 
      A submitted audit is never edited in place: this opens the next `revision` as a draft,
     starting from the submitted answers, which stay in `/revisions`. Needs `If-Match`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

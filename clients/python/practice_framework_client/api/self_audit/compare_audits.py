@@ -110,6 +110,8 @@ def sync_detailed(
      Condition by condition, how ratings and completeness moved from `{audit_id}` to
     `{other_id}` (two audits of the caller's organisation on the same template version).
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         other_id (UUID): The later audit to compare with.
@@ -145,6 +147,8 @@ def sync(
      Condition by condition, how ratings and completeness moved from `{audit_id}` to
     `{other_id}` (two audits of the caller's organisation on the same template version).
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         other_id (UUID): The later audit to compare with.
@@ -174,6 +178,8 @@ async def asyncio_detailed(
 
      Condition by condition, how ratings and completeness moved from `{audit_id}` to
     `{other_id}` (two audits of the caller's organisation on the same template version).
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -207,6 +213,8 @@ async def asyncio(
 
      Condition by condition, how ratings and completeness moved from `{audit_id}` to
     `{other_id}` (two audits of the caller's organisation on the same template version).
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

@@ -157,6 +157,8 @@ def sync_detailed(
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe.
 
+    Needs the `audits:write` scope.
+
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
@@ -206,6 +208,8 @@ def sync(
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe.
 
+    Needs the `audits:write` scope.
+
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
@@ -249,6 +253,8 @@ async def asyncio_detailed(
     off the template's scale, wrong types, a missing or unknown `template_version` and text
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe.
+
+    Needs the `audits:write` scope.
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -296,6 +302,8 @@ async def asyncio(
     off the template's scale, wrong types, a missing or unknown `template_version` and text
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe.
+
+    Needs the `audits:write` scope.
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is

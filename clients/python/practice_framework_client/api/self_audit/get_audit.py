@@ -142,6 +142,8 @@ def sync_detailed(
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -184,6 +186,8 @@ def sync(
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
@@ -220,6 +224,8 @@ async def asyncio_detailed(
     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -260,6 +266,8 @@ async def asyncio(
     `If-None-Match` answers `304`). `Accept: application/fhir+json` gives a FHIR R4
     `QuestionnaireResponse` (status `in-progress`, `completed` or `amended`). Another
     organisation's audit is `404`, exactly as a missing one.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

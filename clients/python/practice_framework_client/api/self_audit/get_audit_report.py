@@ -108,6 +108,8 @@ def sync_detailed(
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
 
@@ -141,6 +143,8 @@ def sync(
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
 
@@ -168,6 +172,8 @@ async def asyncio_detailed(
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -199,6 +205,8 @@ async def asyncio(
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
     those features and their findings, each linked.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

@@ -107,6 +107,8 @@ def sync_detailed(
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
 
+    Needs the `audits:read` scope.
+
     Args:
         template_version (int):
 
@@ -140,6 +142,8 @@ def sync(
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
 
+    Needs the `audits:read` scope.
+
     Args:
         template_version (int):
 
@@ -167,6 +171,8 @@ async def asyncio_detailed(
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Needs the `audits:read` scope.
 
     Args:
         template_version (int):
@@ -198,6 +204,8 @@ async def asyncio(
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+
+    Needs the `audits:read` scope.
 
     Args:
         template_version (int):

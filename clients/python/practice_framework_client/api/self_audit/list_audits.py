@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 
@@ -6,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_page import AuditPage
+from ...models.audit_sort import AuditSort
 from ...models.audit_status import AuditStatus
 from ...models.list_audits_format_type_0 import ListAuditsFormatType0
 from ...models.problem import Problem
@@ -19,6 +21,8 @@ def _get_kwargs(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: AuditSort | Unset = UNSET,
     format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -48,6 +52,21 @@ def _get_kwargs(
     else:
         json_template_version = template_version
     params["template_version"] = json_template_version
+
+    json_updated_since: None | str | Unset
+    if isinstance(updated_since, Unset):
+        json_updated_since = UNSET
+    elif isinstance(updated_since, datetime.datetime):
+        json_updated_since = updated_since.isoformat()
+    else:
+        json_updated_since = updated_since
+    params["updated_since"] = json_updated_since
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort.value
+
+    params["sort"] = json_sort
 
     json_format_: None | str | Unset
     if isinstance(format_, Unset):
@@ -141,19 +160,29 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: AuditSort | Unset = UNSET,
     format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
-     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-    by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+     The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+    first unless `sort` says otherwise, filtered by `status`, `template_version` and
+    `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+    page to the end, and keep the time you started as the next `updated_since` (or follow
+    `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+    Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+    the responses of this page's audits as CSV. Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
+        updated_since (datetime.datetime | None | Unset): Only audits saved at or after this
+            instant (ISO 8601 with an offset, e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass
+            the time of the last sync.
+        sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
@@ -170,6 +199,8 @@ def sync_detailed(
         cursor=cursor,
         status=status,
         template_version=template_version,
+        updated_since=updated_since,
+        sort=sort,
         format_=format_,
     )
 
@@ -187,19 +218,29 @@ def sync(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: AuditSort | Unset = UNSET,
     format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
-     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-    by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+     The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+    first unless `sort` says otherwise, filtered by `status`, `template_version` and
+    `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+    page to the end, and keep the time you started as the next `updated_since` (or follow
+    `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+    Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+    the responses of this page's audits as CSV. Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
+        updated_since (datetime.datetime | None | Unset): Only audits saved at or after this
+            instant (ISO 8601 with an offset, e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass
+            the time of the last sync.
+        sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
@@ -217,6 +258,8 @@ def sync(
         cursor=cursor,
         status=status,
         template_version=template_version,
+        updated_since=updated_since,
+        sort=sort,
         format_=format_,
     ).parsed
 
@@ -228,19 +271,29 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: AuditSort | Unset = UNSET,
     format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> Response[AuditPage | Problem | ValidationProblem]:
     """List the organisation's audits (JSON or CSV of responses)
 
-     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-    by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+     The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+    first unless `sort` says otherwise, filtered by `status`, `template_version` and
+    `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+    page to the end, and keep the time you started as the next `updated_since` (or follow
+    `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+    Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+    the responses of this page's audits as CSV. Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
+        updated_since (datetime.datetime | None | Unset): Only audits saved at or after this
+            instant (ISO 8601 with an offset, e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass
+            the time of the last sync.
+        sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
@@ -257,6 +310,8 @@ async def asyncio_detailed(
         cursor=cursor,
         status=status,
         template_version=template_version,
+        updated_since=updated_since,
+        sort=sort,
         format_=format_,
     )
 
@@ -272,19 +327,29 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
     status: AuditStatus | None | Unset = UNSET,
     template_version: int | None | Unset = UNSET,
+    updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: AuditSort | Unset = UNSET,
     format_: ListAuditsFormatType0 | None | Unset = UNSET,
 ) -> AuditPage | Problem | ValidationProblem | None:
     """List the organisation's audits (JSON or CSV of responses)
 
-     The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
-    by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+     The caller's audits, keyset-paginated (`limit`, `cursor`, `Link`) with `total`, newest
+    first unless `sort` says otherwise, filtered by `status`, `template_version` and
+    `updated_since`. For an incremental sync: `?updated_since=<last sync>&sort=updated_at`,
+    page to the end, and keep the time you started as the next `updated_since` (or follow
+    `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
+    Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
+    the responses of this page's audits as CSV. Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
+        updated_since (datetime.datetime | None | Unset): Only audits saved at or after this
+            instant (ISO 8601 with an offset, e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass
+            the time of the last sync.
+        sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
             `application/json`, `csv` is `text/csv`. It wins over `Accept`.
 
@@ -303,6 +368,8 @@ async def asyncio(
             cursor=cursor,
             status=status,
             template_version=template_version,
+            updated_since=updated_since,
+            sort=sort,
             format_=format_,
         )
     ).parsed

@@ -126,6 +126,8 @@ def sync_detailed(
      Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -164,6 +166,8 @@ def sync(
      Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when.
 
+    Needs the `audits:read` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -196,6 +200,8 @@ async def asyncio_detailed(
 
      Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -232,6 +238,8 @@ async def asyncio(
 
      Append-only history, oldest first: one row per saved change (created, updated,
     submitted, amended) with the full state, who saved it (API key prefix and label) and when.
+
+    Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

@@ -146,6 +146,8 @@ def sync_detailed(
     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
     `If-Match`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
@@ -187,6 +189,8 @@ def sync(
     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
     `If-Match`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
@@ -222,6 +226,8 @@ async def asyncio_detailed(
      Submits the draft once every condition has all three prompts answered (ratings are
     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
     `If-Match`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -261,6 +267,8 @@ async def asyncio(
      Submits the draft once every condition has all three prompts answered (ratings are
     optional); otherwise `409` (`audit-incomplete`) listing the conditions still missing. Needs
     `If-Match`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

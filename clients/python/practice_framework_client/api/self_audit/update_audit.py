@@ -175,6 +175,8 @@ def sync_detailed(
     A submitted audit is `409`: amend it first. The body is `application/json` or
     `application/merge-patch+json` (the same document); any other type is `415`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
@@ -226,6 +228,8 @@ def sync(
     A submitted audit is `409`: amend it first. The body is `application/json` or
     `application/merge-patch+json` (the same document); any other type is `415`.
 
+    Needs the `audits:write` scope.
+
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
@@ -271,6 +275,8 @@ async def asyncio_detailed(
     audit changed since (exactly one of several concurrent writers with the same ETag wins).
     A submitted audit is `409`: amend it first. The body is `application/json` or
     `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
@@ -320,6 +326,8 @@ async def asyncio(
     audit changed since (exactly one of several concurrent writers with the same ETag wins).
     A submitted audit is `409`: amend it first. The body is `application/json` or
     `application/merge-patch+json` (the same document); any other type is `415`.
+
+    Needs the `audits:write` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).

@@ -130,6 +130,8 @@ def sync_detailed(
 
      Issues an API key for a tenant organisation. The `token` is in this response only: it
     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+    `scopes` limits what the key may do (all three by default); an operation the key has no
+    scope for answers `403` naming the scope it needs.
 
     Args:
         slug (str):
@@ -165,6 +167,8 @@ def sync(
 
      Issues an API key for a tenant organisation. The `token` is in this response only: it
     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+    `scopes` limits what the key may do (all three by default); an operation the key has no
+    scope for answers `403` naming the scope it needs.
 
     Args:
         slug (str):
@@ -195,6 +199,8 @@ async def asyncio_detailed(
 
      Issues an API key for a tenant organisation. The `token` is in this response only: it
     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+    `scopes` limits what the key may do (all three by default); an operation the key has no
+    scope for answers `403` naming the scope it needs.
 
     Args:
         slug (str):
@@ -228,6 +234,8 @@ async def asyncio(
 
      Issues an API key for a tenant organisation. The `token` is in this response only: it
     is stored as a SHA-256 hash and cannot be shown again. Keep the `prefix` to revoke it.
+    `scopes` limits what the key may do (all three by default); an operation the key has no
+    scope for answers `403` naming the scope it needs.
 
     Args:
         slug (str):

@@ -1,7 +1,7 @@
 """The integration loop: API key scopes, audit sync indexes, the event outbox, webhooks
 
 Revision ID: 7b2e4f6a8c10
-Revises: 5e7a9c1d2b30
+Revises: f19d1ec70a11
 Create Date: 2026-12-03 09:00:00
 
 Existing keys get every scope, so they keep working. Events and webhook tables start empty.
@@ -16,7 +16,7 @@ from alembic import op
 from app.core.db import UTCDateTime
 
 revision: str = "7b2e4f6a8c10"
-down_revision: str | None = "5e7a9c1d2b30"
+down_revision: str | None = "f19d1ec70a11"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,242 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.delivery_public import DeliveryPublic
+from ...models.problem import Problem
+from ...models.validation_problem import ValidationProblem
+from ...types import Response
+
+
+def _get_kwargs(
+    webhook_id: UUID,
+    delivery_id: UUID,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/retry".format(
+            webhook_id=quote(str(webhook_id), safe=""),
+            delivery_id=quote(str(delivery_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DeliveryPublic | Problem | ValidationProblem | None:
+    if response.status_code == 202:
+        response_202 = DeliveryPublic.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 406:
+        response_406 = Problem.from_dict(response.json())
+
+        return response_406
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = ValidationProblem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = Problem.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DeliveryPublic | Problem | ValidationProblem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    webhook_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryPublic | Problem | ValidationProblem]:
+    """Send a delivery again
+
+     Queues one more attempt of any delivery, delivered or failed, now (same `webhook-id`).
+    `409` while the subscription is disabled.
+
+    Needs the `webhooks:manage` scope.
+
+    Args:
+        webhook_id (UUID): The subscription's id.
+        delivery_id (UUID): The delivery's id (its `webhook-id`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        delivery_id=delivery_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    webhook_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryPublic | Problem | ValidationProblem | None:
+    """Send a delivery again
+
+     Queues one more attempt of any delivery, delivered or failed, now (same `webhook-id`).
+    `409` while the subscription is disabled.
+
+    Needs the `webhooks:manage` scope.
+
+    Args:
+        webhook_id (UUID): The subscription's id.
+        delivery_id (UUID): The delivery's id (its `webhook-id`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryPublic | Problem | ValidationProblem
+    """
+
+    return sync_detailed(
+        webhook_id=webhook_id,
+        delivery_id=delivery_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    webhook_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DeliveryPublic | Problem | ValidationProblem]:
+    """Send a delivery again
+
+     Queues one more attempt of any delivery, delivered or failed, now (same `webhook-id`).
+    `409` while the subscription is disabled.
+
+    Needs the `webhooks:manage` scope.
+
+    Args:
+        webhook_id (UUID): The subscription's id.
+        delivery_id (UUID): The delivery's id (its `webhook-id`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DeliveryPublic | Problem | ValidationProblem]
+    """
+
+    kwargs = _get_kwargs(
+        webhook_id=webhook_id,
+        delivery_id=delivery_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    webhook_id: UUID,
+    delivery_id: UUID,
+    *,
+    client: AuthenticatedClient,
+) -> DeliveryPublic | Problem | ValidationProblem | None:
+    """Send a delivery again
+
+     Queues one more attempt of any delivery, delivered or failed, now (same `webhook-id`).
+    `409` while the subscription is disabled.
+
+    Needs the `webhooks:manage` scope.
+
+    Args:
+        webhook_id (UUID): The subscription's id.
+        delivery_id (UUID): The delivery's id (its `webhook-id`).
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DeliveryPublic | Problem | ValidationProblem
+    """
+
+    return (
+        await asyncio_detailed(
+            webhook_id=webhook_id,
+            delivery_id=delivery_id,
+            client=client,
+        )
+    ).parsed
