@@ -18,6 +18,7 @@ DATABASE_LAYER = {
     "app/core/db.py",  # sessions and engines
     "app/core/prepared.py",  # runs the statements repositories build
     "app/core/pagination.py",  # runs a repository's statement page by page
+    "app/core/facets.py",  # runs a repository's statement grouped by each facet
     "app/core/content.py",  # the content-version row every process polls
     "app/core/health.py",  # /readyz: SELECT 1 and the migration head
     "app/core/sqlite_writer.py",  # the WAL checkpoint

@@ -17,7 +17,7 @@ Values = Callable[[Item], list[Any]]
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Facets a row can have several values of; each other facet gives a row one value (or null).
 MULTI_VALUED = {"outcome", "feature", "theme", "model", "organisation"}
-NOT_FILTERS = {"limit", "cursor", "facets", "sort", "format"}
+NOT_FILTERS = {"limit", "cursor", "facets", "sort", "format", "distinct"}  # distinct: a toggle
 TEXT_SAMPLES = ["care", "social work"]  # values of the `q` filter
 COLUMNS = ("project", "programme", "kind", "unit", "source")  # a finding's own, one value each
 
