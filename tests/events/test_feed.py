@@ -125,3 +125,23 @@ def test_concurrent_writers_lose_and_repeat_nothing_and_a_poller_sees_commit_ord
     for e in everything:
         per_audit.setdefault(e["data"]["audit_id"], []).append(e["data"]["version"])
     assert all(versions == [1, 2] for versions in per_audit.values())
+
+
+def test_a_cursor_before_pruned_events_is_410(client: TestClient) -> None:
+    """Last in this module: pruning empties the module's feed."""
+    from datetime import timedelta
+
+    from app.core.db import utcnow, write_session
+    from app.events import repository
+
+    headers = tenant(client)
+    create_audit(client, headers)
+    start = client.get("/v1/events", params={"limit": 1}, headers=headers).json()
+    create_audit(client, headers)
+    with write_session() as session:
+        assert repository.prune(session, utcnow() + timedelta(seconds=1)) >= 2
+        session.commit()
+    gone = client.get("/v1/events", params={"after": start["next_cursor"]}, headers=headers)
+    assert "retention" in assert_problem(gone, 410)["detail"]
+    fresh = client.get("/v1/events", headers=headers).json()
+    assert fresh["items"] == [] and fresh["has_more"] is False

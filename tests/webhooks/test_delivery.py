@@ -23,6 +23,7 @@ DELIVERER = {
     "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on loopback
     "WEBHOOK_RETRY_SCHEDULE": "200ms,300ms,500ms,500ms,1s,1s,1s,1s,1s,1s",
     "WEBHOOK_TIMEOUT_SECONDS": "2",  # so a lease left by a killed worker runs out in 7 s
+    "WEBHOOK_DISABLE_AFTER": "4s",
 }
 
 
@@ -177,4 +178,34 @@ def test_two_workers_never_attempt_one_delivery_at_once(database_url: str) -> No
         assert len(receiver.received) == 30, "each delivered exactly once without a crash"
     finally:
         server.stop()
+        receiver.stop()
+
+
+def test_a_subscription_failing_past_the_limit_is_disabled_and_says_why(
+    app_server: ServedApp,
+) -> None:
+    receiver = Receiver(fail_first=10_000).start()
+    try:
+        with httpx.Client(base_url=app_server.base_url, timeout=30) as http:
+            headers = tenant(http)
+            sub = _subscribe(http, headers, receiver)
+            create_audit(http, headers)
+
+            def state() -> dict[str, Any]:
+                return dict(http.get(f"/v1/webhooks/{sub['id']}", headers=headers).json())
+
+            wait_for(lambda: not state()["enabled"], timeout=30)
+            disabled = state()
+            assert (
+                "failed" in disabled["disabled_reason"]
+                and "HTTP 500" in disabled["disabled_reason"]
+            )
+            count = len(receiver.received)
+            time.sleep(1.5)
+            assert len(receiver.received) == count, "nothing is sent while disabled"
+            enabled = http.patch(
+                f"/v1/webhooks/{sub['id']}", json={"enabled": True}, headers=headers
+            )
+            assert enabled.json()["enabled"] is True and enabled.json()["disabled_reason"] is None
+    finally:
         receiver.stop()
