@@ -2,8 +2,10 @@
 that now resolves to a private address is refused before any connection, and logged."""
 
 import asyncio
+import contextlib
 import os
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -45,15 +47,12 @@ def _delivery() -> WebhookDelivery:
     )
 
 
-@pytest.mark.parametrize("allow_private", [False, True])
-def test_a_private_address_is_refused_at_delivery_unless_allowed(allow_private: bool) -> None:
-    hits: list[str] = []
+@contextlib.contextmanager
+def _receiver(answer: Any, allow_private: bool) -> Iterator[int]:
+    """A loopback server whose POST handler is `answer`, and the setting for the test."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            hits.append(self.headers["webhook-id"])
-            self.send_response(204)
-            self.end_headers()
+        do_POST = answer
 
         def log_message(self, *args: Any) -> None:
             pass
@@ -64,19 +63,35 @@ def test_a_private_address_is_refused_at_delivery_unless_allowed(allow_private: 
     os.environ["WEBHOOK_ALLOW_PRIVATE_NETWORKS"] = str(allow_private).lower()
     config.get_settings.cache_clear()
     try:
-        # `localhost`, as DNS could turn a public name into a loopback address after saving.
-        scheme = "http" if allow_private else "https"  # refused for its address, not its scheme
-        sub = _subscription(f"{scheme}://localhost:{port}/hooks")
-
-        async def attempt() -> tuple[int | None, str | None, str | None]:
-            async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
-                return await deliverer._post(client, _delivery(), sub)
-
-        status, error, _ = asyncio.run(attempt())
+        yield port
     finally:
         os.environ.pop("WEBHOOK_ALLOW_PRIVATE_NETWORKS")
         config.get_settings.cache_clear()
         server.shutdown()
+
+
+def _attempt(url: str) -> tuple[int | None, str | None, str | None]:
+    async def attempt() -> tuple[int | None, str | None, str | None]:
+        async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
+            return await deliverer._post(client, _delivery(), _subscription(url))
+
+    return asyncio.run(attempt())
+
+
+@pytest.mark.parametrize("allow_private", [False, True])
+def test_a_private_address_is_refused_at_delivery_unless_allowed(allow_private: bool) -> None:
+    hits: list[str] = []
+
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        hits.append(handler.headers["webhook-id"])
+        handler.send_response(204)
+        handler.end_headers()
+
+    with _receiver(answer, allow_private) as port:
+        # `localhost`, as DNS could turn a public name into a loopback address after saving;
+        # https when refused, so that it is refused for its address, not its scheme.
+        scheme = "http" if allow_private else "https"
+        status, error, _ = _attempt(f"{scheme}://localhost:{port}/hooks")
     if allow_private:
         assert (status, error, hits) == (204, None, ["d"])
     else:
@@ -85,32 +100,12 @@ def test_a_private_address_is_refused_at_delivery_unless_allowed(allow_private: 
 
 
 def test_a_redirect_is_not_followed() -> None:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            self.send_response(307)
-            self.send_header("Location", "http://169.254.169.254/latest")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
+    def answer(handler: BaseHTTPRequestHandler) -> None:
+        handler.send_response(307)
+        handler.send_header("Location", "http://169.254.169.254/latest")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    port = free_port()
-    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    os.environ["WEBHOOK_ALLOW_PRIVATE_NETWORKS"] = "true"
-    config.get_settings.cache_clear()
-    try:
-
-        async def attempt() -> tuple[int | None, str | None, str | None]:
-            async with httpx.AsyncClient(follow_redirects=False, trust_env=False) as client:
-                return await deliverer._post(
-                    client, _delivery(), _subscription(f"http://127.0.0.1:{port}/")
-                )
-
-        status, error, _ = asyncio.run(attempt())
-    finally:
-        os.environ.pop("WEBHOOK_ALLOW_PRIVATE_NETWORKS")
-        config.get_settings.cache_clear()
-        server.shutdown()
+    with _receiver(answer, allow_private=True) as port:
+        status, error, _ = _attempt(f"http://127.0.0.1:{port}/")
     assert status == 307 and error and "not followed" in error
