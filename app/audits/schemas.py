@@ -4,10 +4,18 @@ Text limits (documented in the OpenAPI and README): `title` 1-200 characters, ea
 answer up to 4,000 characters. Ratings are validated against the template's scale.
 """
 
+import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from app.audits import published
 from app.core.json_bodies import NO_CONTROL_CHARACTERS, JsonInteger
@@ -192,6 +200,7 @@ class AuditUpdate(BaseModel):
     responses: list[ConditionResponse] | None = Field(None, max_length=100)
 
 
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 AuditSort = Annotated[
     Literal["-created_at", "created_at", "-updated_at", "updated_at"], Named("AuditSort")
 ]
@@ -210,6 +219,15 @@ class AuditListQuery(ListParamsModel):
         "e.g. `2026-03-01T00:00:00Z`): for incremental sync, pass the time of the last sync.",
         examples=["2026-03-01T00:00:00Z"],
     )
+
+    @field_validator("updated_since", mode="before")
+    @classmethod
+    def _iso_8601(cls, value: Any) -> Any:
+        # Not a number of seconds, which pydantic would read as a Unix time.
+        if isinstance(value, str) and not ISO_DATE_TIME.match(value):
+            raise ValueError("an ISO 8601 date-time with an offset, e.g. 2026-03-01T00:00:00Z")
+        return value
+
     sort: AuditSort = Field(
         "-created_at",
         description="`created_at` or `updated_at`, ascending, or descending with a leading "

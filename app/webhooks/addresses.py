@@ -69,8 +69,10 @@ def refusal(address: IpAddress, scheme: str, allow_private: bool) -> str | None:
     return None
 
 
-async def resolve(url: str, allow_private: bool) -> Target:
-    """The URL checked, with the first of its addresses, every one of which must pass."""
+async def resolve(url: str, allow_private: bool, unresolved_ok: bool = False) -> Target | None:
+    """The URL checked, with the first of its addresses, every one of which must pass.
+    A host that does not resolve is refused, or with `unresolved_ok` (a subscription being
+    saved before its DNS exists) None: its delivery checks it again."""
     parts = check_shape(url, allow_private)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
@@ -80,6 +82,8 @@ async def resolve(url: str, allow_private: bool) -> Target:
             RESOLVE_TIMEOUT_SECONDS,
         )
     except (OSError, TimeoutError) as exc:
+        if unresolved_ok:
+            return None
         raise Refused(f"the host {host!r} does not resolve") from exc
     addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
     for address in addresses:

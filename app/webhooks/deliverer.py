@@ -142,6 +142,7 @@ async def _post(
         target = await addresses.resolve(sub.url, get_settings().webhook_allow_private_networks)
     except addresses.Refused as exc:
         return None, f"refused: {exc}", None
+    assert target is not None  # unresolved hosts are refused here
     body = delivery.payload.encode()
     headers = {
         "content-type": "application/json",

@@ -48,9 +48,12 @@ def _private(response: Response) -> None:
 
 
 async def _checked_url(url: str) -> None:
-    """422 naming `url` unless it may be called now (it is checked again at every delivery)."""
+    """422 naming `url` unless it may be called now: a host that does not resolve yet is
+    accepted, since every delivery checks the address it then resolves to."""
     try:
-        await addresses.resolve(url, get_settings().webhook_allow_private_networks)
+        await addresses.resolve(
+            url, get_settings().webhook_allow_private_networks, unresolved_ok=True
+        )
     except addresses.Refused as exc:
         raise ValidationFailed(
             f"The webhook url {exc}.", errors=[FieldError(pointer="#/body/url", detail=str(exc))]

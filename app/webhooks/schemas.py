@@ -3,15 +3,19 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
 
 from app.audits.outbox import EventType
 from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.core.named_schemas import Named
 
+# The characters RFC 3986 allows (a name beyond ASCII is written in punycode); whether it
+# may be called depends on what it resolves to, checked when saved and at each delivery.
 WebhookUrl = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=2048, pattern=r"^\S+$"),
+    StringConstraints(
+        max_length=2048, pattern=r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$"
+    ),
 ]
 Description = Annotated[str, StringConstraints(max_length=500, pattern=NO_CONTROL_CHARACTERS)]
 EventTypes = Annotated[list[EventType], Field(min_length=1, max_length=4)]
@@ -19,8 +23,10 @@ DeliveryStatus = Annotated[Literal["pending", "delivered", "failed"], Named("Del
 TEST_EVENT = "webhook.test"
 
 URL_DOC = (
-    "Where events are POSTed: an `https` URL to a public address, without credentials. "
-    "Redirects are not followed."
+    "Where events are POSTed: an `https` URL whose host resolves only to public addresses, "
+    "without credentials (plain `http` and private addresses only where the server allows "
+    "them, for development). Checked when saved and again at every delivery; redirects are "
+    "not followed."
 )
 EXAMPLE_URL = "https://cms.example.org/hooks/practice-framework"
 
@@ -55,7 +61,7 @@ class WebhookUpdate(BaseModel):
     url: WebhookUrl | None = Field(None, description=URL_DOC)
     events: EventTypes | None = None
     description: Description | None = None
-    enabled: bool | None = None
+    enabled: StrictBool | None = None
 
 
 class WebhookPublic(BaseModel):

@@ -3338,7 +3338,7 @@ export interface components {
         WebhookCreate: {
             /**
              * Url
-             * @description Where events are POSTed: an `https` URL to a public address, without credentials. Redirects are not followed.
+             * @description Where events are POSTed: an `https` URL whose host resolves only to public addresses, without credentials (plain `http` and private addresses only where the server allows them, for development). Checked when saved and again at every delivery; redirects are not followed.
              */
             url: string;
             /**
@@ -3490,7 +3490,7 @@ export interface components {
         WebhookUpdate: {
             /**
              * Url
-             * @description Where events are POSTed: an `https` URL to a public address, without credentials. Redirects are not followed.
+             * @description Where events are POSTed: an `https` URL whose host resolves only to public addresses, without credentials (plain `http` and private addresses only where the server allows them, for development). Checked when saved and again at every delivery; redirects are not followed.
              */
             url?: string | null;
             /** Events */

@@ -107,8 +107,9 @@ def test_metrics_count_prepared_statements_and_where_writes_ran(
         kind: n - metric_by(before, statements, "kind")[kind]
         for kind, n in metric_by(after, statements, "kind").items()
     }
-    # The create: its key, then the audit and revision rows; the read: its key and the version.
-    assert ran == {"select": 3, "insert": 2, "update": 0}, ran
+    # The create: its key, then the audit, revision and event rows; the read: its key and the
+    # version.
+    assert ran == {"select": 3, "insert": 3, "update": 0}, ran
     writes = "db_route_writes_total"
     wrote = {
         where: n - metric_by(before, writes, "ran_on")[where]

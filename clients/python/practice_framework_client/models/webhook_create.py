@@ -15,8 +15,9 @@ T = TypeVar("T", bound="WebhookCreate")
 class WebhookCreate:
     """
     Attributes:
-        url (str): Where events are POSTed: an `https` URL to a public address, without credentials. Redirects are not
-            followed.
+        url (str): Where events are POSTed: an `https` URL whose host resolves only to public addresses, without
+            credentials (plain `http` and private addresses only where the server allows them, for development). Checked
+            when saved and again at every delivery; redirects are not followed.
         events (list[EventType]): The event types to send; each at most once.
         description (str | Unset):  Default: ''.
     """

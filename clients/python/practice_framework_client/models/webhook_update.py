@@ -17,8 +17,9 @@ class WebhookUpdate:
     (events while it was off are not sent: read them from `GET /v1/events`).
 
         Attributes:
-            url (None | str | Unset): Where events are POSTed: an `https` URL to a public address, without credentials.
-                Redirects are not followed.
+            url (None | str | Unset): Where events are POSTed: an `https` URL whose host resolves only to public addresses,
+                without credentials (plain `http` and private addresses only where the server allows them, for development).
+                Checked when saved and again at every delivery; redirects are not followed.
             events (list[EventType] | None | Unset):
             description (None | str | Unset):
             enabled (bool | None | Unset):
