@@ -87,9 +87,7 @@ def ratings(name: str, rows: Sequence[tuple[str, int | None, bool]], scale: Scal
     return _frame(name, len(rows), body, scale)
 
 
-def changes(
-    name: str, rows: Sequence[tuple[str, int | None, int | None]], scale: Scale
-) -> Markup:
+def changes(name: str, rows: Sequence[tuple[str, int | None, int | None]], scale: Scale) -> Markup:
     """Per row (label, from, to): a line from the first rating (open circle) to the second
     (filled), green when it rose, red when it fell."""
     body = []
@@ -114,9 +112,7 @@ def changes(
     return _frame(name, len(rows), body, scale)
 
 
-def distributions(
-    name: str, rows: Sequence[tuple[str, Mapping[str, int]]], scale: Scale
-) -> Markup:
+def distributions(name: str, rows: Sequence[tuple[str, Mapping[str, int]]], scale: Scale) -> Markup:
     """Per row (label, count by rating): one bar split by rating, each part as wide as its
     share of the row's ratings, the count written in it."""
     body = []
