@@ -11,7 +11,7 @@ WIDTH = 720
 LABEL_WIDTH = 300  # the condition's name, left of the plot
 ROW = 30
 TOP = 34  # the axis labels above the first row
-LABEL_CHARACTERS = 44
+LABEL_CHARACTERS = 40
 # GOV.UK colours (design-system.service.gov.uk/styles/colour): each has at least 4.5:1 against
 # white, so a mark stands out (WCAG 1.4.11) and white text on it reads (1.4.3).
 BLUE, RED, GREEN, GREY, TEXT = "#1d70b8", "#d4351c", "#00703c", "#505a5f", "#0b0c0c"
@@ -62,7 +62,7 @@ def _frame(name: str, rows: int, body: list[str], scale: Scale | None) -> Markup
 def _row_label(index: int, text: str) -> str:
     y = TOP + index * ROW + ROW / 2 + 5
     return (
-        f'<text x="0" y="{y:.1f}" font-size="14" fill="{TEXT}">{escape(_label(text))}'
+        f'<text x="0" y="{y:.1f}" font-size="13" fill="{TEXT}">{escape(_label(text))}'
         f"<title>{escape(text)}</title></text>"
     )
 
