@@ -32,7 +32,8 @@ class Notes:
 
     def cite(self, citations: Iterable[tuple[str, str]]) -> list[int]:
         """The note numbers of these (source, locator) pairs."""
-        return [self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations]
+        numbers = [self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations]
+        return list(dict.fromkeys(numbers))
 
     def listed(self) -> list[dict[str, Any]]:
         return [

@@ -66,6 +66,8 @@ def _write_cell(
     worksheet: Worksheet, row: int, col: int, value: Any, formats: dict[str, Any]
 ) -> int:
     """Write one typed cell; how many characters it shows (for the column's width)."""
+    if isinstance(value, list | tuple):
+        value = csv_cell(value)  # `;`-joined
     if value is None or value == "":
         return 0
     if isinstance(value, bool):
