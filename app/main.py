@@ -125,7 +125,7 @@ def create_app() -> FastAPI:
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
         title="Practice Framework API",
-        version="2.0.0",
+        version="2.1.0",
         description=DESCRIPTION + "\n" + RATE_LIMIT_NOTE,
         docs_url=None,
         redoc_url=None,
