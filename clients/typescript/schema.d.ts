@@ -59,7 +59,8 @@ export interface paths {
          * List the organisation's audits (JSON or CSV of responses)
          * @description The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
          *     by `status` and `template_version`. Other organisations' audits are never listed.
-         *     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+         *     `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV,
+         *     `?format=xlsx` as an XLSX sheet with the same rows.
          */
         get: operations["list_audits"];
         put?: never;
@@ -182,10 +183,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Report: completeness, ratings and what to learn from
+         * Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
          * @description Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
          *     its recommendation, the features and enablers it bears on, the projects that demonstrate
-         *     those features and their findings, each linked.
+         *     those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+         *     gives a printable page: the audit's details, its ratings charted, each condition's answers
+         *     and, for weak ones, what to learn from, each figure's source in numbered notes;
+         *     `?format=pdf` the same page as PDF.
          */
         get: operations["get_audit_report"];
         put?: never;
@@ -204,9 +208,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Progress between two audits
+         * Progress between two audits (JSON, HTML or PDF)
          * @description Condition by condition, how ratings and completeness moved from `{audit_id}` to
          *     `{other_id}` (two audits of the caller's organisation on the same template version).
+         *     `Accept: text/html` or `application/pdf` gives a printable page charting the change.
          */
         get: operations["compare_audits"];
         put?: never;
@@ -225,10 +230,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Rating distribution across organisations
+         * Rating distribution across organisations (JSON, HTML or PDF)
          * @description Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
          *     audit on this template. Suppressed (no counts at all) while fewer than five organisations
          *     have submitted, so no organisation can be singled out. Organisations are never named.
+         *     `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+         *     (suppressed alike).
          */
         get: operations["get_benchmark"];
         put?: never;
@@ -696,7 +703,8 @@ export interface paths {
          * @description Every project the texts describe, with programme, organisations, aims, practice models,
          *     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
          *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-         *     `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+         *     pagination).
          */
         get: operations["list_projects"];
         put?: never;
@@ -783,7 +791,8 @@ export interface paths {
          * @description Every quantitative result in the texts as one row: project, outcomes, kind, metric,
          *     baseline and result with units and periods, comparison, sample, significance, the
          *     verbatim statement and its citation. Figures the texts state differently are separate
-         *     rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+         *     rows. CSV with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all
+         *     matching rows, no pagination).
          */
         get: operations["list_findings"];
         put?: never;
@@ -3960,8 +3969,8 @@ export interface operations {
                  */
                 status?: components["schemas"]["AuditStatus"] | null;
                 template_version?: number | null;
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: never;
             path?: never;
@@ -3969,7 +3978,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -4028,6 +4037,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4075,7 +4085,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -4090,11 +4100,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -4137,8 +4148,8 @@ export interface operations {
     create_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header?: {
                 /**
@@ -4307,7 +4318,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
@@ -4431,6 +4442,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -4568,7 +4580,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -4583,12 +4595,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -4610,7 +4623,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -4997,10 +5010,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`.
+                 * @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`.
                  * @example json
                  */
-                format?: ("json" | "fhir" | "csv") | null;
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -5017,7 +5030,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5139,6 +5152,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -5322,7 +5336,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5337,12 +5351,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -5364,7 +5379,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -5615,8 +5630,8 @@ export interface operations {
     update_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -5658,7 +5673,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5780,6 +5795,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -5962,7 +5978,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5977,12 +5993,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -6004,7 +6021,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -6480,8 +6497,8 @@ export interface operations {
     submit_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -6498,7 +6515,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6620,6 +6637,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -6802,7 +6820,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -6817,12 +6835,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -6844,7 +6863,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -7185,8 +7204,8 @@ export interface operations {
     amend_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -7203,7 +7222,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `updated_at`: when the audit was last saved. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7325,6 +7344,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-14T10:22:31.512000+00:00"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -7507,7 +7527,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -7522,12 +7542,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -7549,7 +7570,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -8106,8 +8127,14 @@ export interface operations {
     };
     get_audit_report: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The audit's id (a UUID).
@@ -8119,9 +8146,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The report as JSON. A printable page of the report, its ratings charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -8321,8 +8349,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditReport"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -8390,7 +8421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -8405,16 +8436,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -8445,13 +8479,41 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     compare_audits: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The audit's id (a UUID).
@@ -8468,9 +8530,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The comparison as JSON. A printable page of the comparison, the change per condition charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -8546,8 +8609,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditComparison"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -8615,7 +8681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -8630,16 +8696,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -8670,13 +8739,41 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_benchmark: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @example 1 */
                 template_version: number;
@@ -8685,9 +8782,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The benchmarks as JSON. A printable page of the benchmarks, the distribution per condition charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -8734,8 +8832,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Benchmark"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -8803,7 +8904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -8818,16 +8919,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -8858,7 +8962,29 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_organisations: {
@@ -13597,8 +13723,8 @@ export interface operations {
                 organisation?: string | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -13609,7 +13735,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: project id; `name`: project name as printed; `programme`: programme slug; `appendix_1`: true for the 17 Appendix 1 projects; `organisations`: organisation slugs, `;`-separated; `themes`: theme tags, `;`-separated; `practice_models`: practice model slugs, `;`-separated; `features`: feature slugs, `;`-separated; `outcomes`: outcome slugs, `;`-separated; `evaluation_design`: evaluation design; `design_strength`: derived grade 0-4 (see /v1/evaluations); `findings`: number of findings. */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: project id; `name`: project name as printed; `programme`: programme slug; `appendix_1`: true for the 17 Appendix 1 projects; `organisations`: organisation slugs, `;`-separated; `themes`: theme tags, `;`-separated; `practice_models`: practice model slugs, `;`-separated; `features`: feature slugs, `;`-separated; `outcomes`: outcome slugs, `;`-separated; `evaluation_design`: evaluation design; `design_strength`: derived grade 0-4 (see /v1/evaluations); `findings`: number of findings. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per project, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -13828,11 +13954,12 @@ export interface operations {
                      *     "darlington-family-valued","Darlington Family Valued","strengthening-families-protecting-children","false","darlington","whole-system-change","family-group-conferencing;family-valued-model;formulation-circles;solution-circles","strengths-based-practice-framework;group-case-discussion;whole-family-focus","better-value-for-money;reduced-days-in-care;reduced-risk","","",3
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -13847,11 +13974,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -14515,8 +14643,8 @@ export interface operations {
                 q?: string | null;
                 /** @description Sort field; prefix `-` for descending. Missing values sort lowest. */
                 sort?: string;
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -14527,7 +14655,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (percent, count, gbp, ...); `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as stated; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source. */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (percent, count, gbp, ...); `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as stated; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per finding, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -14615,11 +14743,12 @@ export interface operations {
                      *     "f000-hertfordshire-days-in-care-halved","family-safeguarding-hertfordshire","","reduced-days-in-care","outcome-change","average number of days spent in care per child (halved)","","","","","days","","","","","In Hertfordshire, the average number of days spent in care per child was halved.","dfe-seven-features","section: Reduced days spent in state care; footnote 12"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -14634,11 +14763,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */

@@ -20,6 +20,7 @@ from .benchmark import Benchmark
 from .benefit import Benefit
 from .citation import Citation
 from .cited_text import CitedText
+from .compare_audits_format_type_0 import CompareAuditsFormatType0
 from .completeness import Completeness
 from .condition_benchmark import ConditionBenchmark
 from .condition_benchmark_distribution import ConditionBenchmarkDistribution
@@ -64,6 +65,8 @@ from .finding_page import FindingPage
 from .finding_public import FindingPublic
 from .framework_public import FrameworkPublic
 from .get_audit_format_type_0 import GetAuditFormatType0
+from .get_audit_report_format_type_0 import GetAuditReportFormatType0
+from .get_benchmark_format_type_0 import GetBenchmarkFormatType0
 from .get_template_format_type_0 import GetTemplateFormatType0
 from .guidance_item import GuidanceItem
 from .guidance_page import GuidancePage
@@ -139,6 +142,7 @@ __all__ = (
     "Benefit",
     "Citation",
     "CitedText",
+    "CompareAuditsFormatType0",
     "Completeness",
     "ConditionBenchmark",
     "ConditionBenchmarkDistribution",
@@ -183,6 +187,8 @@ __all__ = (
     "FindingPublic",
     "FrameworkPublic",
     "GetAuditFormatType0",
+    "GetAuditReportFormatType0",
+    "GetBenchmarkFormatType0",
     "GetTemplateFormatType0",
     "GuidanceItem",
     "GuidancePage",

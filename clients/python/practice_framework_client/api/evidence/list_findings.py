@@ -202,7 +202,8 @@ def sync_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. CSV with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all
+    matching rows, no pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -217,7 +218,8 @@ def sync_detailed(
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -271,7 +273,8 @@ def sync(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. CSV with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all
+    matching rows, no pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -286,7 +289,8 @@ def sync(
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -335,7 +339,8 @@ async def asyncio_detailed(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. CSV with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all
+    matching rows, no pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -350,7 +355,8 @@ async def asyncio_detailed(
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -402,7 +408,8 @@ async def asyncio(
      Every quantitative result in the texts as one row: project, outcomes, kind, metric,
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
-    rows. CSV with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    rows. CSV with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all
+    matching rows, no pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -417,7 +424,8 @@ async def asyncio(
         sort (str | Unset): Sort field; prefix `-` for descending. Missing values sort lowest.
             Default: 'slug'.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

@@ -195,7 +195,8 @@ def sync_detailed(
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -208,7 +209,8 @@ def sync_detailed(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -260,7 +262,8 @@ def sync(
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -273,7 +276,8 @@ def sync(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -320,7 +324,8 @@ async def asyncio_detailed(
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -333,7 +338,8 @@ async def asyncio_detailed(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -383,7 +389,8 @@ async def asyncio(
      Every project the texts describe, with programme, organisations, aims, practice models,
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`. CSV with
-    `Accept: text/csv` or `?format=csv` (all matching rows, no pagination).
+    `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -396,7 +403,8 @@ async def asyncio(
         organisation (None | str | Unset):
         q (None | str | Unset): Case-insensitive substring filter.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

@@ -159,7 +159,8 @@ def sync_detailed(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -208,7 +209,8 @@ def sync(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -252,7 +254,8 @@ async def asyncio_detailed(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -299,7 +302,8 @@ async def asyncio(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept

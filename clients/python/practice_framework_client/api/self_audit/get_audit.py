@@ -145,7 +145,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -187,7 +188,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -224,7 +226,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -264,7 +267,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 

@@ -147,7 +147,8 @@ def sync_detailed(
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV,
+    `?format=xlsx` as an XLSX sheet with the same rows.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -155,7 +156,8 @@ def sync_detailed(
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,7 +195,8 @@ def sync(
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV,
+    `?format=xlsx` as an XLSX sheet with the same rows.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -201,7 +204,8 @@ def sync(
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -234,7 +238,8 @@ async def asyncio_detailed(
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV,
+    `?format=xlsx` as an XLSX sheet with the same rows.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -242,7 +247,8 @@ async def asyncio_detailed(
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -278,7 +284,8 @@ async def asyncio(
 
      The caller's audits, newest first, keyset-paginated (`limit`, `cursor`, `Link`), filtered
     by `status` and `template_version`. Other organisations' audits are never listed.
-    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV.
+    `Accept: text/csv` (or `?format=csv`) gives the responses of this page's audits as CSV,
+    `?format=xlsx` as an XLSX sheet with the same rows.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -286,7 +293,8 @@ async def asyncio(
         status (AuditStatus | None | Unset): `draft` or `submitted`.
         template_version (int | None | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -178,7 +178,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -229,7 +230,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -275,7 +277,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -324,7 +327,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
