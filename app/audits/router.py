@@ -8,15 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import ValidationError
 
-from app.audits import (
-    fhir,
-    fhir_in,
-    idempotency,
-    report_responses,
-    responses,
-    service,
-    templates,
-)
+from app.audits import fhir, fhir_in, idempotency, report_responses, responses, service, templates
 from app.audits.idempotency import StoredResponse
 from app.audits.openapi import CREATE_BODY, links
 from app.audits.representations import AUDIT, AUDITS, BENCHMARK, COMPARISON, REPORT, TEMPLATE

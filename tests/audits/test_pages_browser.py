@@ -17,7 +17,7 @@ import pytest
 
 from tests.browser import Page, devtools, new_tab
 from tests.conftest import ROOT, ServedApp
-from tests.helpers import answer, condition_slugs, create_audit, submit, tenant
+from tests.helpers import rated_audit, submit, tenant
 
 pytestmark = [pytest.mark.browser, pytest.mark.any_database]
 
@@ -34,20 +34,14 @@ def pages(served: ServedApp) -> dict[str, Any]:
     benchmarks show figures): the three pages' URLs and the council's key."""
     with httpx.Client(base_url=served.base_url, timeout=30) as http:
         headers = tenant(http)
-        slugs = condition_slugs(http)
-        answers = [answer(s, r) for s, r in zip(slugs, RATINGS, strict=True)]
-        answers[0]["current_practice"] = HOSTILE
-        first = create_audit(http, headers, answers, title="Children's services self-audit 2024")
+        title = "Children's services self-audit"
+        first = rated_audit(http, headers, RATINGS, f"{title} 2024", HOSTILE)
         submit(http, headers, first)
-        later = [answer(s, r) for s, r in zip(slugs, LATER, strict=True)]
-        second = create_audit(http, headers, later, title="Children's services self-audit 2025")
+        second = rated_audit(http, headers, LATER, f"{title} 2025")
         for n in range(5):
             other = tenant(http)
-            ratings = [1 + (n + i) % 4 for i in range(len(slugs))]
-            created = create_audit(
-                http, other, [answer(s, r) for s, r in zip(slugs, ratings, strict=True)]
-            )
-            submit(http, other, created)
+            ratings: list[int | None] = [1 + (n + i) % 4 for i in range(len(RATINGS))]
+            submit(http, other, rated_audit(http, other, ratings, "Another council's"))
     first_href, second_id = first.json()["href"], second.json()["id"]
     return {
         "headers": headers,

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from app.core import pdf
 from app.core.errors import ServiceUnavailable
 from tests.conftest import assert_problem
-from tests.helpers import answer, condition_slugs, create_audit, submit, tenant
+from tests.helpers import rated_audit, submit, tenant
 
 HOSTILE = "<script>alert('owned')</script> & <b>bold</b>"
 RATINGS = [1, 2, 3, 4, 2, 3, 1, 4, 3, 2, None, 3]
@@ -25,12 +25,9 @@ RATINGS = [1, 2, 3, 4, 2, 3, 1, 4, 3, 2, None, 3]
 @pytest.fixture(scope="module")
 def council(client: TestClient) -> dict[str, Any]:
     headers = tenant(client)
-    slugs = condition_slugs(client)
-    answers = [answer(s, r) for s, r in zip(slugs, RATINGS, strict=True)]
-    answers[0]["current_practice"] = HOSTILE
-    first = create_audit(client, headers, answers, title="Self-audit <i>2024</i>")
+    first = rated_audit(client, headers, RATINGS, "Self-audit <i>2024</i>", HOSTILE)
     submit(client, headers, first)
-    second = create_audit(client, headers, [answer(s, 3) for s in slugs], title="Self-audit 2025")
+    second = rated_audit(client, headers, [3] * len(RATINGS), "Self-audit 2025")
     template = client.get("/v1/audit-templates/1").json()
     href = first.json()["href"]
     return {
@@ -149,11 +146,7 @@ def test_the_comparison_and_benchmark_pdfs_hold_every_condition(
 ) -> None:
     for _ in range(5):  # the benchmarks show figures from five organisations
         other = tenant(client)
-        submit(
-            client,
-            other,
-            create_audit(client, other, [answer(s, 2) for s in condition_slugs(client)]),
-        )
+        submit(client, other, rated_audit(client, other, [2] * len(RATINGS), "Elsewhere"))
     for path in (council["comparison"], "/v1/benchmarks/1"):
         response = client.get(path, headers={**council["headers"], "Accept": "application/pdf"})
         assert response.status_code == 200, response.text
