@@ -1,11 +1,13 @@
 """PDF made from a page's HTML (app/core/pages.py) with WeasyPrint, off the event loop.
 
-WeasyPrint takes tens to hundreds of milliseconds of CPU a page, so it runs in a pool of its
-own (`PDF_MAX_CONCURRENT` threads per worker), never on the event loop and never in the pool
-the database routes share. A request waits `PDF_TIMEOUT_SECONDS` at most for its PDF, queue
-included, and at most `PDF_MAX_WAITING` requests wait: past either, a `503` with
-`Retry-After`, never a 500. A render that outlives its request still holds its thread until it
-ends, so the threads bound the work in progress whatever the clients do.
+WeasyPrint takes about a tenth of a second of CPU a page, in pure Python: run in a thread, it
+held the GIL from the event loop, and a tenant GET's p99 rose tenfold while PDFs were made
+(docs/performance.md). So it runs in a pool of its own processes (`PDF_MAX_CONCURRENT` per
+worker, started on the first PDF), each capped at `PDF_MAX_MEMORY_BYTES` of address space. A
+request waits `PDF_TIMEOUT_SECONDS` at most for its PDF, queue included, and at most
+`PDF_MAX_WAITING` requests wait: past either, or when a render fails (out of memory), a `503`
+with `Retry-After`, never a 500. A render that outlives its request still holds its process
+until it ends, so the pool bounds the work in progress whatever the clients do.
 
 WeasyPrint fetches nothing: the page's stylesheets are read from page_assets/ once, and any
 other URL is refused.
@@ -13,9 +15,13 @@ other URL is refused.
 
 import asyncio
 import functools
+import logging
 import math
+import multiprocessing
+import resource
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from starlette.responses import Response
@@ -28,11 +34,12 @@ from app.core.pages import ASSET_PATH, ASSETS, STYLESHEETS
 from app.core.representations import PDF
 
 BASE_URL = "http://pages.invalid/"  # resolves the pages' root-relative links; never fetched
+log = logging.getLogger(__name__)
 PDFS = LabelledCounter(
     "pdf_renders_total",
     "PDFs requested, by what became of them.",
     "outcome",
-    ("made", "timed_out", "refused"),
+    ("made", "timed_out", "refused", "failed"),
 )
 
 
@@ -63,28 +70,50 @@ def _write_pdf(html: str) -> bytes:
     return bytes(document.write_pdf(stylesheets=stylesheets))
 
 
-class Renderer:
-    """The pool of one worker process, and its count of requests in it (waiting or running)."""
+def _cap_memory(max_bytes: int) -> None:
+    """A pool process's initializer: its address space capped (a render past it fails)."""
+    if max_bytes > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (max_bytes, max_bytes))
 
-    def __init__(self, threads: int, waiting: int, timeout: float) -> None:
-        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="pdf")
-        self.capacity = threads + waiting
+
+class Renderer:
+    """One worker process's pool (made by `make_pool`, and made again should a process of it
+    die), and its count of requests in it, waiting or running."""
+
+    def __init__(
+        self,
+        make_pool: Callable[[], Executor],
+        capacity: int,
+        timeout: float,
+        write: Callable[[str], bytes] = _write_pdf,
+    ) -> None:
+        self.make_pool = make_pool
+        self.pool: Executor | None = None
+        self.capacity = capacity
         self.timeout = timeout
+        self.write = write  # module-level, for a process pool to pickle
         self.in_flight = 0  # touched on the event loop only
 
-    async def render(self, html: str, write: Callable[[str], bytes] = _write_pdf) -> bytes:
+    async def render(self, html: str) -> bytes:
         if self.in_flight >= self.capacity:
             PDFS.inc("refused")
             raise self._unavailable("Too many PDFs are being made right now.")
+        self.pool = self.pool or self.make_pool()
         self.in_flight += 1
-        future = asyncio.get_running_loop().run_in_executor(self.pool, write, html)
+        future = asyncio.get_running_loop().run_in_executor(self.pool, self.write, html)
         future.add_done_callback(self._done)
         try:
-            # Shielded: a timeout stops the wait, not the render, which keeps its thread.
+            # Shielded: a timeout stops the wait, not the render, which keeps its place.
             pdf = await asyncio.wait_for(asyncio.shield(future), self.timeout)
         except TimeoutError:
             PDFS.inc("timed_out")
             raise self._unavailable("The PDF was not ready in time.") from None
+        except Exception as exc:
+            if isinstance(exc, BrokenProcessPool):
+                self.pool = None  # a process died (killed, say): the next PDF starts a pool
+            log.exception("a PDF could not be made")
+            PDFS.inc("failed")
+            raise self._unavailable("The PDF could not be made.") from None
         PDFS.inc("made")
         return pdf
 
@@ -102,9 +131,18 @@ class Renderer:
 @functools.cache
 def renderer() -> Renderer:
     settings = get_settings()
-    return Renderer(
-        settings.pdf_max_concurrent, settings.pdf_max_waiting, settings.pdf_timeout_seconds
-    )
+
+    def make_pool() -> Executor:
+        # Spawned, not forked: a fork of a worker with threads running can inherit held locks.
+        return ProcessPoolExecutor(
+            max_workers=settings.pdf_max_concurrent,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_cap_memory,
+            initargs=(settings.pdf_max_memory_bytes,),
+        )
+
+    capacity = settings.pdf_max_concurrent + settings.pdf_max_waiting
+    return Renderer(make_pool, capacity, settings.pdf_timeout_seconds)
 
 
 class PdfResponse(Response):
@@ -116,10 +154,12 @@ class PdfResponse(Response):
     def __init__(self, html: str, headers: dict[str, str]) -> None:
         super().__init__(b"", headers=headers)
         self.html = html
-        self.headers_given = headers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        pdf = await renderer().render(self.html)  # ServiceUnavailable is answered as a problem
-        await Response(pdf, media_type=PDF.content_type, headers=self.headers_given)(
-            scope, receive, send
-        )
+        self.body = await renderer().render(self.html)  # a 503 problem when it cannot be
+        # The headers as the route and FastAPI left them, with the PDF's length.
+        self.raw_headers = [
+            *((k, v) for k, v in self.raw_headers if k != b"content-length"),
+            (b"content-length", str(len(self.body)).encode()),
+        ]
+        await super().__call__(scope, receive, send)

@@ -8,6 +8,7 @@ import asyncio
 import shutil
 import subprocess
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -129,6 +130,7 @@ def test_the_report_pdf_holds_every_condition_and_its_notes_at_the_end(
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "application/pdf"
     assert response.headers["etag"].endswith('-pdf"')
+    assert int(response.headers["content-length"]) == len(response.content)
     text = _pdf_text(response.content)
     for condition in council["conditions"]:
         assert _flat(condition) in text
@@ -159,7 +161,7 @@ def test_the_comparison_and_benchmark_pdfs_hold_every_condition(
 def test_a_pdf_not_ready_in_time_is_a_503_with_retry_after(
     client: TestClient, council: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hurried = pdf.Renderer(threads=1, waiting=0, timeout=0.001)
+    hurried = pdf.Renderer(lambda: ThreadPoolExecutor(1), capacity=1, timeout=0.001)
     monkeypatch.setattr(pdf, "renderer", lambda: hurried)
     response = client.get(f"{council['report']}?format=pdf", headers=council["headers"])
     problem = assert_problem(response, 503, "service-unavailable")
@@ -167,15 +169,20 @@ def test_a_pdf_not_ready_in_time_is_a_503_with_retry_after(
     assert "HTML" in problem["detail"]
 
 
+def _slow(html: str) -> bytes:
+    time.sleep(0.3)
+    return html.encode()
+
+
+def _failing(html: str) -> bytes:
+    raise MemoryError  # as a render past PDF_MAX_MEMORY_BYTES fails
+
+
 @pytest.mark.any_database
 def test_the_renderer_bounds_waiting_and_running_renders() -> None:
-    def slow(html: str) -> bytes:
-        time.sleep(0.3)
-        return html.encode()
-
     async def three_at_once() -> list[Any]:
-        renderer = pdf.Renderer(threads=1, waiting=1, timeout=2)
-        calls = [renderer.render(f"<p>{n}</p>", slow) for n in range(3)]
+        renderer = pdf.Renderer(lambda: ThreadPoolExecutor(1), capacity=2, timeout=2, write=_slow)
+        calls = [renderer.render(f"<p>{n}</p>") for n in range(3)]
         results = await asyncio.gather(*calls, return_exceptions=True)
         assert renderer.in_flight == 0
         return results
@@ -186,11 +193,18 @@ def test_the_renderer_bounds_waiting_and_running_renders() -> None:
     assert results[2].headers["Retry-After"] == "2"
 
     async def timed_out() -> tuple[Any, int]:
-        renderer = pdf.Renderer(threads=1, waiting=0, timeout=0.05)
+        renderer = pdf.Renderer(lambda: ThreadPoolExecutor(1), 1, timeout=0.05, write=_slow)
         with pytest.raises(ServiceUnavailable):
-            await renderer.render("<p>late</p>", slow)
-        held = renderer.in_flight  # the render goes on in its thread, holding its place
+            await renderer.render("<p>late</p>")
+        held = renderer.in_flight  # the render goes on, holding its place
         await asyncio.sleep(0.4)
         return held, renderer.in_flight
 
     assert asyncio.run(timed_out()) == (1, 0)
+
+    async def failed() -> None:
+        renderer = pdf.Renderer(lambda: ThreadPoolExecutor(1), 1, timeout=1, write=_failing)
+        with pytest.raises(ServiceUnavailable, match="could not be made"):
+            await renderer.render("<p>huge</p>")
+
+    asyncio.run(failed())
