@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlmodel import Session
 
 from app.audits import pages, rendering, report, service
-from app.audits.responses import json_response, not_modified, private
+from app.audits.responses import PRIVATE, json_response, not_modified, private
 from app.core.http import catalogue_cache, etag_matches
 from app.core.pdf import PdfResponse
 from app.core.representations import HTML, JSON, PDF, Representation
@@ -41,9 +41,7 @@ def _answer(
         return json_response(model(), headers=headers)
     if representation is PDF:
         disposition = {"Content-Disposition": f'inline; filename="{filename}.pdf"'}
-        return PdfResponse(
-            html().decode(), {**private(b"", PDF.content_type).headers, **headers, **disposition}
-        )
+        return PdfResponse(html().decode(), {**PRIVATE, **headers, **disposition})
     return private(html(), HTML.content_type, headers=headers)
 
 
