@@ -20,6 +20,14 @@ ENV PATH=/opt/venv/bin:$PATH \
     HOST=0.0.0.0 \
     PORT=8000 \
     WORKERS=2
+# What WeasyPrint loads to make PDFs (Pango, HarfBuzz's subsetter) and a font with Arial's
+# metrics: the Makefile's SYSTEM_PACKAGES. Not pinned: the base image's tag fixes the Debian
+# release, whose security updates should reach the image when it is rebuilt.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /srv/app --no-create-home app
 WORKDIR /srv/app

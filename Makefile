@@ -26,7 +26,7 @@ NPM_DIR      := clients/typescript
 NODE_MODULES := $(NPM_DIR)/node_modules
 NODE_BIN     := $(NODE_MODULES)/.bin
 
-.PHONY: run test faults install install-dev install-node lock migrate seed serve lint lint-containers \
+.PHONY: run test faults install install-dev install-node system-packages system-packages-dev lock migrate seed serve lint lint-containers \
 	lint-openapi typecheck pytest pytest-postgres examples bench bench-postgres soak clean backup \
 	sdk sdk-python sdk-typescript
 
@@ -61,9 +61,21 @@ $(NODE_MODULES)/.installed: $(NPM_DIR)/package.json $(NPM_DIR)/package-lock.json
 	cd $(NPM_DIR) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-client
+install: system-packages $(VENV)/.installed
+install-dev: system-packages-dev $(VENV)/.installed-client
 install-node: $(NODE_MODULES)/.installed
+
+# From Debian, when missing (scripts/system-packages.sh): what WeasyPrint loads to make PDFs
+# (Pango, HarfBuzz's subsetter) and a font with Arial's metrics; the Dockerfile installs the
+# same. The tests also read PDFs back with poppler's pdftotext.
+SYSTEM_PACKAGES     := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation
+SYSTEM_PACKAGES_DEV := $(SYSTEM_PACKAGES) poppler-utils
+
+system-packages:
+	@scripts/system-packages.sh $(SYSTEM_PACKAGES)
+
+system-packages-dev:
+	@scripts/system-packages.sh $(SYSTEM_PACKAGES_DEV)
 
 ## make lock: resolve pyproject.toml (its dependencies and its build-system requires) into
 ## requirements-dev.lock (with the dev extra), then requirements.lock constrained to the same

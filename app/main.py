@@ -13,7 +13,7 @@ from app.audits.fast_reads import AuditReadsMiddleware
 from app.audits.openapi import BODY_MODELS
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
-from app.core import db_faults, docs, errors, logs, metrics, openapi
+from app.core import db_faults, docs, errors, logs, metrics, openapi, pages
 from app.core.conditional import IfMatchOnReadsMiddleware
 from app.core.config import get_settings
 from app.core.content import current_version
@@ -139,7 +139,7 @@ def create_app() -> FastAPI:
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
         title="Practice Framework API",
-        version="3.0.0",
+        version="3.1.0",
         description=DESCRIPTION + "\n" + RATE_LIMIT_NOTE,
         docs_url=None,
         redoc_url=None,
@@ -158,6 +158,7 @@ def create_app() -> FastAPI:
     app.openapi = tenant_openapi.with_scopes(app.openapi, app)  # type: ignore[method-assign]
     db_faults.install(app)
     docs.install(app)
+    pages.install(app)
     # Routing tries routers in this order, route by route. Tenant routes come first:
     # catalogue reads are mostly answered by CachedReadMiddleware before routing, and health
     # probes are cheap either way. Only /v1/organisations is in two routers (POST is the

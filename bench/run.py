@@ -37,7 +37,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from bench import report, wrk
+from bench import pages, report, wrk
 from bench.ceiling import fixture_key
 from bench.servers import ROOT, Server, Workspace, database_copy, serve, workspace
 from bench.steal import StealMeter
@@ -50,7 +50,7 @@ PACED_SHARE = 0.5  # the paced tenant run offers half the app's measured peak
 @dataclass
 class Case:
     name: str
-    group: str  # catalogue | catalogue-304 | tenant-get | write
+    group: str  # catalogue | catalogue-304 | tenant-get | report-html | write
     method: str
     path: str
     script: str
@@ -463,6 +463,7 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
             post_token = writer_token(ws, client)
             # The ceiling needs the writes' responses now; they are measured last.
             write_cases(bench, app.url, post_token, [post_token], scales[-1])
+            report_html, report_path = pages.report_case(bench, client, post_token)
         tenant: dict[int, list[Case]] = {}
         for scale, server in tenant_apps.items():
             with httpx.Client(base_url=server.url, timeout=30) as client:
@@ -482,6 +483,8 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
         }
         for case in catalogue:
             bench.measure(case, app, ceiling)
+        bench.measure(report_html, app, ceiling)
+        pdf = pages.measure_pdf(bench, app, report_path, post_token, tenant[scales[-1]][1])
         patch_tokens = spread(bench.tokens(), wrk.CONNECTIONS)
         for case in write_cases(bench, app.url, post_token, patch_tokens, scales[-1]):
             bench.measure(case, app, ceiling)
@@ -513,6 +516,7 @@ def run(duration: float, rounds: int, scales: list[int], out: Path) -> dict[str,
         "tenant_read_outcomes": tenant_reads,
         "steal_pct": steal.percent,
         "rows": [asdict(r) for r in bench.rows],
+        "pdf": pdf,
     }
     result["targets"] = report.targets(result)
     out.mkdir(parents=True, exist_ok=True)

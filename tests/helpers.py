@@ -138,3 +138,18 @@ def submit(
     )
     assert response.status_code == 200, response.text
     return response
+
+
+def rated_audit(
+    client: httpx.Client | Any,
+    headers: dict[str, str],
+    ratings: list[int | None],
+    title: str,
+    first_practice: str | None = None,
+) -> httpx.Response:
+    """An audit answering every condition, rated in the template's order; the first
+    condition's `current_practice` replaced when given (say, with markup to be escaped)."""
+    answers = [answer(s, r) for s, r in zip(condition_slugs(client), ratings, strict=True)]
+    if first_practice is not None:
+        answers[0]["current_practice"] = first_practice
+    return create_audit(client, headers, answers, title=title)

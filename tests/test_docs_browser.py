@@ -4,31 +4,16 @@ the served Content-Security-Policy (no 'unsafe-inline'), with no CSP violation i
 Chromium comes from Debian's package; the test installs it when missing (CI runs as root).
 """
 
-import os
-import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterator
 
 import pytest
 
+from tests.browser import FLAGS, chromium_binary
 from tests.conftest import ServedApp
 
 pytestmark = [pytest.mark.browser, pytest.mark.any_database]
-
-
-def chromium_binary() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    install = ["apt-get", "install", "-y", "-q", "--no-install-recommends", "chromium"]
-    if subprocess.run(install, env=env, capture_output=True).returncode != 0:
-        subprocess.run(["apt-get", "update", "-q"], env=env, capture_output=True, check=True)
-        subprocess.run(install, env=env, capture_output=True, check=True)
-    found = shutil.which("chromium")
-    assert found, "chromium could not be installed"
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +33,11 @@ def render(chromium: str, url: str) -> tuple[str, list[str]]:
         result = subprocess.run(
             [
                 chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
+                *FLAGS,
                 "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--disable-dev-shm-usage",
                 f"--user-data-dir={profile}",
-                # Only the server is reachable: any other host (a CDN) fails to resolve.
-                "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                 "--virtual-time-budget=15000",
                 "--enable-logging=stderr",  # the page's console, among Chromium's own lines
                 "--v=0",

@@ -12,6 +12,7 @@ to its own organisation, whatever the caller checked before.
 
 import functools
 import threading
+from collections.abc import Callable
 
 from cachetools import LRUCache
 from sqlmodel import Session
@@ -131,3 +132,18 @@ def rendered_page(
     tokens, cursor = repository.etag_token_page(session, caller.organisation, query)
     found = rendered(session, caller.organisation, tokens)
     return [found[audit_id][1] for audit_id, _ in tokens if audit_id in found], cursor
+
+
+def kept(
+    session: Session, audit: Audit, view: str, token: str, render: Callable[[], bytes]
+) -> bytes:
+    """Another rendering of `audit` (`view`, e.g. its report page), kept beside its JSON in the
+    same cache under the token that names both the audit's state and what else the view
+    reads (`token`)."""
+    cache = body_cache()
+    key = (database_key(session), audit.organisation, f"{audit.id}/{view}", token)
+    body = cache.get(key)
+    if body is None:
+        body = render()
+        cache.put(key, body)
+    return body

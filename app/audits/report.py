@@ -62,7 +62,10 @@ def _learning(session: Session, linker: Linker, condition: dict[str, Any]) -> di
 
 
 def report(session: Session, caller: Caller, audit_id: str) -> AuditReport:
-    audit = get_owned(session, caller, audit_id)
+    return report_of(session, get_owned(session, caller, audit_id))
+
+
+def report_of(session: Session, audit: Audit) -> AuditReport:
     template = templates.require(session, audit.template_version)
     linker = Linker(session)
     completeness = completeness_of(template, audit.responses)
@@ -129,15 +132,19 @@ def _direction(change: int | None) -> Direction:
 
 
 def compare(session: Session, caller: Caller, audit_id: str, other_id: str) -> AuditComparison:
-    first = get_owned(session, caller, audit_id)
-    second = get_owned(session, caller, other_id)
+    return compare_of(
+        session, get_owned(session, caller, audit_id), get_owned(session, caller, other_id)
+    )
+
+
+def compare_of(session: Session, first: Audit, second: Audit) -> AuditComparison:
     if first.template_version != second.template_version:
         raise ValidationFailed(
             "Audits on different template versions cannot be compared condition by condition.",
             errors=[
                 FieldError(
                     pointer="#/path/other_id",
-                    detail=f"Audit {other_id} uses template {second.template_version}, "
+                    detail=f"Audit {second.id} uses template {second.template_version}, "
                     f"not {first.template_version}.",
                 )
             ],

@@ -1,13 +1,15 @@
 """What the self-audit routes offer besides JSON, declared once each (app/core/representations.py):
-an audit (JSON, FHIR QuestionnaireResponse, CSV), the list of audits (JSON, CSV), a template
-(JSON, FHIR Questionnaire)."""
+an audit (JSON, FHIR QuestionnaireResponse, CSV, XLSX), the list of audits (JSON, CSV, XLSX), a
+template (JSON, FHIR Questionnaire), and the report, comparison and benchmarks (JSON, and a
+printable page as HTML and PDF)."""
 
 from typing import Any
 
 from app.audits.openapi import QUESTIONNAIRE, QUESTIONNAIRE_RESPONSE
 from app.audits.schemas import EXAMPLE_RESPONSE, PROMPT_KEYS
 from app.core.http import csv_table
-from app.core.representations import JSON, Offers
+from app.core.representations import JSON, Offers, printable
+from app.core.xlsx import xlsx_table
 
 PROMPTS = dict(
     zip(
@@ -47,7 +49,14 @@ AUDIT_CSV_EXAMPLE: dict[str, Any] = {
     "submitted_at": None,
 }
 AUDIT_CSV = csv_table(AUDIT_CSV_COLUMNS, [AUDIT_CSV_EXAMPLE])
+# The XLSX sheet has the CSV's columns and rows (`responses.csv_rows`): one definition of both.
+AUDIT_XLSX = xlsx_table("a row per audit and condition response")
+AUDIT_SHEET = "responses"
 
-AUDIT = Offers(JSON, QUESTIONNAIRE_RESPONSE, AUDIT_CSV)  # one audit, and what a write answers
-AUDITS = Offers(JSON, AUDIT_CSV)  # a page: one CSV row per audit and condition
+# One audit, and what a write answers.
+AUDIT = Offers(JSON, QUESTIONNAIRE_RESPONSE, AUDIT_CSV, AUDIT_XLSX)
+AUDITS = Offers(JSON, AUDIT_CSV, AUDIT_XLSX)  # a page: a row per audit and condition
 TEMPLATE = Offers(JSON, QUESTIONNAIRE)
+REPORT = Offers(JSON, *printable("the report, its ratings charted"))
+COMPARISON = Offers(JSON, *printable("the comparison, the change per condition charted"))
+BENCHMARK = Offers(JSON, *printable("the benchmarks, the distribution per condition charted"))

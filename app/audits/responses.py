@@ -1,4 +1,4 @@
-"""Audits as HTTP responses: JSON, CSV and FHIR, with their ETags and tenant caching headers.
+"""Audits as HTTP responses: JSON, CSV, XLSX and FHIR, with their ETags and tenant caching headers.
 The routes and their fast path (fast_reads.py) answer through these, so both send the same."""
 
 import json
@@ -11,22 +11,23 @@ from sqlmodel import Session
 
 from app.audits import fhir, rendering, repository, service, templates
 from app.audits.models import Audit
-from app.audits.representations import AUDIT_CSV_COLUMNS
+from app.audits.representations import AUDIT_CSV_COLUMNS, AUDIT_SHEET
 from app.audits.schemas import AuditListQuery
 from app.core.http import TENANT_CACHE_CONTROL, csv_bytes, etag_matches
 from app.core.pagination import next_link
-from app.core.representations import CSV, FHIR, JSON, Representation
+from app.core.representations import CSV, FHIR, JSON, XLSX, Representation
+from app.core.xlsx import Sheet, xlsx_bytes
 from app.tenants.service import Caller
+
+# Tenant data: kept by no shared cache; negotiated.
+PRIVATE = {"Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept"}
 
 
 def private(
     body: bytes, media_type: str, status_code: int = 200, headers: dict[str, str] | None = None
 ) -> Response:
     return Response(
-        body,
-        status_code=status_code,
-        media_type=media_type,
-        headers={"Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept", **(headers or {})},
+        body, status_code=status_code, media_type=media_type, headers={**PRIVATE, **(headers or {})}
     )
 
 
@@ -43,10 +44,7 @@ def json_response(
 
 def not_modified(etag: str) -> Response:
     # With the Vary of the 200 it stands for (RFC 9110 section 15.4.5).
-    return Response(
-        status_code=304,
-        headers={"ETag": etag, "Cache-Control": TENANT_CACHE_CONTROL, "Vary": "Accept"},
-    )
+    return Response(status_code=304, headers={"ETag": etag, **PRIVATE})
 
 
 def link_header(request: Request, cursor: str | None) -> dict[str, str]:
@@ -55,6 +53,8 @@ def link_header(request: Request, cursor: str | None) -> dict[str, str]:
 
 
 def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
+    """The rows of the CSV and of the XLSX sheet, typed (times as datetimes): each writer
+    formats them."""
     rows = []
     for audit in audits:
         template = templates.require(session, audit.template_version)
@@ -68,9 +68,9 @@ def csv_rows(session: Session, audits: list[Audit]) -> list[dict[str, Any]]:
                     "revision": audit.revision,
                     "condition_number": template.number_of(r["condition"]),
                     **r,
-                    "created_at": audit.created_at.isoformat(),
-                    "updated_at": audit.updated_at.isoformat(),
-                    "submitted_at": audit.submitted_at.isoformat() if audit.submitted_at else None,
+                    "created_at": audit.created_at,
+                    "updated_at": audit.updated_at,
+                    "submitted_at": audit.submitted_at,
                 }
             )
     return rows
@@ -89,8 +89,8 @@ def audit_response(
     if representation is FHIR:
         template = templates.require(session, audit.template_version)
         body = json.dumps(fhir.questionnaire_response(audit, template)).encode()
-    elif representation is CSV:
-        body = csv_bytes(list(AUDIT_CSV_COLUMNS), csv_rows(session, [audit]))
+    elif representation in (CSV, XLSX):
+        body = table_bytes(representation, csv_rows(session, [audit]))
     else:
         body = rendering.public_json(session, audit)
     return private(body, representation.content_type, status_code, headers)
@@ -127,10 +127,21 @@ def audit_page_json(
     return private(body, JSON.content_type, headers=link_header(request, cursor))
 
 
-def audit_page_csv(
-    request: Request, session: Session, caller: Caller, query: AuditListQuery
+def table_bytes(representation: Representation, rows: list[dict[str, Any]]) -> bytes:
+    columns = list(AUDIT_CSV_COLUMNS)
+    if representation is XLSX:
+        return xlsx_bytes([Sheet(AUDIT_SHEET, columns, rows)])
+    return csv_bytes(columns, rows)
+
+
+def audit_page_table(
+    request: Request,
+    session: Session,
+    caller: Caller,
+    query: AuditListQuery,
+    representation: Representation,
 ) -> Response:
-    """`GET /v1/audits` as CSV: the responses of this page's audits, a row each."""
+    """`GET /v1/audits` as CSV or XLSX: the responses of this page's audits, a row each."""
     rows, cursor = service.audit_page(session, caller, query)
-    body = csv_bytes(list(AUDIT_CSV_COLUMNS), csv_rows(session, rows))
-    return private(body, CSV.content_type, headers=link_header(request, cursor))
+    body = table_bytes(representation, csv_rows(session, rows))
+    return private(body, representation.content_type, headers=link_header(request, cursor))

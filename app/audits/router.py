@@ -8,10 +8,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from pydantic import ValidationError
 
-from app.audits import fhir, fhir_in, idempotency, report, responses, service, templates
+from app.audits import fhir, fhir_in, idempotency, report_responses, responses, service, templates
 from app.audits.idempotency import StoredResponse
 from app.audits.openapi import CREATE_BODY, links
-from app.audits.representations import AUDIT, AUDITS, TEMPLATE
+from app.audits.representations import AUDIT, AUDITS, BENCHMARK, COMPARISON, REPORT, TEMPLATE
 from app.audits.schemas import (
     MAX_TEMPLATE_VERSION,
     AuditComparison,
@@ -35,6 +35,7 @@ from app.core.errors import (
     NotFound,
     PreconditionFailed,
     PreconditionRequired,
+    ServiceUnavailable,
     Unauthorized,
     UnsupportedMediaType,
     ValidationFailed,
@@ -88,6 +89,9 @@ RawBody = Annotated[bytes, Depends(_raw_body)]
 TemplateRepresentation = Annotated[Representation, TEMPLATE.negotiated]
 AuditRepresentation = Annotated[Representation, AUDIT.negotiated]
 AuditsRepresentation = Annotated[Representation, AUDITS.negotiated]
+ReportRepresentation = Annotated[Representation, REPORT.negotiated]
+ComparisonRepresentation = Annotated[Representation, COMPARISON.negotiated]
+BenchmarkRepresentation = Annotated[Representation, BENCHMARK.negotiated]
 
 # -- templates -------------------------------------------------------------------------------
 
@@ -255,11 +259,12 @@ def list_audits(
     page to the end, and keep the time you started as the next `updated_since` (or follow
     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-    the responses of this page's audits as CSV. Needs the `audits:read` scope."""
+    the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+    rows."""
     query.bound_to(request)
     if representation is JSON:
         return responses.audit_page_json(request, session, caller, query)
-    return responses.audit_page_csv(request, session, caller, query)
+    return responses.audit_page_table(request, session, caller, query, representation)
 
 
 @router.get(
@@ -409,51 +414,90 @@ def list_revisions(
     return responses.json_response(page, headers=responses.link_header(request, cursor))
 
 
+PRINTABLE_ERRORS = problem_responses(*AUTH, NotFound, ValidationFailed, ServiceUnavailable)
+
+
 @router.get(
     "/audits/{audit_id}/report",
     response_model=AuditReport,
-    summary="Report: completeness, ratings and what to learn from",
-    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+    summary="Report: completeness, ratings and what to learn from (JSON, HTML or PDF)",
+    responses={
+        **PRINTABLE_ERRORS,
+        **REPORT.responses(description="The report as JSON.", **response_headers("ETag")),
+    },
 )
 @db_route
-def get_audit_report(audit_id: AuditId, caller: AuditReader, session: SessionDep) -> Response:
+def get_audit_report(
+    request: Request,
+    representation: ReportRepresentation,
+    audit_id: AuditId,
+    caller: AuditReader,
+    session: SessionDep,
+) -> Response:
     """Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
-    those features and their findings, each linked."""
-    return responses.json_response(report.report(session, caller, str(audit_id)))
+    those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+    gives a printable page: the audit's details, its ratings charted, each condition's answers
+    and, for weak ones, what to learn from, each figure's source in numbered notes;
+    `?format=pdf` the same page as PDF."""
+    return report_responses.report_response(
+        session, caller, str(audit_id), representation, request.headers.get("if-none-match")
+    )
 
 
 @router.get(
     "/audits/{audit_id}/compare/{other_id}",
     response_model=AuditComparison,
-    summary="Progress between two audits",
-    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+    summary="Progress between two audits (JSON, HTML or PDF)",
+    responses={
+        **PRINTABLE_ERRORS,
+        **COMPARISON.responses(description="The comparison as JSON.", **response_headers("ETag")),
+    },
 )
 @db_route
 def compare_audits(
+    request: Request,
+    representation: ComparisonRepresentation,
     audit_id: AuditId,
     other_id: Annotated[uuid.UUID, Path(description="The later audit to compare with.")],
     caller: AuditReader,
     session: SessionDep,
 ) -> Response:
     """Condition by condition, how ratings and completeness moved from `{audit_id}` to
-    `{other_id}` (two audits of the caller's organisation on the same template version)."""
-    return responses.json_response(report.compare(session, caller, str(audit_id), str(other_id)))
+    `{other_id}` (two audits of the caller's organisation on the same template version).
+    `Accept: text/html` or `application/pdf` gives a printable page charting the change."""
+    return report_responses.comparison_response(
+        session,
+        caller,
+        str(audit_id),
+        str(other_id),
+        representation,
+        request.headers.get("if-none-match"),
+    )
 
 
 @router.get(
     "/benchmarks/{template_version}",
     response_model=Benchmark,
-    summary="Rating distribution across organisations",
-    responses=problem_responses(*AUTH, NotFound, ValidationFailed),
+    summary="Rating distribution across organisations (JSON, HTML or PDF)",
+    responses={
+        **PRINTABLE_ERRORS,
+        **BENCHMARK.responses(description="The benchmarks as JSON.", **response_headers("ETag")),
+    },
 )
 @db_route
 def get_benchmark(
+    request: Request,
+    representation: BenchmarkRepresentation,
     template_version: Annotated[int, Path(ge=1, le=MAX_TEMPLATE_VERSION)],
     caller: AuditReader,
     session: SessionDep,
 ) -> Response:
     """Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
-    have submitted, so no organisation can be singled out. Organisations are never named."""
-    return responses.json_response(report.benchmark(session, template_version))
+    have submitted, so no organisation can be singled out. Organisations are never named.
+    `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+    (suppressed alike)."""
+    return report_responses.benchmark_response(
+        session, template_version, representation, request.headers.get("if-none-match")
+    )

@@ -72,6 +72,13 @@ class Settings(BaseSettings):
     catalogue_max_age: int = 300
     # Rendered audit JSON kept per process (bytes; 0 turns the cache off). See audits/rendered.
     audit_cache_bytes: int = 16 * 1024 * 1024
+    # PDFs (app/core/pdf.py) are made on request, in processes of their own: how many at once
+    # per worker, how many more may wait for one, how long a request waits for its PDF in all
+    # (seconds) before a 503 with Retry-After, and each process's address space (0: no cap).
+    pdf_max_concurrent: int = 1
+    pdf_max_waiting: int = 8
+    pdf_timeout_seconds: float = 20.0
+    pdf_max_memory_bytes: int = 2 * 1024**3
     # Where `python -m app.backup` (make backup) writes when given no path; copy them off-host.
     backup_dir: Path = PROJECT_ROOT / "data" / "backups"
     # Bearer token a scrape of /metrics must present; unset, /metrics is open (keep it off the

@@ -12,6 +12,7 @@ import io
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from cachetools import LRUCache
@@ -187,8 +188,14 @@ def csv_bytes(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> bytes:
 
 
 def csv_cell(value: Any) -> Any:
+    """A row's value as CSV (and XLSX, for text) writes it: a list `;`-joined, a boolean
+    `true`/`false` as in JSON, a time ISO 8601, text neutralised."""
     if isinstance(value, list | tuple):
         value = ";".join(str(v) for v in value)
+    elif isinstance(value, bool):
+        return "true" if value else "false"
+    elif isinstance(value, datetime):
+        return value.isoformat()
     if isinstance(value, str) and value.startswith(NEUTRALISED):
         return "'" + value
     return value

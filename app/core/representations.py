@@ -9,7 +9,7 @@ ties) and takes the chosen one as a dependency:
 That one declaration drives the negotiation (app/core/negotiation.py), the `406` that lists
 what is offered, the `?format=` parameter (an enum of exactly the route's formats), the OpenAPI
 200 `content` map (`FINDINGS.responses()`) and each representation's ETag. Adding XLSX to a
-route is one more entry in its `Offers`.
+route is one more entry in its `Offers` (`xlsx_table`, app/core/xlsx.py).
 
 A route without a declaration offers JSON alone: the `/v1` routers are included with
 `JSON_UNLESS_DECLARED`, which answers any other `Accept` with `406` and `?format=` with `422`.
@@ -41,6 +41,10 @@ class Representation:
 JSON = Representation("json", "application/json", "application/json", "")
 CSV = Representation("csv", "text/csv", "text/csv; charset=utf-8", "-csv")
 FHIR = Representation("fhir", "application/fhir+json", "application/fhir+json", "-fhir")
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+XLSX = Representation("xlsx", XLSX_MEDIA_TYPE, XLSX_MEDIA_TYPE, "-xlsx")
+HTML = Representation("html", "text/html", "text/html; charset=utf-8", "-html")
+PDF = Representation("pdf", "application/pdf", "application/pdf", "-pdf")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,23 @@ def fhir_resource(resource_type: str, media: OpenApiMedia | None = None) -> Offe
     }
     note = f"FHIR R4 `{resource_type}` with `Accept: {FHIR.media_type}` or `?format=fhir`."
     return Offered(FHIR, media, note)
+
+
+def printable(subject: str) -> tuple[Offered, Offered]:
+    """HTML and PDF of one page (app/core/pages.py): what the OpenAPI says of each."""
+    return (
+        Offered(
+            HTML,
+            {"schema": {"type": "string"}},
+            f"A printable page of {subject} with `Accept: {HTML.media_type}` or `?format=html`.",
+        ),
+        Offered(
+            PDF,
+            {"schema": {"type": "string", "format": "binary"}},
+            f"The same page as PDF with `Accept: {PDF.media_type}` or `?format=pdf` "
+            "(`503` with `Retry-After` when it cannot be made in time).",
+        ),
+    )
 
 
 class Offers:

@@ -1,6 +1,7 @@
 """Evidence endpoints: public, read-only, rendered once per content version."""
 
-from typing import Annotated
+from collections.abc import Iterable
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
@@ -8,8 +9,9 @@ from app.core.db import SessionDep
 from app.core.errors import ValidationFailed, problem_responses
 from app.core.http import Rendered, csv_table, render_csv, render_json, serve_catalogue
 from app.core.pagination import ListParams, Page
-from app.core.representations import CSV, JSON, Offers, Representation
+from app.core.representations import JSON, XLSX, Offers, Representation
 from app.core.routing import ITEM_ERRORS, LIST_ERRORS, Slug, SlugFilter, page
+from app.core.xlsx import Sheet, render_xlsx, xlsx_table
 from app.evidence import repository, service
 from app.evidence.schemas import (
     DESIGN_STRENGTH_RULE,
@@ -32,9 +34,26 @@ from app.evidence.schemas import (
 
 router = APIRouter(prefix="/v1", tags=["Evidence"])
 
-# CSV: all matching rows, no pagination.
-PROJECTS = Offers(JSON, csv_table(PROJECT_CSV_COLUMNS, [PROJECT_CSV_EXAMPLE]))
-FINDINGS = Offers(JSON, csv_table(FINDING_CSV_COLUMNS, [FINDING_CSV_EXAMPLE]))
+# CSV and XLSX: all matching rows, no pagination, the same columns.
+PROJECTS = Offers(
+    JSON,
+    csv_table(PROJECT_CSV_COLUMNS, [PROJECT_CSV_EXAMPLE]),
+    xlsx_table("a row per project"),
+)
+FINDINGS = Offers(
+    JSON,
+    csv_table(FINDING_CSV_COLUMNS, [FINDING_CSV_EXAMPLE]),
+    xlsx_table("a row per finding"),
+)
+
+
+def _table(
+    representation: Representation, name: str, columns: dict[str, str], rows: Iterable[Any]
+) -> Rendered:
+    """Every matching row as CSV or as XLSX (a sheet named after the collection)."""
+    if representation is XLSX:
+        return render_xlsx([Sheet(name, list(columns), rows)], f"{name}.xlsx")
+    return render_csv(list(columns), rows, f"{name}.csv")
 
 
 @router.get(
@@ -81,17 +100,19 @@ def list_projects(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets)."""
+    with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination, no facets)."""
     query.bound_to(request)
 
     def render() -> Rendered:
         stmt = repository.projects_filtered(query)
-        if representation is CSV:
+        if representation is not JSON:
             rows = repository.projects_in_order(session, stmt)
-            return render_csv(
-                list(PROJECT_CSV_COLUMNS),
+            return _table(
+                representation,
+                "projects",
+                PROJECT_CSV_COLUMNS,
                 (service.project_csv_row(p) for p in service.projects_public(session, rows)),
-                "projects.csv",
             )
         rows, cursor = repository.project_page(session, stmt, query)
         return page(
@@ -171,18 +192,19 @@ def list_findings(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-    matching rows, no pagination, no facets)."""
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+    with `?format=xlsx` (all matching rows, no pagination, no facets)."""
     query.bound_to(request)
 
     def render() -> Rendered:
         stmt = repository.findings_filtered(query)
-        if representation is CSV:
+        if representation is not JSON:
             rows = list(repository.finding_rows(session, stmt))
-            return render_csv(
-                list(FINDING_CSV_COLUMNS),
+            return _table(
+                representation,
+                "findings",
+                FINDING_CSV_COLUMNS,
                 (service.finding_csv_row(f) for f in service.findings_public(session, rows)),
-                "findings.csv",
             )
         rows, cursor = repository.finding_page(session, stmt, query.sort, query)
         return page(

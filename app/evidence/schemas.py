@@ -268,7 +268,7 @@ PROJECT_CSV_EXAMPLE: dict[str, Any] = {
     "slug": "darlington-family-valued",
     "name": "Darlington Family Valued",
     "programme": "strengthening-families-protecting-children",
-    "appendix_1": "false",
+    "appendix_1": False,
     "organisations": ["darlington"],
     "themes": ["whole-system-change"],
     "practice_models": [

@@ -159,7 +159,7 @@ def project_csv_row(p: ProjectPublic) -> dict[str, Any]:
         "slug": p.slug,
         "name": p.name,
         "programme": p.programme.slug if p.programme else "",
-        "appendix_1": str(p.appendix_1).lower(),
+        "appendix_1": p.appendix_1,
         "organisations": [o.slug for o in p.organisations],
         "themes": p.themes,
         "practice_models": [m.slug for m in p.practice_models],
@@ -208,6 +208,15 @@ def finding_public(row: Finding, outcomes: list[str]) -> FindingPublic:
 def findings_public(session: Session, rows: list[Finding]) -> list[FindingPublic]:
     outcomes = repository.finding_outcomes(session, [f.slug for f in rows])
     return [finding_public(f, outcomes.get(f.slug, [])) for f in rows]
+
+
+def findings_by_slug(session: Session, slugs: list[str]) -> list[FindingPublic]:
+    """The findings named, in the order named (those that exist)."""
+    found = {
+        f.slug: f
+        for f in findings_public(session, list(repository.findings_by_slug(session, slugs)))
+    }
+    return [found[s] for s in slugs if s in found]
 
 
 def get_finding(session: Session, slug: str) -> FindingPublic:

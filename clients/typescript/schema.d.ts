@@ -63,7 +63,10 @@ export interface paths {
          *     page to the end, and keep the time you started as the next `updated_since` (or follow
          *     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
          *     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-         *     the responses of this page's audits as CSV. Needs the `audits:read` scope.
+         *     the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+         *     rows.
+         *
+         *     Needs the `audits:read` scope.
          */
         get: operations["list_audits"];
         put?: never;
@@ -198,10 +201,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Report: completeness, ratings and what to learn from
+         * Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
          * @description Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
          *     its recommendation, the features and enablers it bears on, the projects that demonstrate
-         *     those features and their findings, each linked.
+         *     those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+         *     gives a printable page: the audit's details, its ratings charted, each condition's answers
+         *     and, for weak ones, what to learn from, each figure's source in numbered notes;
+         *     `?format=pdf` the same page as PDF.
          *
          *     Needs the `audits:read` scope.
          */
@@ -222,9 +228,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Progress between two audits
+         * Progress between two audits (JSON, HTML or PDF)
          * @description Condition by condition, how ratings and completeness moved from `{audit_id}` to
          *     `{other_id}` (two audits of the caller's organisation on the same template version).
+         *     `Accept: text/html` or `application/pdf` gives a printable page charting the change.
          *
          *     Needs the `audits:read` scope.
          */
@@ -245,10 +252,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Rating distribution across organisations
+         * Rating distribution across organisations (JSON, HTML or PDF)
          * @description Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
          *     audit on this template. Suppressed (no counts at all) while fewer than five organisations
          *     have submitted, so no organisation can be singled out. Organisations are never named.
+         *     `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+         *     (suppressed alike).
          *
          *     Needs the `audits:read` scope.
          */
@@ -935,7 +944,8 @@ export interface paths {
          *     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
          *     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
          *     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-         *     with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
+         *     with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+         *     pagination, no facets).
          */
         get: operations["list_projects"];
         put?: never;
@@ -1023,8 +1033,8 @@ export interface paths {
          *     baseline and result with units and periods, comparison, sample, significance, the
          *     verbatim statement and its citation. Figures the texts state differently are separate
          *     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-         *     dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-         *     matching rows, no pagination, no facets).
+         *     dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+         *     with `?format=xlsx` (all matching rows, no pagination, no facets).
          */
         get: operations["list_findings"];
         put?: never;
@@ -4041,7 +4051,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T08:50:51.013992Z",
+                     *           "published_at": "2026-12-03T09:15:15.073691Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -4145,7 +4155,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T08:50:51.013992Z",
+                     *       "published_at": "2026-12-03T09:15:15.073691Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -4857,8 +4867,8 @@ export interface operations {
                 updated_since?: string | null;
                 /** @description `created_at` or `updated_at`, ascending, or descending with a leading `-`. For a sync, `updated_at` (oldest change first): an audit changed while you page moves to the end, so the pass still sees it, once more. */
                 sort?: components["schemas"]["AuditSort"];
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: never;
             path?: never;
@@ -4866,7 +4876,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description A page of audits as JSON. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -4881,7 +4891,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *           "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4910,10 +4920,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T08:50:53.225297Z",
-                     *           "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *           "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *           "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *           "created_at": "2026-12-03T09:15:17.651480Z",
+                     *           "updated_at": "2026-12-03T09:15:17.690864Z",
+                     *           "submitted_at": "2026-12-03T09:15:17.690858Z",
+                     *           "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -4926,6 +4936,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4973,7 +4984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -4988,11 +4999,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -5035,8 +5047,8 @@ export interface operations {
     create_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header?: {
                 /**
@@ -5205,7 +5217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description The new draft audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             201: {
                 headers: {
                     Location: components["headers"]["Location"];
@@ -5220,7 +5232,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5249,10 +5261,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.225297Z",
+                     *       "created_at": "2026-12-03T09:15:17.651480Z",
+                     *       "updated_at": "2026-12-03T09:15:17.651480Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5329,6 +5341,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -5466,7 +5479,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -5481,12 +5494,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -5508,7 +5522,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -5895,10 +5909,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`.
+                 * @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`.
                  * @example json
                  */
-                format?: ("json" | "fhir" | "csv") | null;
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -5907,7 +5921,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -5915,7 +5929,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description The audit, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5928,7 +5942,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5957,10 +5971,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "created_at": "2026-12-03T09:15:17.651480Z",
+                     *       "updated_at": "2026-12-03T09:15:17.690864Z",
+                     *       "submitted_at": "2026-12-03T09:15:17.690858Z",
+                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6037,6 +6051,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
@@ -6220,7 +6235,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -6235,12 +6250,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -6262,7 +6278,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -6513,8 +6529,8 @@ export interface operations {
     update_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -6523,7 +6539,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -6556,7 +6572,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6569,7 +6585,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6598,10 +6614,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.241419Z",
+                     *       "created_at": "2026-12-03T09:15:17.651480Z",
+                     *       "updated_at": "2026-12-03T09:15:17.668330Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6678,6 +6694,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -6860,7 +6877,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -6875,12 +6892,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -6902,7 +6920,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -7378,8 +7396,8 @@ export interface operations {
     submit_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -7388,7 +7406,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -7396,7 +7414,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7409,7 +7427,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7438,10 +7456,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "created_at": "2026-12-03T09:15:17.651480Z",
+                     *       "updated_at": "2026-12-03T09:15:17.690864Z",
+                     *       "submitted_at": "2026-12-03T09:15:17.690858Z",
+                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7518,6 +7536,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -7700,7 +7719,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -7715,12 +7734,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -7742,7 +7762,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -8083,8 +8103,8 @@ export interface operations {
     amend_audit: {
         parameters: {
             query?: {
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "fhir" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "fhir" | "csv" | "xlsx") | null;
             };
             header: {
                 /** @description The audit's current `ETag`. Required: `428` without it, `412` when stale. */
@@ -8093,7 +8113,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -8101,7 +8121,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). */
+            /** @description The audit as it now is, with its ETag. FHIR R4 `QuestionnaireResponse` with `Accept: application/fhir+json` or `?format=fhir`. CSV with `Accept: text/csv` or `?format=csv`, columns: `audit_id`: the audit's id; `audit_title`: its title; `template_version`: the template it answers; `status`: draft | submitted; `revision`: 1 until the first amendment, then one more for each; `condition_number`: the condition's number in the template; `condition`: the condition's slug; `current_practice`: the answer to 'What happens now in your service?'; `needed_change`: the answer to 'What needs to happen?'; `progress_plan`: the answer to 'How will you progress this?'; `rating`: the self-rating, 1-4, where given; `created_at`: when the audit was started; `updated_at`: when the audit was last saved; `submitted_at`: when the audit was submitted (empty while a draft). XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per audit and condition response, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -8114,7 +8134,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -8143,10 +8163,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.413855Z",
+                     *       "created_at": "2026-12-03T09:15:17.651480Z",
+                     *       "updated_at": "2026-12-03T09:15:17.842592Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8223,6 +8243,7 @@ export interface operations {
                      *     "0193a4f2-7c1e-7b3a-9f10-2d4c5e6f7a8b","Children's services self-audit 2025",1,"draft",1,1,"systems-aligned-across-agencies","Health and police attend strategy meetings; data is not shared.","A shared data agreement across the three agencies.","Safeguarding partnership to agree the data protocol by March.",2,"2025-03-10T09:04:12.107000+00:00","2025-03-14T10:22:31.512000+00:00",""
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad request */
@@ -8405,7 +8426,7 @@ export interface operations {
                     "application/fhir+json": components["schemas"]["FhirOperationOutcome"];
                 };
             };
-            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -8420,12 +8441,13 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
                      *         "application/fhir+json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -8447,7 +8469,7 @@ export interface operations {
                      *             ],
                      *             "text": "Not acceptable"
                      *           },
-                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
+                     *           "diagnostics": "This resource is available as application/json, application/fhir+json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON)."
                      *         }
                      *       ]
                      *     }
@@ -8797,7 +8819,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -8841,8 +8863,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:abb96e56a076 (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:50:53.225297Z"
+                     *           "actor": "api-key:6422bc8e02b7 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:15:17.651480Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -8866,8 +8888,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:abb96e56a076 (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:50:53.241419Z"
+                     *           "actor": "api-key:6422bc8e02b7 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:15:17.668330Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9004,12 +9026,18 @@ export interface operations {
     };
     get_audit_report: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
             };
@@ -9017,9 +9045,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The report as JSON. A printable page of the report, its ratings charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -9029,7 +9058,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "audit": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -9219,8 +9248,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditReport"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -9288,7 +9320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -9303,16 +9335,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -9343,22 +9378,50 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     compare_audits: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23b19-734c-78b9-9b4e-79e05bc99d57
+                 * @example 01a23b2f-cbb9-7ebb-b29b-1169a468c615
                  */
                 other_id: string;
             };
@@ -9366,9 +9429,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The comparison as JSON. A printable page of the comparison, the change per condition charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -9380,18 +9444,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *         "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *         "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *         "updated_at": "2026-12-03T09:15:17.690864Z",
+                     *         "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23b19-734c-78b9-9b4e-79e05bc99d57",
+                     *         "id": "01a23b2f-cbb9-7ebb-b29b-1169a468c615",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T08:50:53.388259Z",
-                     *         "href": "/v1/audits/01a23b19-734c-78b9-9b4e-79e05bc99d57"
+                     *         "updated_at": "2026-12-03T09:15:17.817824Z",
+                     *         "href": "/v1/audits/01a23b2f-cbb9-7ebb-b29b-1169a468c615"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9444,8 +9508,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditComparison"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -9513,7 +9580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -9528,16 +9595,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -9568,13 +9638,41 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_benchmark: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over `Accept`. */
+                format?: ("json" | "html" | "pdf") | null;
+            };
+            header?: {
+                /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @example 1 */
                 template_version: number;
@@ -9583,9 +9681,10 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description The benchmarks as JSON. A printable page of the benchmarks, the distribution per condition charted with `Accept: text/html` or `?format=html`. The same page as PDF with `Accept: application/pdf` or `?format=pdf` (`503` with `Retry-After` when it cannot be made in time). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-ID": components["headers"]["X-Request-ID"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -9632,8 +9731,11 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Benchmark"];
+                    "text/html": string;
+                    "application/pdf": string;
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             /** @description Authentication required */
             401: {
@@ -9701,7 +9803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request's Accept takes none of application/json only (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/html, application/pdf (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -9716,16 +9818,19 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json only, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/html, application/pdf, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
-                     *         "application/json"
+                     *         "application/json",
+                     *         "text/html",
+                     *         "application/pdf"
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            412: components["responses"]["PreconditionFailedOnRead"];
             /** @description Invalid request */
             422: {
                 headers: {
@@ -9756,7 +9861,29 @@ export interface operations {
             };
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description Service unavailable */
+            503: {
+                headers: {
+                    "X-Request-ID": components["headers"]["X-Request-ID"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://practice-framework.api/problems/service-unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "Service unavailable.",
+                     *       "instance": "/v1/..."
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_events: {
@@ -9791,22 +9918,22 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-72ab-7a7d-b7fa-408ba5e683e6",
+                     *           "id": "01a23b2f-cb16-7769-bc39-859236bb02f8",
                      *           "type": "audit.created",
-                     *           "occurred_at": "2026-12-03T08:50:53.225297Z",
+                     *           "occurred_at": "2026-12-03T09:15:17.651480Z",
                      *           "data": {
-                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "audit_id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *             "version": 1,
                      *             "revision": 1,
                      *             "status": "draft"
                      *           }
                      *         },
                      *         {
-                     *           "id": "01a23b19-72ba-70ed-89af-0b2e02007271",
+                     *           "id": "01a23b2f-cb26-7248-a2b6-57d243e8e5fb",
                      *           "type": "audit.updated",
-                     *           "occurred_at": "2026-12-03T08:50:53.241419Z",
+                     *           "occurred_at": "2026-12-03T09:15:17.668330Z",
                      *           "data": {
-                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "audit_id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
                      *             "version": 2,
                      *             "revision": 1,
                      *             "status": "draft"
@@ -9974,7 +10101,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *           "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
                      *           "url": "https://93.184.216.34/hooks/practice-framework",
                      *           "events": [
                      *             "audit.submitted",
@@ -9984,9 +10111,9 @@ export interface operations {
                      *           "enabled": true,
                      *           "disabled_reason": null,
                      *           "failing_since": null,
-                     *           "created_at": "2026-12-03T08:50:53.442183Z",
-                     *           "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *           "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *           "created_at": "2026-12-03T09:15:17.868137Z",
+                     *           "updated_at": "2026-12-03T09:15:17.868137Z",
+                     *           "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -10135,9 +10262,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_xVceo0YjMX+LDKS44JxdzWp+xN15ZJDdVe/RTTpSq9Y=",
+                     *       "secret": "whsec_TPThi8nqDQY9I1+N3Ly6z+1oOQnTbgrSnREiOTHhFYY=",
                      *       "previous_secret_expires_at": null,
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10147,9 +10274,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:15:17.868137Z",
+                     *       "updated_at": "2026-12-03T09:15:17.868137Z",
+                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookCreated"];
@@ -10289,7 +10416,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -10309,7 +10436,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10319,9 +10446,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:15:17.868137Z",
+                     *       "updated_at": "2026-12-03T09:15:17.868137Z",
+                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10459,7 +10586,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -10610,7 +10737,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -10641,7 +10768,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted"
@@ -10650,9 +10777,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.485698Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:15:17.868137Z",
+                     *       "updated_at": "2026-12-03T09:15:17.904804Z",
+                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10814,7 +10941,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -10834,8 +10961,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_Z4Ux3yBwy2AspjKCpKYLvU71hzw3C+EiiDGZzaD6PLk=",
-                     *       "previous_secret_expires_at": "2026-12-04T08:50:53.547206Z"
+                     *       "secret": "whsec_b4mvvKvoiNimdTK2McvoP8VjezMqnRjs/Gm7wNqO3IY=",
+                     *       "previous_secret_expires_at": "2026-12-04T09:15:17.961475Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSecret"];
@@ -10973,7 +11100,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -10993,15 +11120,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
+                     *       "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *       "next_attempt_at": "2026-12-03T09:15:17.915226Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "created_at": "2026-12-03T09:15:17.915226Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11146,7 +11273,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
             };
@@ -11169,15 +11296,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *           "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *           "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
+                     *           "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
                      *           "event_type": "webhook.test",
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *           "next_attempt_at": "2026-12-03T09:15:17.915226Z",
                      *           "last_status_code": null,
                      *           "last_error": null,
-                     *           "created_at": "2026-12-03T08:50:53.498799Z",
+                     *           "created_at": "2026-12-03T09:15:17.915226Z",
                      *           "delivered_at": null,
                      *           "attempt_log": []
                      *         }
@@ -11321,12 +11448,12 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
                  */
                 webhook_id: string;
                 /**
                  * @description The delivery's id (its `webhook-id`).
-                 * @example 01a23b19-73ba-7557-a33f-034284b54ec9
+                 * @example 01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5
                  */
                 delivery_id: string;
             };
@@ -11346,15 +11473,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
+                     *       "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T08:50:53.532799Z",
+                     *       "next_attempt_at": "2026-12-03T09:15:17.949168Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "created_at": "2026-12-03T09:15:17.915226Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11687,7 +11814,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:50:52.508061Z"
+                     *       "created_at": "2026-12-03T09:15:16.750280Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -11877,7 +12004,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T08:50:52.508061Z"
+                     *           "created_at": "2026-12-03T09:15:16.750280Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -12017,7 +12144,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:50:52.508061Z"
+                     *       "created_at": "2026-12-03T09:15:16.750280Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12174,14 +12301,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "abb96e56a076",
+                     *           "prefix": "6422bc8e02b7",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
                      *           "scopes": [
                      *             "audits:read",
                      *             "audits:write"
                      *           ],
-                     *           "created_at": "2026-12-03T08:50:52.535634Z",
+                     *           "created_at": "2026-12-03T09:15:16.783919Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -12349,17 +12476,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "abb96e56a076",
+                     *       "prefix": "6422bc8e02b7",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
                      *       "scopes": [
                      *         "audits:read",
                      *         "audits:write"
                      *       ],
-                     *       "created_at": "2026-12-03T08:50:52.535634Z",
+                     *       "created_at": "2026-12-03T09:15:16.783919Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_abb96e56a076_nRpViwE5VbMwmQaj1IibbA6tdPkvZC1WgeSs8CkdSaY"
+                     *       "token": "pfa_6422bc8e02b7_5Fj72a5TRDaZowHC03qa2YrrZ_XHulGKOLQve4tBctk"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -12521,7 +12648,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example fe76de1f10f9 */
+                /** @example 61762c522e70 */
                 prefix: string;
             };
             cookie?: never;
@@ -12689,17 +12816,17 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T08:50:52.508061Z"
+                     *         "created_at": "2026-12-03T09:15:16.750280Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "abb96e56a076",
+                     *         "prefix": "6422bc8e02b7",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
                      *         "scopes": [
                      *           "audits:read",
                      *           "audits:write"
                      *         ],
-                     *         "created_at": "2026-12-03T08:50:52.535634Z",
+                     *         "created_at": "2026-12-03T09:15:16.783919Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -16473,8 +16600,8 @@ export interface operations {
                  *     ]
                  */
                 facets?: components["schemas"]["ProjectFacet"][];
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -16485,7 +16612,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: project id; `name`: project name as printed; `programme`: programme slug; `appendix_1`: true for the 17 Appendix 1 projects; `organisations`: organisation slugs, `;`-separated; `themes`: theme tags, `;`-separated; `practice_models`: practice model slugs, `;`-separated; `features`: feature slugs, `;`-separated; `outcomes`: outcome slugs, `;`-separated; `evaluation_design`: evaluation design; `design_strength`: derived grade 0-4 (see /v1/evaluations); `findings`: number of findings. */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: project id; `name`: project name as printed; `programme`: programme slug; `appendix_1`: true for the 17 Appendix 1 projects; `organisations`: organisation slugs, `;`-separated; `themes`: theme tags, `;`-separated; `practice_models`: practice model slugs, `;`-separated; `features`: feature slugs, `;`-separated; `outcomes`: outcome slugs, `;`-separated; `evaluation_design`: evaluation design; `design_strength`: derived grade 0-4 (see /v1/evaluations); `findings`: number of findings. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per project, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -16726,11 +16853,12 @@ export interface operations {
                      *     "darlington-family-valued","Darlington Family Valued","strengthening-families-protecting-children","false","darlington","whole-system-change","family-group-conferencing;family-valued-model;formulation-circles;solution-circles","strengths-based-practice-framework;group-case-discussion;whole-family-focus","better-value-for-money;reduced-days-in-care;reduced-risk","","",3
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -16745,11 +16873,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */
@@ -17444,8 +17573,8 @@ export interface operations {
                  *     ]
                  */
                 facets?: components["schemas"]["FindingFacet"][];
-                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`. It wins over `Accept`. */
-                format?: ("json" | "csv") | null;
+                /** @description A shortcut for `Accept`: `json` is `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over `Accept`. */
+                format?: ("json" | "csv" | "xlsx") | null;
             };
             header?: {
                 /** @description ETags you hold (or `*`): `304 Not Modified` when one is current. */
@@ -17456,7 +17585,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (the Unit enum: percent, families, gbp, gbp-million, ...); `direction`: increase | decrease | no-change, where the finding is a change; `qualifier`: exact | approximately | at-least | more-than | almost | up-to | less-than; `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as the statement words it; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source; `canonical`: true for the one finding per fact that `distinct=true` returns; `same_fact_as`: slugs of findings in other texts that report the same fact, `;`-separated. */
+            /** @description JSON unless `Accept` asks for another. CSV with `Accept: text/csv` or `?format=csv`, columns: `slug`: finding id; `project`: project slug (empty for programme aggregates); `programme`: programme slug; `outcomes`: outcome slugs, `;`-separated; `kind`: outcome-change | cost-saving | practice-quality | family-experience | workforce | reach | programme-aggregate; `metric`: what was measured; `baseline_value`: number before, where given; `baseline_period`: period of the baseline; `result_value`: number after / reported figure; `result_period`: period of the result; `unit`: unit of the values (the Unit enum: percent, families, gbp, gbp-million, ...); `direction`: increase | decrease | no-change, where the finding is a change; `qualifier`: exact | approximately | at-least | more-than | almost | up-to | less-than; `comparison_value`: comparison figure (e.g. national rate); `comparison_label`: what the comparison is; `sample_size`: sample as the statement words it; `significance`: significance as reported; `statement`: verbatim statement; `source`: source slug; `locator`: where in the source; `canonical`: true for the one finding per fact that `distinct=true` returns; `same_fact_as`: slugs of findings in other texts that report the same fact, `;`-separated. XLSX with `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` or `?format=xlsx`: one sheet, a row per finding, the CSV's columns, numbers and times as typed cells, the header row frozen and filtered. */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -17595,11 +17724,12 @@ export interface operations {
                      *     "f000-hertfordshire-days-in-care-halved","family-safeguarding-hertfordshire","","reduced-days-in-care","outcome-change","average number of days spent in care per child (halved)","","","","","","decrease","","","","","","In Hertfordshire, the average number of days spent in care per child was halved.","dfe-seven-features","section: Reduced days spent in state care; footnote 12","false","f002-fsh-days-in-care-per-family;f004-hertfordshire-days-in-care"
                      */
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
-            /** @description The request's Accept takes none of application/json, text/csv (listed in `offered`). */
+            /** @description The request's Accept takes none of application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (listed in `offered`). */
             406: {
                 headers: {
                     "X-Request-ID": components["headers"]["X-Request-ID"];
@@ -17614,11 +17744,12 @@ export interface operations {
                      *       "type": "https://practice-framework.api/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
-                     *       "detail": "This resource is available as application/json, text/csv, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
+                     *       "detail": "This resource is available as application/json, text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, and the request's Accept header accepts none of that. Ask for one of those (or send no Accept for JSON).",
                      *       "instance": "/v1/...",
                      *       "offered": [
                      *         "application/json",
-                     *         "text/csv"
+                     *         "text/csv",
+                     *         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                      *       ]
                      *     }
                      */

@@ -18,14 +18,16 @@ from tests.conftest import assert_problem
 from tests.helpers import create_audit, operator_env, tenant
 
 FHIR = "application/fhir+json"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Each route that offers more than JSON, and what it offers, the server's preference first.
 OFFERED = {
-    "/v1/findings": ["application/json", "text/csv"],
-    "/v1/projects": ["application/json", "text/csv"],
+    "/v1/findings": ["application/json", "text/csv", XLSX],
+    "/v1/projects": ["application/json", "text/csv", XLSX],
     "/v1/audit-templates/1": ["application/json", FHIR],
 }
-AUDIT_ITEM = ["application/json", FHIR, "text/csv"]
-AUDIT_LIST = ["application/json", "text/csv"]
+AUDIT_ITEM = ["application/json", FHIR, "text/csv", XLSX]
+AUDIT_LIST = ["application/json", "text/csv", XLSX]
+PRINTABLE = ["application/json", "text/html", "application/pdf"]  # issue 20: test_printable.py
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -130,7 +132,6 @@ def test_a_json_only_route_answers_406_to_another_type(
         ("/v1/outcomes/reduced-risk", {}),
         ("/v1/audit-templates", {}),
         ("/v1/me", headers),
-        (f"{href}/report", headers),
         (f"{href}/revisions", headers),
         ("/v1/organisations", {}),
     ):
@@ -206,7 +207,7 @@ def test_an_audits_representations_have_their_own_etags(
         etags[media_type] = response.headers["etag"]
         head = client.head(href, headers={**headers, "Accept": media_type})
         assert head.headers["etag"] == etags[media_type]
-    assert len(set(etags.values())) == 3
+    assert len(set(etags.values())) == len(AUDIT_ITEM)
     for media_type, etag in etags.items():
         for other, other_etag in etags.items():
             response = client.get(
@@ -245,8 +246,8 @@ def test_the_openapi_description_lists_each_routes_representations(client: TestC
     description = client.get("/openapi.json").json()
     paths, schemas = description["paths"], description["components"]["schemas"]
     declared = {
-        ("/v1/findings", "get"): (["application/json", "text/csv"], 200),
-        ("/v1/projects", "get"): (["application/json", "text/csv"], 200),
+        ("/v1/findings", "get"): (OFFERED["/v1/findings"], 200),
+        ("/v1/projects", "get"): (OFFERED["/v1/projects"], 200),
         ("/v1/audit-templates/{version}", "get"): (["application/json", FHIR], 200),
         ("/v1/audits", "get"): (AUDIT_LIST, 200),
         ("/v1/audits", "post"): (AUDIT_ITEM, 201),
@@ -254,8 +255,18 @@ def test_the_openapi_description_lists_each_routes_representations(client: TestC
         ("/v1/audits/{audit_id}", "patch"): (AUDIT_ITEM, 200),
         ("/v1/audits/{audit_id}/submit", "post"): (AUDIT_ITEM, 200),
         ("/v1/audits/{audit_id}/amend", "post"): (AUDIT_ITEM, 200),
+        ("/v1/audits/{audit_id}/report", "get"): (PRINTABLE, 200),
+        ("/v1/audits/{audit_id}/compare/{other_id}", "get"): (PRINTABLE, 200),
+        ("/v1/benchmarks/{template_version}", "get"): (PRINTABLE, 200),
     }
-    formats = {"application/json": "json", "text/csv": "csv", FHIR: "fhir"}
+    formats = {
+        "application/json": "json",
+        "text/csv": "csv",
+        FHIR: "fhir",
+        XLSX: "xlsx",
+        "text/html": "html",
+        "application/pdf": "pdf",
+    }
     for path, operations in paths.items():
         if not path.startswith("/v1/"):
             continue

@@ -23,6 +23,7 @@ from .benchmark import Benchmark
 from .benefit import Benefit
 from .citation import Citation
 from .cited_text import CitedText
+from .compare_audits_format_type_0 import CompareAuditsFormatType0
 from .completeness import Completeness
 from .condition_benchmark import ConditionBenchmark
 from .condition_benchmark_distribution import ConditionBenchmarkDistribution
@@ -81,6 +82,8 @@ from .finding_qualifier import FindingQualifier
 from .framework_matrix import FrameworkMatrix
 from .framework_public import FrameworkPublic
 from .get_audit_format_type_0 import GetAuditFormatType0
+from .get_audit_report_format_type_0 import GetAuditReportFormatType0
+from .get_benchmark_format_type_0 import GetBenchmarkFormatType0
 from .get_template_format_type_0 import GetTemplateFormatType0
 from .guidance_item import GuidanceItem
 from .guidance_page import GuidancePage
@@ -174,6 +177,7 @@ __all__ = (
     "Benefit",
     "Citation",
     "CitedText",
+    "CompareAuditsFormatType0",
     "Completeness",
     "ConditionBenchmark",
     "ConditionBenchmarkDistribution",
@@ -232,6 +236,8 @@ __all__ = (
     "FrameworkMatrix",
     "FrameworkPublic",
     "GetAuditFormatType0",
+    "GetAuditReportFormatType0",
+    "GetBenchmarkFormatType0",
     "GetTemplateFormatType0",
     "GuidanceItem",
     "GuidancePage",

@@ -4,6 +4,7 @@ from enum import StrEnum
 class ListFindingsFormatType0(StrEnum):
     CSV = "csv"
     JSON = "json"
+    XLSX = "xlsx"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -5,6 +5,7 @@ class SubmitAuditFormatType0(StrEnum):
     CSV = "csv"
     FHIR = "fhir"
     JSON = "json"
+    XLSX = "xlsx"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -231,8 +231,8 @@ def sync_detailed(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-    matching rows, no pagination, no facets).
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+    with `?format=xlsx` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -254,7 +254,8 @@ def sync_detailed(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -315,8 +316,8 @@ def sync(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-    matching rows, no pagination, no facets).
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+    with `?format=xlsx` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -338,7 +339,8 @@ def sync(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -394,8 +396,8 @@ async def asyncio_detailed(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-    matching rows, no pagination, no facets).
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+    with `?format=xlsx` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -417,7 +419,8 @@ async def asyncio_detailed(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -476,8 +479,8 @@ async def asyncio(
     baseline and result with units and periods, comparison, sample, significance, the
     verbatim statement and its citation. Figures the texts state differently are separate
     rows. `facets` counts the matching findings per kind, outcome, feature, ... for a
-    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv` (all
-    matching rows, no pagination, no facets).
+    dashboard (`?facets=kind,outcome`). CSV with `Accept: text/csv` or `?format=csv`, XLSX
+    with `?format=xlsx` (all matching rows, no pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -499,7 +502,8 @@ async def asyncio(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListFindingsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

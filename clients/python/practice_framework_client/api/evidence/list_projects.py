@@ -208,7 +208,8 @@ def sync_detailed(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
+    with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -225,7 +226,8 @@ def sync_detailed(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -280,7 +282,8 @@ def sync(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
+    with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -297,7 +300,8 @@ def sync(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -347,7 +351,8 @@ async def asyncio_detailed(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
+    with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -364,7 +369,8 @@ async def asyncio_detailed(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:
@@ -417,7 +423,8 @@ async def asyncio(
     features demonstrated, outcomes evidenced, evaluation and findings. Filters combine with
     AND, e.g. `?feature=group-case-discussion&outcome=reduced-risk`; `facets` counts the
     matching projects per programme, feature, outcome, ... (`?facets=programme,feature`). CSV
-    with `Accept: text/csv` or `?format=csv` (all matching rows, no pagination, no facets).
+    with `Accept: text/csv` or `?format=csv`, XLSX with `?format=xlsx` (all matching rows, no
+    pagination, no facets).
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -434,7 +441,8 @@ async def asyncio(
             in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows
             without one.
         format_ (ListProjectsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
         if_none_match (str | Unset):
 
     Raises:

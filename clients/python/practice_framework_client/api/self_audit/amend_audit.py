@@ -150,7 +150,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -192,7 +193,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -229,7 +231,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -269,7 +272,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (AmendAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 

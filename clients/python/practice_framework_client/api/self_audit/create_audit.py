@@ -161,7 +161,8 @@ def sync_detailed(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -212,7 +213,8 @@ def sync(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -258,7 +260,8 @@ async def asyncio_detailed(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept
@@ -307,7 +310,8 @@ async def asyncio(
 
     Args:
         format_ (CreateAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         idempotency_key (str | Unset): Any unique string (a UUID is ideal). A retry with the same
             key and body returns the first response; the same key with another body is a `409`. Kept

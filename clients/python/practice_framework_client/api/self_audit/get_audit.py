@@ -147,7 +147,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -191,7 +192,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -230,7 +232,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 
@@ -272,7 +275,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (GetAuditFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_none_match (str | Unset):
 

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
 
@@ -8,32 +8,58 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.audit_report import AuditReport
+from ...models.get_audit_report_format_type_0 import GetAuditReportFormatType0
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     audit_id: UUID,
+    *,
+    format_: GetAuditReportFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, GetAuditReportFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/audits/{audit_id}/report".format(
             audit_id=quote(str(audit_id), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AuditReport | Problem | ValidationProblem | None:
+) -> Any | AuditReport | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = AuditReport.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -59,6 +85,11 @@ def _parse_response(
         response_406 = Problem.from_dict(response.json())
 
         return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
@@ -88,7 +119,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AuditReport | Problem | ValidationProblem]:
+) -> Response[Any | AuditReport | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -101,28 +132,39 @@ def sync_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[AuditReport | Problem | ValidationProblem]:
-    """Report: completeness, ratings and what to learn from
+    format_: GetAuditReportFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | AuditReport | Problem | ValidationProblem]:
+    """Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
 
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
-    those features and their findings, each linked.
+    those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+    gives a printable page: the audit's details, its ratings charted, each condition's answers
+    and, for weak ones, what to learn from, each figure's source in numbered notes;
+    `?format=pdf` the same page as PDF.
 
     Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (GetAuditReportFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditReport | Problem | ValidationProblem]
+        Response[Any | AuditReport | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -136,29 +178,40 @@ def sync(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> AuditReport | Problem | ValidationProblem | None:
-    """Report: completeness, ratings and what to learn from
+    format_: GetAuditReportFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | AuditReport | Problem | ValidationProblem | None:
+    """Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
 
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
-    those features and their findings, each linked.
+    those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+    gives a printable page: the audit's details, its ratings charted, each condition's answers
+    and, for weak ones, what to learn from, each figure's source in numbered notes;
+    `?format=pdf` the same page as PDF.
 
     Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (GetAuditReportFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditReport | Problem | ValidationProblem
+        Any | AuditReport | Problem | ValidationProblem
     """
 
     return sync_detailed(
         audit_id=audit_id,
         client=client,
+        format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -166,28 +219,39 @@ async def asyncio_detailed(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> Response[AuditReport | Problem | ValidationProblem]:
-    """Report: completeness, ratings and what to learn from
+    format_: GetAuditReportFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | AuditReport | Problem | ValidationProblem]:
+    """Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
 
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
-    those features and their findings, each linked.
+    those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+    gives a printable page: the audit's details, its ratings charted, each condition's answers
+    and, for weak ones, what to learn from, each figure's source in numbered notes;
+    `?format=pdf` the same page as PDF.
 
     Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (GetAuditReportFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuditReport | Problem | ValidationProblem]
+        Response[Any | AuditReport | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         audit_id=audit_id,
+        format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,29 +263,40 @@ async def asyncio(
     audit_id: UUID,
     *,
     client: AuthenticatedClient,
-) -> AuditReport | Problem | ValidationProblem | None:
-    """Report: completeness, ratings and what to learn from
+    format_: GetAuditReportFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | AuditReport | Problem | ValidationProblem | None:
+    """Report: completeness, ratings and what to learn from (JSON, HTML or PDF)
 
      Completeness and the rating distribution, and for each weak condition (rated 1 or 2)
     its recommendation, the features and enablers it bears on, the projects that demonstrate
-    those features and their findings, each linked.
+    those features and their findings, each linked. `Accept: text/html` (or `?format=html`)
+    gives a printable page: the audit's details, its ratings charted, each condition's answers
+    and, for weak ones, what to learn from, each figure's source in numbered notes;
+    `?format=pdf` the same page as PDF.
 
     Needs the `audits:read` scope.
 
     Args:
         audit_id (UUID): The audit's id (a UUID).
+        format_ (GetAuditReportFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuditReport | Problem | ValidationProblem
+        Any | AuditReport | Problem | ValidationProblem
     """
 
     return (
         await asyncio_detailed(
             audit_id=audit_id,
             client=client,
+            format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

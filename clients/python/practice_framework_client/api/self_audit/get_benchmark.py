@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -7,32 +7,58 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.benchmark import Benchmark
+from ...models.get_benchmark_format_type_0 import GetBenchmarkFormatType0
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     template_version: int,
+    *,
+    format_: GetBenchmarkFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
+
+    params: dict[str, Any] = {}
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, GetBenchmarkFormatType0):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/benchmarks/{template_version}".format(
             template_version=quote(str(template_version), safe=""),
         ),
+        "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Benchmark | Problem | ValidationProblem | None:
+) -> Any | Benchmark | Problem | ValidationProblem | None:
     if response.status_code == 200:
         response_200 = Benchmark.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -58,6 +84,11 @@ def _parse_response(
         response_406 = Problem.from_dict(response.json())
 
         return response_406
+
+    if response.status_code == 412:
+        response_412 = Problem.from_dict(response.json())
+
+        return response_412
 
     if response.status_code == 422:
         response_422 = ValidationProblem.from_dict(response.json())
@@ -87,7 +118,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Benchmark | Problem | ValidationProblem]:
+) -> Response[Any | Benchmark | Problem | ValidationProblem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,28 +131,38 @@ def sync_detailed(
     template_version: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Benchmark | Problem | ValidationProblem]:
-    """Rating distribution across organisations
+    format_: GetBenchmarkFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Benchmark | Problem | ValidationProblem]:
+    """Rating distribution across organisations (JSON, HTML or PDF)
 
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+    `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+    (suppressed alike).
 
     Needs the `audits:read` scope.
 
     Args:
         template_version (int):
+        format_ (GetBenchmarkFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Benchmark | Problem | ValidationProblem]
+        Response[Any | Benchmark | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         template_version=template_version,
+        format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -135,29 +176,39 @@ def sync(
     template_version: int,
     *,
     client: AuthenticatedClient,
-) -> Benchmark | Problem | ValidationProblem | None:
-    """Rating distribution across organisations
+    format_: GetBenchmarkFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | Benchmark | Problem | ValidationProblem | None:
+    """Rating distribution across organisations (JSON, HTML or PDF)
 
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+    `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+    (suppressed alike).
 
     Needs the `audits:read` scope.
 
     Args:
         template_version (int):
+        format_ (GetBenchmarkFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Benchmark | Problem | ValidationProblem
+        Any | Benchmark | Problem | ValidationProblem
     """
 
     return sync_detailed(
         template_version=template_version,
         client=client,
+        format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -165,28 +216,38 @@ async def asyncio_detailed(
     template_version: int,
     *,
     client: AuthenticatedClient,
-) -> Response[Benchmark | Problem | ValidationProblem]:
-    """Rating distribution across organisations
+    format_: GetBenchmarkFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Response[Any | Benchmark | Problem | ValidationProblem]:
+    """Rating distribution across organisations (JSON, HTML or PDF)
 
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+    `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+    (suppressed alike).
 
     Needs the `audits:read` scope.
 
     Args:
         template_version (int):
+        format_ (GetBenchmarkFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Benchmark | Problem | ValidationProblem]
+        Response[Any | Benchmark | Problem | ValidationProblem]
     """
 
     kwargs = _get_kwargs(
         template_version=template_version,
+        format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,29 +259,39 @@ async def asyncio(
     template_version: int,
     *,
     client: AuthenticatedClient,
-) -> Benchmark | Problem | ValidationProblem | None:
-    """Rating distribution across organisations
+    format_: GetBenchmarkFormatType0 | None | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
+) -> Any | Benchmark | Problem | ValidationProblem | None:
+    """Rating distribution across organisations (JSON, HTML or PDF)
 
      Per condition, how many organisations rated it 1, 2, 3 or 4 in their latest submitted
     audit on this template. Suppressed (no counts at all) while fewer than five organisations
     have submitted, so no organisation can be singled out. Organisations are never named.
+    `Accept: text/html` or `application/pdf` gives a printable page charting the distribution
+    (suppressed alike).
 
     Needs the `audits:read` scope.
 
     Args:
         template_version (int):
+        format_ (GetBenchmarkFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
+            `application/json`, `html` is `text/html`, `pdf` is `application/pdf`. It wins over
+            `Accept`.
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Benchmark | Problem | ValidationProblem
+        Any | Benchmark | Problem | ValidationProblem
     """
 
     return (
         await asyncio_detailed(
             template_version=template_version,
             client=client,
+            format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

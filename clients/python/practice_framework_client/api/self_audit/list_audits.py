@@ -172,7 +172,10 @@ def sync_detailed(
     page to the end, and keep the time you started as the next `updated_since` (or follow
     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-    the responses of this page's audits as CSV. Needs the `audits:read` scope.
+    the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+    rows.
+
+    Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -184,7 +187,8 @@ def sync_detailed(
             the time of the last sync.
         sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -230,7 +234,10 @@ def sync(
     page to the end, and keep the time you started as the next `updated_since` (or follow
     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-    the responses of this page's audits as CSV. Needs the `audits:read` scope.
+    the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+    rows.
+
+    Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -242,7 +249,8 @@ def sync(
             the time of the last sync.
         sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -283,7 +291,10 @@ async def asyncio_detailed(
     page to the end, and keep the time you started as the next `updated_since` (or follow
     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-    the responses of this page's audits as CSV. Needs the `audits:read` scope.
+    the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+    rows.
+
+    Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -295,7 +306,8 @@ async def asyncio_detailed(
             the time of the last sync.
         sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -339,7 +351,10 @@ async def asyncio(
     page to the end, and keep the time you started as the next `updated_since` (or follow
     `GET /v1/events`). An unknown query parameter is `422`, so a typo never widens a sync.
     Other organisations' audits are never listed. `Accept: text/csv` (or `?format=csv`) gives
-    the responses of this page's audits as CSV. Needs the `audits:read` scope.
+    the responses of this page's audits as CSV, `?format=xlsx` as an XLSX sheet with the same
+    rows.
+
+    Needs the `audits:read` scope.
 
     Args:
         limit (int | Unset): Page size, 1 to 200. Default: 50.
@@ -351,7 +366,8 @@ async def asyncio(
             the time of the last sync.
         sort (AuditSort | Unset):
         format_ (ListAuditsFormatType0 | None | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `csv` is `text/csv`. It wins over `Accept`.
+            `application/json`, `csv` is `text/csv`, `xlsx` is `application/vnd.openxmlformats-
+            officedocument.spreadsheetml.sheet`. It wins over `Accept`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -151,7 +151,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -194,7 +195,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -232,7 +234,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 
@@ -273,7 +276,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | SubmitAuditFormatType0 | Unset): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
 

@@ -180,7 +180,8 @@ def sync_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -233,7 +234,8 @@ def sync(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -281,7 +283,8 @@ async def asyncio_detailed(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send
@@ -332,7 +335,8 @@ async def asyncio(
     Args:
         audit_id (UUID): The audit's id (a UUID).
         format_ (None | Unset | UpdateAuditFormatType0): A shortcut for `Accept`: `json` is
-            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`. It wins over
+            `application/json`, `fhir` is `application/fhir+json`, `csv` is `text/csv`, `xlsx` is
+            `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`. It wins over
             `Accept`.
         if_match (str): The audit's current `ETag`. Required: `428` without it, `412` when stale.
         body (AuditUpdate): A partial update. `responses` merge by `condition`: fields you send

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class GetAuditReportFormatType0(StrEnum):
+    HTML = "html"
+    JSON = "json"
+    PDF = "pdf"
+
+    def __str__(self) -> str:
+        return str(self.value)
