@@ -293,14 +293,13 @@ def feature_outcome_projects(session: Session) -> list[tuple[str, str, str]]:
 
 
 def feature_outcome_finding_counts(session: Session) -> dict[tuple[str, str], int]:
-    """(feature, outcome) -> distinct findings of that outcome reported by projects that
-    demonstrate the feature."""
+    """(feature, outcome) -> distinct findings (one per fact: the canonical one) of that outcome
+    reported by projects that demonstrate the feature."""
     stmt = (
         select(ProjectLink.target, FindingOutcome.outcome, func.count(distinct(col(Finding.slug))))
         .join(Finding, col(Finding.project) == col(ProjectLink.project))
         .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
-        .where(ProjectLink.kind == "feature")
-        # One finding per fact once findings carry it: .where(col(Finding.canonical))
+        .where(ProjectLink.kind == "feature", col(Finding.canonical))
         .group_by(col(ProjectLink.target), col(FindingOutcome.outcome))
     )
     return {(str(f), str(o)): int(n) for f, o, n in session.exec(stmt).all()}
