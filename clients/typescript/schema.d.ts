@@ -621,7 +621,8 @@ export interface paths {
         /**
          * Features against outcomes, from the evidence
          * @description For each of the seven features and each of the seven outcomes (49 cells), the projects
-         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do
+         *     (one per fact, as `list_findings?distinct=true` counts them):
          *     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
          *     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
          *     `304`.
@@ -2549,7 +2550,7 @@ export interface components {
             projects: components["schemas"]["Ref"][];
             /**
              * Finding Count
-             * @description Distinct findings of the outcome reported by projects that demonstrate the feature.
+             * @description Distinct findings (one per fact, as `list_findings?distinct=true` counts them) of the outcome reported by projects that demonstrate the feature.
              */
             finding_count: number;
         };
@@ -4041,7 +4042,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T08:50:51.013992Z",
+                     *           "published_at": "2026-12-03T09:07:14.581446Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -4145,7 +4146,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T08:50:51.013992Z",
+                     *       "published_at": "2026-12-03T09:07:14.581446Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -4881,7 +4882,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *           "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4910,10 +4911,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T08:50:53.225297Z",
-                     *           "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *           "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *           "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *           "created_at": "2026-12-03T09:07:19.620539Z",
+                     *           "updated_at": "2026-12-03T09:07:19.683160Z",
+                     *           "submitted_at": "2026-12-03T09:07:19.683154Z",
+                     *           "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -5220,7 +5221,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5249,10 +5250,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.225297Z",
+                     *       "created_at": "2026-12-03T09:07:19.620539Z",
+                     *       "updated_at": "2026-12-03T09:07:19.620539Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5907,7 +5908,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -5928,7 +5929,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5957,10 +5958,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "created_at": "2026-12-03T09:07:19.620539Z",
+                     *       "updated_at": "2026-12-03T09:07:19.683160Z",
+                     *       "submitted_at": "2026-12-03T09:07:19.683154Z",
+                     *       "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6523,7 +6524,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -6569,7 +6570,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6598,10 +6599,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.241419Z",
+                     *       "created_at": "2026-12-03T09:07:19.620539Z",
+                     *       "updated_at": "2026-12-03T09:07:19.651765Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7388,7 +7389,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -7409,7 +7410,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7438,10 +7439,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *       "submitted_at": "2026-12-03T08:50:53.258973Z",
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "created_at": "2026-12-03T09:07:19.620539Z",
+                     *       "updated_at": "2026-12-03T09:07:19.683160Z",
+                     *       "submitted_at": "2026-12-03T09:07:19.683154Z",
+                     *       "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8093,7 +8094,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -8114,7 +8115,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -8143,10 +8144,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T08:50:53.225297Z",
-                     *       "updated_at": "2026-12-03T08:50:53.413855Z",
+                     *       "created_at": "2026-12-03T09:07:19.620539Z",
+                     *       "updated_at": "2026-12-03T09:07:19.989461Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *       "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8797,7 +8798,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -8841,8 +8842,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:abb96e56a076 (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:50:53.225297Z"
+                     *           "actor": "api-key:b368347de7c6 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:07:19.620539Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -8866,8 +8867,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:abb96e56a076 (Case management system)",
-                     *           "recorded_at": "2026-12-03T08:50:53.241419Z"
+                     *           "actor": "api-key:b368347de7c6 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:07:19.651765Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9009,7 +9010,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
             };
@@ -9029,7 +9030,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *       "audit": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -9353,12 +9354,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b19-72a9-71c4-8fc4-8a8e5bb811eb
+                 * @example 01a23b28-7fc4-70a2-b247-46154baf8c3c
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23b19-734c-78b9-9b4e-79e05bc99d57
+                 * @example 01a23b28-8108-7ee5-b06f-655ddec0bc08
                  */
                 other_id: string;
             };
@@ -9380,18 +9381,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *         "id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T08:50:53.258977Z",
-                     *         "href": "/v1/audits/01a23b19-72a9-71c4-8fc4-8a8e5bb811eb"
+                     *         "updated_at": "2026-12-03T09:07:19.683160Z",
+                     *         "href": "/v1/audits/01a23b28-7fc4-70a2-b247-46154baf8c3c"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23b19-734c-78b9-9b4e-79e05bc99d57",
+                     *         "id": "01a23b28-8108-7ee5-b06f-655ddec0bc08",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T08:50:53.388259Z",
-                     *         "href": "/v1/audits/01a23b19-734c-78b9-9b4e-79e05bc99d57"
+                     *         "updated_at": "2026-12-03T09:07:19.944293Z",
+                     *         "href": "/v1/audits/01a23b28-8108-7ee5-b06f-655ddec0bc08"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9791,22 +9792,22 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-72ab-7a7d-b7fa-408ba5e683e6",
+                     *           "id": "01a23b28-7fcc-7714-ad30-a6d6d2ff0bb3",
                      *           "type": "audit.created",
-                     *           "occurred_at": "2026-12-03T08:50:53.225297Z",
+                     *           "occurred_at": "2026-12-03T09:07:19.620539Z",
                      *           "data": {
-                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "audit_id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *             "version": 1,
                      *             "revision": 1,
                      *             "status": "draft"
                      *           }
                      *         },
                      *         {
-                     *           "id": "01a23b19-72ba-70ed-89af-0b2e02007271",
+                     *           "id": "01a23b28-7fea-7f75-95a8-66166c569679",
                      *           "type": "audit.updated",
-                     *           "occurred_at": "2026-12-03T08:50:53.241419Z",
+                     *           "occurred_at": "2026-12-03T09:07:19.651765Z",
                      *           "data": {
-                     *             "audit_id": "01a23b19-72a9-71c4-8fc4-8a8e5bb811eb",
+                     *             "audit_id": "01a23b28-7fc4-70a2-b247-46154baf8c3c",
                      *             "version": 2,
                      *             "revision": 1,
                      *             "status": "draft"
@@ -9974,7 +9975,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *           "id": "01a23b28-8163-7cd5-9c1b-f73288336e29",
                      *           "url": "https://93.184.216.34/hooks/practice-framework",
                      *           "events": [
                      *             "audit.submitted",
@@ -9984,9 +9985,9 @@ export interface operations {
                      *           "enabled": true,
                      *           "disabled_reason": null,
                      *           "failing_since": null,
-                     *           "created_at": "2026-12-03T08:50:53.442183Z",
-                     *           "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *           "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *           "created_at": "2026-12-03T09:07:20.035007Z",
+                     *           "updated_at": "2026-12-03T09:07:20.035007Z",
+                     *           "href": "/v1/webhooks/01a23b28-8163-7cd5-9c1b-f73288336e29"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -10135,9 +10136,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_xVceo0YjMX+LDKS44JxdzWp+xN15ZJDdVe/RTTpSq9Y=",
+                     *       "secret": "whsec_kyptl5rJBB8A/wI4ny0DirIYTRc5nRq+7oQE1/F9Pw0=",
                      *       "previous_secret_expires_at": null,
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b28-8163-7cd5-9c1b-f73288336e29",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10147,9 +10148,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:07:20.035007Z",
+                     *       "updated_at": "2026-12-03T09:07:20.035007Z",
+                     *       "href": "/v1/webhooks/01a23b28-8163-7cd5-9c1b-f73288336e29"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookCreated"];
@@ -10289,7 +10290,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -10309,7 +10310,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b28-8163-7cd5-9c1b-f73288336e29",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10319,9 +10320,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.442183Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:07:20.035007Z",
+                     *       "updated_at": "2026-12-03T09:07:20.035007Z",
+                     *       "href": "/v1/webhooks/01a23b28-8163-7cd5-9c1b-f73288336e29"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10459,7 +10460,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -10610,7 +10611,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -10641,7 +10642,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-7382-7613-85f9-b797df615206",
+                     *       "id": "01a23b28-8163-7cd5-9c1b-f73288336e29",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted"
@@ -10650,9 +10651,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T08:50:53.442183Z",
-                     *       "updated_at": "2026-12-03T08:50:53.485698Z",
-                     *       "href": "/v1/webhooks/01a23b19-7382-7613-85f9-b797df615206"
+                     *       "created_at": "2026-12-03T09:07:20.035007Z",
+                     *       "updated_at": "2026-12-03T09:07:20.099227Z",
+                     *       "href": "/v1/webhooks/01a23b28-8163-7cd5-9c1b-f73288336e29"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10814,7 +10815,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -10834,8 +10835,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_Z4Ux3yBwy2AspjKCpKYLvU71hzw3C+EiiDGZzaD6PLk=",
-                     *       "previous_secret_expires_at": "2026-12-04T08:50:53.547206Z"
+                     *       "secret": "whsec_N/2MGOyW5ZK03wU7GAh/Mt1f26j/mXUJqD00gFE0IZs=",
+                     *       "previous_secret_expires_at": "2026-12-04T09:07:20.151098Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSecret"];
@@ -10973,7 +10974,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -10993,15 +10994,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "id": "01a23b28-81ac-7d23-88ef-6ef1da2de467",
+                     *       "event_id": "01a23b28-81ac-7edc-a828-f43e447ccc38",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *       "next_attempt_at": "2026-12-03T09:07:20.108817Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "created_at": "2026-12-03T09:07:20.108817Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11146,7 +11147,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
             };
@@ -11169,15 +11170,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *           "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *           "id": "01a23b28-81ac-7d23-88ef-6ef1da2de467",
+                     *           "event_id": "01a23b28-81ac-7edc-a828-f43e447ccc38",
                      *           "event_type": "webhook.test",
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-03T08:50:53.498799Z",
+                     *           "next_attempt_at": "2026-12-03T09:07:20.108817Z",
                      *           "last_status_code": null,
                      *           "last_error": null,
-                     *           "created_at": "2026-12-03T08:50:53.498799Z",
+                     *           "created_at": "2026-12-03T09:07:20.108817Z",
                      *           "delivered_at": null,
                      *           "attempt_log": []
                      *         }
@@ -11321,12 +11322,12 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b19-7382-7613-85f9-b797df615206
+                 * @example 01a23b28-8163-7cd5-9c1b-f73288336e29
                  */
                 webhook_id: string;
                 /**
                  * @description The delivery's id (its `webhook-id`).
-                 * @example 01a23b19-73ba-7557-a33f-034284b54ec9
+                 * @example 01a23b28-81ac-7d23-88ef-6ef1da2de467
                  */
                 delivery_id: string;
             };
@@ -11346,15 +11347,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b19-73ba-7557-a33f-034284b54ec9",
-                     *       "event_id": "01a23b19-73ba-72bd-a0f2-23e23a51b30f",
+                     *       "id": "01a23b28-81ac-7d23-88ef-6ef1da2de467",
+                     *       "event_id": "01a23b28-81ac-7edc-a828-f43e447ccc38",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T08:50:53.532799Z",
+                     *       "next_attempt_at": "2026-12-03T09:07:20.139105Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T08:50:53.498799Z",
+                     *       "created_at": "2026-12-03T09:07:20.108817Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11687,7 +11688,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:50:52.508061Z"
+                     *       "created_at": "2026-12-03T09:07:17.975254Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -11877,7 +11878,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T08:50:52.508061Z"
+                     *           "created_at": "2026-12-03T09:07:17.975254Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -12017,7 +12018,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T08:50:52.508061Z"
+                     *       "created_at": "2026-12-03T09:07:17.975254Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12174,14 +12175,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "abb96e56a076",
+                     *           "prefix": "b368347de7c6",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
                      *           "scopes": [
                      *             "audits:read",
                      *             "audits:write"
                      *           ],
-                     *           "created_at": "2026-12-03T08:50:52.535634Z",
+                     *           "created_at": "2026-12-03T09:07:18.066097Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -12349,17 +12350,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "abb96e56a076",
+                     *       "prefix": "b368347de7c6",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
                      *       "scopes": [
                      *         "audits:read",
                      *         "audits:write"
                      *       ],
-                     *       "created_at": "2026-12-03T08:50:52.535634Z",
+                     *       "created_at": "2026-12-03T09:07:18.066097Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_abb96e56a076_nRpViwE5VbMwmQaj1IibbA6tdPkvZC1WgeSs8CkdSaY"
+                     *       "token": "pfa_b368347de7c6_foJdUZzgw6BDDSfaUJHPpu5j7BSSedEXCeNNHkFcpKw"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -12521,7 +12522,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example fe76de1f10f9 */
+                /** @example 7066c1f29cbd */
                 prefix: string;
             };
             cookie?: never;
@@ -12689,17 +12690,17 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T08:50:52.508061Z"
+                     *         "created_at": "2026-12-03T09:07:17.975254Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "abb96e56a076",
+                     *         "prefix": "b368347de7c6",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
                      *         "scopes": [
                      *           "audits:read",
                      *           "audits:write"
                      *         ],
-                     *         "created_at": "2026-12-03T08:50:52.535634Z",
+                     *         "created_at": "2026-12-03T09:07:18.066097Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -12836,7 +12837,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "content_version": "24243991aae00233",
+                     *       "content_version": "24f415a628d0199b",
                      *       "title": "Seven features of practice and seven outcomes",
                      *       "summary": "Our hypothesis is that to achieve genuinely transformational and sustained change in children’s social care, and significantly improved outcomes across the system, the right focus and action is needed at the levels of both practice and organisation. The ISOS enablers are factors that need to be in place at the corporate, whole organisation and partnership level; whilst the seven features of practice identified through the Innovation Programme are specifically about social work practice – they describe how to create an environment where social workers do better work with families day-to-day. Action at these two ‘levels’ is mutually reinforcing. Excellent practice can only flourish where the organisational enablers are in place as a supportive framework, and when there is excellent social work practice that focuses on the seven features it provides the focus, momentum and fuel for wider change.",
                      *       "table_1": [
@@ -13504,7 +13505,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "content_version": "24243991aae00233",
+                     *       "content_version": "24f415a628d0199b",
                      *       "outcomes": [
                      *         {
                      *           "slug": "increased-wellbeing-and-resilience",
@@ -13565,7 +13566,7 @@ export interface operations {
                      *                   "href": "/v1/projects/family-safeguarding-hertfordshire"
                      *                 }
                      *               ],
-                     *               "finding_count": 19
+                     *               "finding_count": 14
                      *             }
                      *           ]
                      *         },
@@ -16463,6 +16464,8 @@ export interface operations {
                 outcome?: string | null;
                 model?: string | null;
                 organisation?: string | null;
+                /** @description Projects whose evaluation has this `design_strength` (0-4; see the rule). */
+                design_strength?: number | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
                 /**
@@ -16574,21 +16577,21 @@ export interface operations {
                      *           "citations": [
                      *             {
                      *               "source": "sfpc-learning-journal-3",
-                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *               "quote": "DARLINGTON FAMILY VALUED",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "The Department for Education (DfE) SFPC programme is funding a number of key areas – and we are already seeing the benefits of this.",
                      *               "report": null,
                      *               "report_locator": null
                      *             },
                      *             {
                      *               "source": "sfpc-learning-journal-3",
-                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *               "quote": "Since becoming a Strengthening Families ‘trailblazer’, our relationships with families have moved from an important part of what we do to the very centre of all our work in children’s services.",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "1 Child Friendly Warwickshire",
                      *               "report": null,
                      *               "report_locator": null
                      *             }
                      *           ],
-                     *           "slug": "darlington-family-valued",
-                     *           "name": "Darlington Family Valued",
+                     *           "slug": "child-friendly-warwickshire",
+                     *           "name": "Child Friendly Warwickshire",
                      *           "programme": {
                      *             "slug": "strengthening-families-protecting-children",
                      *             "title": "Strengthening Families, Protecting Children",
@@ -16597,105 +16600,60 @@ export interface operations {
                      *           "appendix_1": false,
                      *           "organisations": [
                      *             {
-                     *               "slug": "darlington",
-                     *               "title": "Darlington Borough Council",
-                     *               "href": "/v1/organisations/darlington"
+                     *               "slug": "warwickshire",
+                     *               "title": "Warwickshire",
+                     *               "href": "/v1/organisations/warwickshire"
                      *             }
                      *           ],
-                     *           "themes": [
-                     *             "whole-system-change"
-                     *           ],
-                     *           "aims": [],
-                     *           "practice_models": [
-                     *             {
-                     *               "slug": "family-group-conferencing",
-                     *               "title": "Family Group Conferencing",
-                     *               "href": "/v1/practice-models/family-group-conferencing"
-                     *             },
-                     *             {
-                     *               "slug": "family-valued-model",
-                     *               "title": "Family Valued",
-                     *               "href": "/v1/practice-models/family-valued-model"
-                     *             }
-                     *           ],
-                     *           "features": [
+                     *           "themes": [],
+                     *           "aims": [
                      *             {
                      *               "citations": [
                      *                 {
                      *                   "source": "sfpc-learning-journal-3",
-                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                   "quote": "There has been a shift from ‘doing to’ to ‘working with’ families and giving families real ownership over their plans.",
+                     *                   "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                   "quote": "We are working towards making this county the best place it can be - under our Child Friendly Warwickshire programme.",
                      *                   "report": null,
                      *                   "report_locator": null
                      *                 }
                      *               ],
-                     *               "feature": {
-                     *                 "slug": "strengths-based-practice-framework",
-                     *                 "title": "Using a clear, strengths-based practice framework",
-                     *                 "href": "/v1/features/strengths-based-practice-framework"
-                     *               },
-                     *               "rationale": "Practice has shifted from 'doing to' to 'working with' families, who own their plans."
+                     *               "text": "We are working towards making this county the best place it can be - under our Child Friendly Warwickshire programme."
                      *             },
                      *             {
                      *               "citations": [
                      *                 {
                      *                   "source": "sfpc-learning-journal-3",
-                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                   "quote": "We also use solution circles and formulation circles, where groups of professionals work together to reflect on a family, challenge each other’s thinking and jointly identify the right solution.",
+                     *                   "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                   "quote": "we are building new creative working relationships with partners, local communities and businesses to make a difference in the lives of children and where they live.",
                      *                   "report": null,
                      *                   "report_locator": null
                      *                 }
                      *               ],
-                     *               "feature": {
-                     *                 "slug": "group-case-discussion",
-                     *                 "title": "Undertaking group case discussion",
-                     *                 "href": "/v1/features/group-case-discussion"
-                     *               },
-                     *               "rationale": "Solution and formulation circles bring professionals together to reflect on a family and agree a solution."
+                     *               "text": "we are building new creative working relationships with partners, local communities and businesses to make a difference in the lives of children and where they live."
                      *             }
                      *           ],
-                     *           "outcomes": [
-                     *             {
-                     *               "slug": "better-value-for-money",
-                     *               "title": "Better value for money",
-                     *               "href": "/v1/outcomes/better-value-for-money"
-                     *             },
-                     *             {
-                     *               "slug": "reduced-days-in-care",
-                     *               "title": "Reduced days spent in state care",
-                     *               "href": "/v1/outcomes/reduced-days-in-care"
-                     *             }
-                     *           ],
+                     *           "practice_models": [],
+                     *           "features": [],
+                     *           "outcomes": [],
                      *           "implementation_status": {
                      *             "citations": [
                      *               {
                      *                 "source": "sfpc-learning-journal-3",
-                     *                 "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                 "quote": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington.",
+                     *                 "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                 "quote": "A key first step has been an extensive survey of children and young people – to ensure we know how they feel about our county, and what their priorities for change are.",
                      *                 "report": null,
                      *                 "report_locator": null
                      *               }
                      *             ],
-                     *             "text": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington."
+                     *             "text": "A key first step has been an extensive survey of children and young people – to ensure we know how they feel about our county, and what their priorities for change are."
                      *           },
                      *           "evaluation": null,
-                     *           "findings": [
-                     *             {
-                     *               "slug": "f003-darlington-child-protection-plans-reduction",
-                     *               "title": "f003-darlington-child-protection-plans-reduction",
-                     *               "href": "/v1/findings/f003-darlington-child-protection-plans-reduction"
-                     *             },
-                     *             {
-                     *               "slug": "f003-darlington-entries-to-care-reduction",
-                     *               "title": "f003-darlington-entries-to-care-reduction",
-                     *               "href": "/v1/findings/f003-darlington-entries-to-care-reduction"
-                     *             }
-                     *           ],
-                     *           "href": "/v1/projects/darlington-family-valued"
+                     *           "findings": [],
+                     *           "href": "/v1/projects/child-friendly-warwickshire"
                      *         }
                      *       ],
-                     *       "next_cursor": "WyJkYXJsaW5ndG9uLWZhbWlseS12YWx1ZWQiXQ.mIyBnN6xI7IsNZ7vB0nYTQ",
-                     *       "total": 41,
+                     *       "next_cursor": "WyJjaGlsZC1mcmllbmRseS13YXJ3aWNrc2hpcmUiXQ.zNt4zrGO6P9ZBy-yosrHPg",
+                     *       "total": 44,
                      *       "facets": {
                      *         "programme": [
                      *           {
@@ -16704,7 +16662,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "value": null,
-                     *             "count": 17
+                     *             "count": 18
                      *           }
                      *         ],
                      *         "feature": [
@@ -16988,6 +16946,9 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
                 design?: components["schemas"]["EvaluationDesign"] | null;
+                design_strength?: number | null;
+                /** @description Evaluations of this programme's projects. */
+                programme?: string | null;
                 /**
                  * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
                  * @example [
@@ -17430,6 +17391,8 @@ export interface operations {
                 kind?: components["schemas"]["FindingKind"] | null;
                 unit?: components["schemas"]["Unit"] | null;
                 source?: string | null;
+                /** @description Findings of projects whose evaluation has this `design_strength` (0-4; see the rule). */
+                design_strength?: number | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
                 /** @description One finding per fact: only the canonical one of each `same_fact_as` group. */
@@ -18367,16 +18330,16 @@ export interface operations {
                      *           "slug": "family-safeguarding-model",
                      *           "title": "Family Safeguarding",
                      *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark>",
-                     *           "score": 5.442385,
+                     *           "score": 5.387504,
                      *           "href": "/v1/practice-models/family-safeguarding-model"
                      *         },
                      *         {
-                     *           "type": "source",
-                     *           "slug": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
-                     *           "title": "Family Safeguarding Hertfordshire Evaluation Report",
-                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Hertfordshire Evaluation Report",
-                     *           "score": 5.390859,
-                     *           "href": "/v1/sources/report-family-safeguarding-hertfordshire-evaluation-report-2017"
+                     *           "type": "organisation",
+                     *           "slug": "hertfordshire-family-safeguarding-partnership",
+                     *           "title": "Family Safeguarding Partnership",
+                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Partnership",
+                     *           "score": 5.37014,
+                     *           "href": "/v1/organisations/hertfordshire-family-safeguarding-partnership"
                      *         }
                      *       ],
                      *       "next_cursor": "WzJd.VAhOG4eOQgDQfLixgFphLg"

@@ -23,6 +23,7 @@ def _get_kwargs(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -84,6 +85,13 @@ def _get_kwargs(
     else:
         json_organisation = organisation
     params["organisation"] = json_organisation
+
+    json_design_strength: int | None | Unset
+    if isinstance(design_strength, Unset):
+        json_design_strength = UNSET
+    else:
+        json_design_strength = design_strength
+    params["design_strength"] = json_design_strength
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -197,6 +205,7 @@ def sync_detailed(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -219,6 +228,8 @@ def sync_detailed(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -245,6 +256,7 @@ def sync_detailed(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -269,6 +281,7 @@ def sync(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -291,6 +304,8 @@ def sync(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -318,6 +333,7 @@ def sync(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -336,6 +352,7 @@ async def asyncio_detailed(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -358,6 +375,8 @@ async def asyncio_detailed(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -384,6 +403,7 @@ async def asyncio_detailed(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -406,6 +426,7 @@ async def asyncio(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -428,6 +449,8 @@ async def asyncio(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -456,6 +479,7 @@ async def asyncio(
             outcome=outcome,
             model=model,
             organisation=organisation,
+            design_strength=design_strength,
             q=q,
             facets=facets,
             format_=format_,
