@@ -59,7 +59,8 @@ def get_framework(request: Request, session: SessionDep) -> Response:
 )
 def get_framework_matrix(request: Request, session: SessionDep) -> Response:
     """For each of the seven features and each of the seven outcomes (49 cells), the projects
-    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do
+    (one per fact, as `list_findings?distinct=true` counts them):
     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
     `304`."""

@@ -156,8 +156,8 @@ class MatrixCell(BaseModel):
     )
     finding_count: int = Field(
         ge=0,
-        description="Distinct findings of the outcome reported by projects that demonstrate "
-        "the feature.",
+        description="Distinct findings (one per fact, as `list_findings?distinct=true` counts "
+        "them) of the outcome reported by projects that demonstrate the feature.",
     )
 
 

@@ -101,6 +101,8 @@ def projects_filtered(query: ProjectListQuery) -> SelectOfScalar[Project]:
                     col(ProjectLink.target) == target,
                 )
             )
+    if query.design_strength is not None:
+        stmt = stmt.where(_evaluated_at(col(Project.evaluation), query.design_strength))
     if query.q:
         # Plain substring match over name and aims (case-insensitive); ranked search is /v1/search.
         stmt = stmt.where(col(Project.search_text).contains(query.q.lower(), autoescape=True))
@@ -124,10 +126,27 @@ def evaluations_by_slug(session: Session, slugs: Sequence[str]) -> dict[str, Eva
     return {e.slug: e for e in rows}
 
 
+def _evaluated_at(evaluation: Any, strength: int) -> Any:
+    """The evaluation `evaluation` (a slug column) has design strength `strength`."""
+    return exists().where(
+        col(Evaluation.slug) == evaluation, col(Evaluation.design_strength) == strength
+    )
+
+
 def evaluations_filtered(query: EvaluationListQuery) -> SelectOfScalar[Evaluation]:
     stmt = select(Evaluation)
     if query.design:
         stmt = stmt.where(Evaluation.design == query.design)
+    if query.design_strength is not None:
+        stmt = stmt.where(Evaluation.design_strength == query.design_strength)
+    if query.programme:
+        # The programme of the evaluated project, as the `programme` facet counts it.
+        stmt = stmt.where(
+            exists().where(
+                col(Project.slug) == col(Evaluation.project),
+                col(Project.programme) == query.programme,
+            )
+        )
     return stmt
 
 
@@ -237,6 +256,14 @@ def findings_filtered(query: FindingListQuery) -> SelectOfScalar[Finding]:
                 col(ProjectLink.target) == query.feature,
             )
         )
+    if query.design_strength is not None:
+        # The evaluation of the project that reports the finding, as the facet counts it.
+        stmt = stmt.where(
+            exists().where(
+                col(Project.slug) == col(Finding.project),
+                _evaluated_at(col(Project.evaluation), query.design_strength),
+            )
+        )
     if query.q:
         stmt = stmt.where(col(Finding.search_text).contains(query.q.lower(), autoescape=True))
     if query.distinct:
@@ -293,14 +320,13 @@ def feature_outcome_projects(session: Session) -> list[tuple[str, str, str]]:
 
 
 def feature_outcome_finding_counts(session: Session) -> dict[tuple[str, str], int]:
-    """(feature, outcome) -> distinct findings of that outcome reported by projects that
-    demonstrate the feature."""
+    """(feature, outcome) -> distinct findings (one per fact: the canonical one) of that outcome
+    reported by projects that demonstrate the feature."""
     stmt = (
         select(ProjectLink.target, FindingOutcome.outcome, func.count(distinct(col(Finding.slug))))
         .join(Finding, col(Finding.project) == col(ProjectLink.project))
         .join(FindingOutcome, col(FindingOutcome.finding) == col(Finding.slug))
-        .where(ProjectLink.kind == "feature")
-        # One finding per fact once findings carry it: .where(col(Finding.canonical))
+        .where(ProjectLink.kind == "feature", col(Finding.canonical))
         .group_by(col(ProjectLink.target), col(FindingOutcome.outcome))
     )
     return {(str(f), str(o)): int(n) for f, o, n in session.exec(stmt).all()}

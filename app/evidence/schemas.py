@@ -309,9 +309,17 @@ TextValue = Annotated[
     Field(min_length=1, max_length=200, description="Case-insensitive substring filter."),
 ]
 
+DesignStrengthValue = Annotated[int | None, Field(ge=0, le=4)]
+
+
+def _strength_filter(what: str) -> Any:
+    return Field(
+        None, description=f"{what} whose evaluation has this `design_strength` (0-4; see the rule)."
+    )
+
 
 # Each list's facets (counted in `repository`'s *_FACETS); one with a filter of its name counts
-# what that filter would select.
+# what that filter would select: every facet has one, except a null value, which none selects.
 FindingFacet = Annotated[
     Literal[
         "kind", "outcome", "feature", "design_strength", "programme", "project", "unit", "source"
@@ -352,6 +360,7 @@ class ProjectListQuery(ListParamsModel):
     outcome: SlugValue = None
     model: SlugValue = None
     organisation: SlugValue = None
+    design_strength: DesignStrengthValue = _strength_filter("Projects")
     q: TextValue = None
     facets: ProjectFacets = []
 
@@ -369,6 +378,7 @@ class FindingListQuery(ListParamsModel):
     kind: FindingKind | None = None
     unit: Unit | None = None
     source: SlugValue = None
+    design_strength: DesignStrengthValue = _strength_filter("Findings of projects")
     q: TextValue = None
     distinct: bool = Field(
         False,
@@ -386,4 +396,6 @@ class EvaluationListQuery(ListParamsModel):
     """`GET /v1/evaluations`'s query."""
 
     design: Design | None = None
+    design_strength: DesignStrengthValue = None
+    programme: SlugValue = Field(None, description="Evaluations of this programme's projects.")
     facets: EvaluationFacets = []

@@ -46,7 +46,7 @@ def evidence_by_feature_and_outcome(
     session: Session,
 ) -> dict[tuple[str, str], tuple[list[Ref], int]]:
     """(feature, outcome) -> the projects that evidence the pair and the count of distinct
-    findings that do (the framework matrix); pairs without evidence are left out."""
+    findings (one per fact) that do (the framework matrix); pairs without evidence are left out."""
     names = repository.project_names(session)
     counts = repository.feature_outcome_finding_counts(session)
     out: dict[tuple[str, str], tuple[list[Ref], int]] = {}

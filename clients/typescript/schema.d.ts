@@ -630,7 +630,8 @@ export interface paths {
         /**
          * Features against outcomes, from the evidence
          * @description For each of the seven features and each of the seven outcomes (49 cells), the projects
-         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+         *     that demonstrate the feature and evidence the outcome, and how many distinct findings do
+         *     (one per fact, as `list_findings?distinct=true` counts them):
          *     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
          *     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
          *     `304`.
@@ -2559,7 +2560,7 @@ export interface components {
             projects: components["schemas"]["Ref"][];
             /**
              * Finding Count
-             * @description Distinct findings of the outcome reported by projects that demonstrate the feature.
+             * @description Distinct findings (one per fact, as `list_findings?distinct=true` counts them) of the outcome reported by projects that demonstrate the feature.
              */
             finding_count: number;
         };
@@ -4051,7 +4052,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T09:15:15.073691Z",
+                     *           "published_at": "2026-12-03T09:16:05.235456Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -4155,7 +4156,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T09:15:15.073691Z",
+                     *       "published_at": "2026-12-03T09:16:05.235456Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -4891,7 +4892,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *           "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4920,10 +4921,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T09:15:17.651480Z",
-                     *           "updated_at": "2026-12-03T09:15:17.690864Z",
-                     *           "submitted_at": "2026-12-03T09:15:17.690858Z",
-                     *           "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *           "created_at": "2026-12-03T09:16:08.305454Z",
+                     *           "updated_at": "2026-12-03T09:16:08.357051Z",
+                     *           "submitted_at": "2026-12-03T09:16:08.357039Z",
+                     *           "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -5232,7 +5233,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5261,10 +5262,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:15:17.651480Z",
-                     *       "updated_at": "2026-12-03T09:15:17.651480Z",
+                     *       "created_at": "2026-12-03T09:16:08.305454Z",
+                     *       "updated_at": "2026-12-03T09:16:08.305454Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5921,7 +5922,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -5942,7 +5943,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5971,10 +5972,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:15:17.651480Z",
-                     *       "updated_at": "2026-12-03T09:15:17.690864Z",
-                     *       "submitted_at": "2026-12-03T09:15:17.690858Z",
-                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *       "created_at": "2026-12-03T09:16:08.305454Z",
+                     *       "updated_at": "2026-12-03T09:16:08.357051Z",
+                     *       "submitted_at": "2026-12-03T09:16:08.357039Z",
+                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6539,7 +6540,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -6585,7 +6586,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6614,10 +6615,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:15:17.651480Z",
-                     *       "updated_at": "2026-12-03T09:15:17.668330Z",
+                     *       "created_at": "2026-12-03T09:16:08.305454Z",
+                     *       "updated_at": "2026-12-03T09:16:08.325255Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7406,7 +7407,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -7427,7 +7428,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7456,10 +7457,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:15:17.651480Z",
-                     *       "updated_at": "2026-12-03T09:15:17.690864Z",
-                     *       "submitted_at": "2026-12-03T09:15:17.690858Z",
-                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *       "created_at": "2026-12-03T09:16:08.305454Z",
+                     *       "updated_at": "2026-12-03T09:16:08.357051Z",
+                     *       "submitted_at": "2026-12-03T09:16:08.357039Z",
+                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8113,7 +8114,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -8134,7 +8135,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -8163,10 +8164,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:15:17.651480Z",
-                     *       "updated_at": "2026-12-03T09:15:17.842592Z",
+                     *       "created_at": "2026-12-03T09:16:08.305454Z",
+                     *       "updated_at": "2026-12-03T09:16:08.544340Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8819,7 +8820,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -8863,8 +8864,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:6422bc8e02b7 (Case management system)",
-                     *           "recorded_at": "2026-12-03T09:15:17.651480Z"
+                     *           "actor": "api-key:e850ed05e8c4 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:16:08.305454Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -8888,8 +8889,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:6422bc8e02b7 (Case management system)",
-                     *           "recorded_at": "2026-12-03T09:15:17.668330Z"
+                     *           "actor": "api-key:e850ed05e8c4 (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:16:08.325255Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9037,7 +9038,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
             };
@@ -9058,7 +9059,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *       "audit": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -9416,12 +9417,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b2f-cb13-7bbb-b863-410cf6e15010
+                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23b2f-cbb9-7ebb-b29b-1169a468c615
+                 * @example 01a23b30-91c8-71e1-bb9e-b3e064712b90
                  */
                 other_id: string;
             };
@@ -9444,18 +9445,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *         "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T09:15:17.690864Z",
-                     *         "href": "/v1/audits/01a23b2f-cb13-7bbb-b863-410cf6e15010"
+                     *         "updated_at": "2026-12-03T09:16:08.357051Z",
+                     *         "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23b2f-cbb9-7ebb-b29b-1169a468c615",
+                     *         "id": "01a23b30-91c8-71e1-bb9e-b3e064712b90",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T09:15:17.817824Z",
-                     *         "href": "/v1/audits/01a23b2f-cbb9-7ebb-b29b-1169a468c615"
+                     *         "updated_at": "2026-12-03T09:16:08.520624Z",
+                     *         "href": "/v1/audits/01a23b30-91c8-71e1-bb9e-b3e064712b90"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9918,22 +9919,22 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b2f-cb16-7769-bc39-859236bb02f8",
+                     *           "id": "01a23b30-90f4-78fc-8501-9e6f82a7372d",
                      *           "type": "audit.created",
-                     *           "occurred_at": "2026-12-03T09:15:17.651480Z",
+                     *           "occurred_at": "2026-12-03T09:16:08.305454Z",
                      *           "data": {
-                     *             "audit_id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *             "audit_id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *             "version": 1,
                      *             "revision": 1,
                      *             "status": "draft"
                      *           }
                      *         },
                      *         {
-                     *           "id": "01a23b2f-cb26-7248-a2b6-57d243e8e5fb",
+                     *           "id": "01a23b30-9108-71b2-936a-0af6e9634a43",
                      *           "type": "audit.updated",
-                     *           "occurred_at": "2026-12-03T09:15:17.668330Z",
+                     *           "occurred_at": "2026-12-03T09:16:08.325255Z",
                      *           "data": {
-                     *             "audit_id": "01a23b2f-cb13-7bbb-b863-410cf6e15010",
+                     *             "audit_id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
                      *             "version": 2,
                      *             "revision": 1,
                      *             "status": "draft"
@@ -10101,7 +10102,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
+                     *           "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
                      *           "url": "https://93.184.216.34/hooks/practice-framework",
                      *           "events": [
                      *             "audit.submitted",
@@ -10111,9 +10112,9 @@ export interface operations {
                      *           "enabled": true,
                      *           "disabled_reason": null,
                      *           "failing_since": null,
-                     *           "created_at": "2026-12-03T09:15:17.868137Z",
-                     *           "updated_at": "2026-12-03T09:15:17.868137Z",
-                     *           "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
+                     *           "created_at": "2026-12-03T09:16:08.575685Z",
+                     *           "updated_at": "2026-12-03T09:16:08.575685Z",
+                     *           "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -10262,9 +10263,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_TPThi8nqDQY9I1+N3Ly6z+1oOQnTbgrSnREiOTHhFYY=",
+                     *       "secret": "whsec_ZG89xp4MOGg3c1IOa+cZ5KT/AGVv6O0057rfZynNKwI=",
                      *       "previous_secret_expires_at": null,
-                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
+                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10274,9 +10275,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:15:17.868137Z",
-                     *       "updated_at": "2026-12-03T09:15:17.868137Z",
-                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
+                     *       "created_at": "2026-12-03T09:16:08.575685Z",
+                     *       "updated_at": "2026-12-03T09:16:08.575685Z",
+                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookCreated"];
@@ -10416,7 +10417,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -10436,7 +10437,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
+                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10446,9 +10447,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:15:17.868137Z",
-                     *       "updated_at": "2026-12-03T09:15:17.868137Z",
-                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
+                     *       "created_at": "2026-12-03T09:16:08.575685Z",
+                     *       "updated_at": "2026-12-03T09:16:08.575685Z",
+                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10586,7 +10587,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -10737,7 +10738,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -10768,7 +10769,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cbec-793c-b271-74093b1a1f6f",
+                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted"
@@ -10777,9 +10778,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:15:17.868137Z",
-                     *       "updated_at": "2026-12-03T09:15:17.904804Z",
-                     *       "href": "/v1/webhooks/01a23b2f-cbec-793c-b271-74093b1a1f6f"
+                     *       "created_at": "2026-12-03T09:16:08.575685Z",
+                     *       "updated_at": "2026-12-03T09:16:08.631133Z",
+                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10941,7 +10942,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -10961,8 +10962,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_b4mvvKvoiNimdTK2McvoP8VjezMqnRjs/Gm7wNqO3IY=",
-                     *       "previous_secret_expires_at": "2026-12-04T09:15:17.961475Z"
+                     *       "secret": "whsec_TNQRVrbppVv3NTqcm8cFHISeJdQ+cJJmnAHhbz7hoLk=",
+                     *       "previous_secret_expires_at": "2026-12-04T09:16:08.693218Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSecret"];
@@ -11100,7 +11101,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -11120,15 +11121,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
-                     *       "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
+                     *       "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
+                     *       "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T09:15:17.915226Z",
+                     *       "next_attempt_at": "2026-12-03T09:16:08.644081Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T09:15:17.915226Z",
+                     *       "created_at": "2026-12-03T09:16:08.644081Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11273,7 +11274,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
             };
@@ -11296,15 +11297,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
-                     *           "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
+                     *           "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
+                     *           "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
                      *           "event_type": "webhook.test",
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-03T09:15:17.915226Z",
+                     *           "next_attempt_at": "2026-12-03T09:16:08.644081Z",
                      *           "last_status_code": null,
                      *           "last_error": null,
-                     *           "created_at": "2026-12-03T09:15:17.915226Z",
+                     *           "created_at": "2026-12-03T09:16:08.644081Z",
                      *           "delivered_at": null,
                      *           "attempt_log": []
                      *         }
@@ -11448,12 +11449,12 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b2f-cbec-793c-b271-74093b1a1f6f
+                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
                  */
                 webhook_id: string;
                 /**
                  * @description The delivery's id (its `webhook-id`).
-                 * @example 01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5
+                 * @example 01a23b30-9244-7d6e-b201-1d09f7c639e7
                  */
                 delivery_id: string;
             };
@@ -11473,15 +11474,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b2f-cc1b-7fc6-b0ed-50c0d7b04ad5",
-                     *       "event_id": "01a23b2f-cc1b-764a-afc0-96787776aceb",
+                     *       "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
+                     *       "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T09:15:17.949168Z",
+                     *       "next_attempt_at": "2026-12-03T09:16:08.679546Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T09:15:17.915226Z",
+                     *       "created_at": "2026-12-03T09:16:08.644081Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11814,7 +11815,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T09:15:16.750280Z"
+                     *       "created_at": "2026-12-03T09:16:07.283318Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12004,7 +12005,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T09:15:16.750280Z"
+                     *           "created_at": "2026-12-03T09:16:07.283318Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -12144,7 +12145,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T09:15:16.750280Z"
+                     *       "created_at": "2026-12-03T09:16:07.283318Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12301,14 +12302,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "6422bc8e02b7",
+                     *           "prefix": "e850ed05e8c4",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
                      *           "scopes": [
                      *             "audits:read",
                      *             "audits:write"
                      *           ],
-                     *           "created_at": "2026-12-03T09:15:16.783919Z",
+                     *           "created_at": "2026-12-03T09:16:07.318231Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -12476,17 +12477,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "6422bc8e02b7",
+                     *       "prefix": "e850ed05e8c4",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
                      *       "scopes": [
                      *         "audits:read",
                      *         "audits:write"
                      *       ],
-                     *       "created_at": "2026-12-03T09:15:16.783919Z",
+                     *       "created_at": "2026-12-03T09:16:07.318231Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_6422bc8e02b7_5Fj72a5TRDaZowHC03qa2YrrZ_XHulGKOLQve4tBctk"
+                     *       "token": "pfa_e850ed05e8c4_eLT-HDxg68P9V2SOJ29fH4iG_mMvWM-6O9DFfvaqwBI"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -12648,7 +12649,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example 61762c522e70 */
+                /** @example 59532e48d6fa */
                 prefix: string;
             };
             cookie?: never;
@@ -12816,17 +12817,17 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T09:15:16.750280Z"
+                     *         "created_at": "2026-12-03T09:16:07.283318Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "6422bc8e02b7",
+                     *         "prefix": "e850ed05e8c4",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
                      *         "scopes": [
                      *           "audits:read",
                      *           "audits:write"
                      *         ],
-                     *         "created_at": "2026-12-03T09:15:16.783919Z",
+                     *         "created_at": "2026-12-03T09:16:07.318231Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }
@@ -12963,7 +12964,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "content_version": "24243991aae00233",
+                     *       "content_version": "24f415a628d0199b",
                      *       "title": "Seven features of practice and seven outcomes",
                      *       "summary": "Our hypothesis is that to achieve genuinely transformational and sustained change in children’s social care, and significantly improved outcomes across the system, the right focus and action is needed at the levels of both practice and organisation. The ISOS enablers are factors that need to be in place at the corporate, whole organisation and partnership level; whilst the seven features of practice identified through the Innovation Programme are specifically about social work practice – they describe how to create an environment where social workers do better work with families day-to-day. Action at these two ‘levels’ is mutually reinforcing. Excellent practice can only flourish where the organisational enablers are in place as a supportive framework, and when there is excellent social work practice that focuses on the seven features it provides the focus, momentum and fuel for wider change.",
                      *       "table_1": [
@@ -13631,7 +13632,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "content_version": "24243991aae00233",
+                     *       "content_version": "24f415a628d0199b",
                      *       "outcomes": [
                      *         {
                      *           "slug": "increased-wellbeing-and-resilience",
@@ -13692,7 +13693,7 @@ export interface operations {
                      *                   "href": "/v1/projects/family-safeguarding-hertfordshire"
                      *                 }
                      *               ],
-                     *               "finding_count": 19
+                     *               "finding_count": 14
                      *             }
                      *           ]
                      *         },
@@ -16590,6 +16591,8 @@ export interface operations {
                 outcome?: string | null;
                 model?: string | null;
                 organisation?: string | null;
+                /** @description Projects whose evaluation has this `design_strength` (0-4; see the rule). */
+                design_strength?: number | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
                 /**
@@ -16701,21 +16704,21 @@ export interface operations {
                      *           "citations": [
                      *             {
                      *               "source": "sfpc-learning-journal-3",
-                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *               "quote": "DARLINGTON FAMILY VALUED",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "The Department for Education (DfE) SFPC programme is funding a number of key areas – and we are already seeing the benefits of this.",
                      *               "report": null,
                      *               "report_locator": null
                      *             },
                      *             {
                      *               "source": "sfpc-learning-journal-3",
-                     *               "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *               "quote": "Since becoming a Strengthening Families ‘trailblazer’, our relationships with families have moved from an important part of what we do to the very centre of all our work in children’s services.",
+                     *               "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *               "quote": "1 Child Friendly Warwickshire",
                      *               "report": null,
                      *               "report_locator": null
                      *             }
                      *           ],
-                     *           "slug": "darlington-family-valued",
-                     *           "name": "Darlington Family Valued",
+                     *           "slug": "child-friendly-warwickshire",
+                     *           "name": "Child Friendly Warwickshire",
                      *           "programme": {
                      *             "slug": "strengthening-families-protecting-children",
                      *             "title": "Strengthening Families, Protecting Children",
@@ -16724,105 +16727,60 @@ export interface operations {
                      *           "appendix_1": false,
                      *           "organisations": [
                      *             {
-                     *               "slug": "darlington",
-                     *               "title": "Darlington Borough Council",
-                     *               "href": "/v1/organisations/darlington"
+                     *               "slug": "warwickshire",
+                     *               "title": "Warwickshire",
+                     *               "href": "/v1/organisations/warwickshire"
                      *             }
                      *           ],
-                     *           "themes": [
-                     *             "whole-system-change"
-                     *           ],
-                     *           "aims": [],
-                     *           "practice_models": [
-                     *             {
-                     *               "slug": "family-group-conferencing",
-                     *               "title": "Family Group Conferencing",
-                     *               "href": "/v1/practice-models/family-group-conferencing"
-                     *             },
-                     *             {
-                     *               "slug": "family-valued-model",
-                     *               "title": "Family Valued",
-                     *               "href": "/v1/practice-models/family-valued-model"
-                     *             }
-                     *           ],
-                     *           "features": [
+                     *           "themes": [],
+                     *           "aims": [
                      *             {
                      *               "citations": [
                      *                 {
                      *                   "source": "sfpc-learning-journal-3",
-                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                   "quote": "There has been a shift from ‘doing to’ to ‘working with’ families and giving families real ownership over their plans.",
+                     *                   "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                   "quote": "We are working towards making this county the best place it can be - under our Child Friendly Warwickshire programme.",
                      *                   "report": null,
                      *                   "report_locator": null
                      *                 }
                      *               ],
-                     *               "feature": {
-                     *                 "slug": "strengths-based-practice-framework",
-                     *                 "title": "Using a clear, strengths-based practice framework",
-                     *                 "href": "/v1/features/strengths-based-practice-framework"
-                     *               },
-                     *               "rationale": "Practice has shifted from 'doing to' to 'working with' families, who own their plans."
+                     *               "text": "We are working towards making this county the best place it can be - under our Child Friendly Warwickshire programme."
                      *             },
                      *             {
                      *               "citations": [
                      *                 {
                      *                   "source": "sfpc-learning-journal-3",
-                     *                   "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                   "quote": "We also use solution circles and formulation circles, where groups of professionals work together to reflect on a family, challenge each other’s thinking and jointly identify the right solution.",
+                     *                   "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                   "quote": "we are building new creative working relationships with partners, local communities and businesses to make a difference in the lives of children and where they live.",
                      *                   "report": null,
                      *                   "report_locator": null
                      *                 }
                      *               ],
-                     *               "feature": {
-                     *                 "slug": "group-case-discussion",
-                     *                 "title": "Undertaking group case discussion",
-                     *                 "href": "/v1/features/group-case-discussion"
-                     *               },
-                     *               "rationale": "Solution and formulation circles bring professionals together to reflect on a family and agree a solution."
+                     *               "text": "we are building new creative working relationships with partners, local communities and businesses to make a difference in the lives of children and where they live."
                      *             }
                      *           ],
-                     *           "outcomes": [
-                     *             {
-                     *               "slug": "better-value-for-money",
-                     *               "title": "Better value for money",
-                     *               "href": "/v1/outcomes/better-value-for-money"
-                     *             },
-                     *             {
-                     *               "slug": "reduced-days-in-care",
-                     *               "title": "Reduced days spent in state care",
-                     *               "href": "/v1/outcomes/reduced-days-in-care"
-                     *             }
-                     *           ],
+                     *           "practice_models": [],
+                     *           "features": [],
+                     *           "outcomes": [],
                      *           "implementation_status": {
                      *             "citations": [
                      *               {
                      *                 "source": "sfpc-learning-journal-3",
-                     *                 "locator": "section: How Family Valued has helped us reshape practice around families; p. 6",
-                     *                 "quote": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington.",
+                     *                 "locator": "section: Warwickshire County Council's Journey of Change; p. 36",
+                     *                 "quote": "A key first step has been an extensive survey of children and young people – to ensure we know how they feel about our county, and what their priorities for change are.",
                      *                 "report": null,
                      *                 "report_locator": null
                      *               }
                      *             ],
-                     *             "text": "We can now proudly say that families are at the centre of our practice and the changes have become an indelible part of our culture in Darlington."
+                     *             "text": "A key first step has been an extensive survey of children and young people – to ensure we know how they feel about our county, and what their priorities for change are."
                      *           },
                      *           "evaluation": null,
-                     *           "findings": [
-                     *             {
-                     *               "slug": "f003-darlington-child-protection-plans-reduction",
-                     *               "title": "f003-darlington-child-protection-plans-reduction",
-                     *               "href": "/v1/findings/f003-darlington-child-protection-plans-reduction"
-                     *             },
-                     *             {
-                     *               "slug": "f003-darlington-entries-to-care-reduction",
-                     *               "title": "f003-darlington-entries-to-care-reduction",
-                     *               "href": "/v1/findings/f003-darlington-entries-to-care-reduction"
-                     *             }
-                     *           ],
-                     *           "href": "/v1/projects/darlington-family-valued"
+                     *           "findings": [],
+                     *           "href": "/v1/projects/child-friendly-warwickshire"
                      *         }
                      *       ],
-                     *       "next_cursor": "WyJkYXJsaW5ndG9uLWZhbWlseS12YWx1ZWQiXQ.mIyBnN6xI7IsNZ7vB0nYTQ",
-                     *       "total": 41,
+                     *       "next_cursor": "WyJjaGlsZC1mcmllbmRseS13YXJ3aWNrc2hpcmUiXQ.zNt4zrGO6P9ZBy-yosrHPg",
+                     *       "total": 44,
                      *       "facets": {
                      *         "programme": [
                      *           {
@@ -16831,7 +16789,7 @@ export interface operations {
                      *           },
                      *           {
                      *             "value": null,
-                     *             "count": 17
+                     *             "count": 18
                      *           }
                      *         ],
                      *         "feature": [
@@ -17117,6 +17075,9 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `next_cursor`. */
                 cursor?: string | null;
                 design?: components["schemas"]["EvaluationDesign"] | null;
+                design_strength?: number | null;
+                /** @description Evaluations of this programme's projects. */
+                programme?: string | null;
                 /**
                  * @description Facets to count for the current filter (all filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts the rows without one.
                  * @example [
@@ -17559,6 +17520,8 @@ export interface operations {
                 kind?: components["schemas"]["FindingKind"] | null;
                 unit?: components["schemas"]["Unit"] | null;
                 source?: string | null;
+                /** @description Findings of projects whose evaluation has this `design_strength` (0-4; see the rule). */
+                design_strength?: number | null;
                 /** @description Case-insensitive substring filter. */
                 q?: string | null;
                 /** @description One finding per fact: only the canonical one of each `same_fact_as` group. */
@@ -18498,16 +18461,16 @@ export interface operations {
                      *           "slug": "family-safeguarding-model",
                      *           "title": "Family Safeguarding",
                      *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark>",
-                     *           "score": 5.442385,
+                     *           "score": 5.387504,
                      *           "href": "/v1/practice-models/family-safeguarding-model"
                      *         },
                      *         {
-                     *           "type": "source",
-                     *           "slug": "report-family-safeguarding-hertfordshire-evaluation-report-2017",
-                     *           "title": "Family Safeguarding Hertfordshire Evaluation Report",
-                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Hertfordshire Evaluation Report",
-                     *           "score": 5.390859,
-                     *           "href": "/v1/sources/report-family-safeguarding-hertfordshire-evaluation-report-2017"
+                     *           "type": "organisation",
+                     *           "slug": "hertfordshire-family-safeguarding-partnership",
+                     *           "title": "Family Safeguarding Partnership",
+                     *           "snippet": "<mark>Family</mark> <mark>Safeguarding</mark> Partnership",
+                     *           "score": 5.37014,
+                     *           "href": "/v1/organisations/hertfordshire-family-safeguarding-partnership"
                      *         }
                      *       ],
                      *       "next_cursor": "WzJd.VAhOG4eOQgDQfLixgFphLg"

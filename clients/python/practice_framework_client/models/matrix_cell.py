@@ -21,7 +21,8 @@ class MatrixCell:
         table_1 (bool): Table 1 prints this feature and this outcome on one row (it aligns its lists by position only).
         projects (list[Ref]): Projects that demonstrate the feature and evidence the outcome, by their own link to it or
             by a finding of it.
-        finding_count (int): Distinct findings of the outcome reported by projects that demonstrate the feature.
+        finding_count (int): Distinct findings (one per fact, as `list_findings?distinct=true` counts them) of the
+            outcome reported by projects that demonstrate the feature.
     """
 
     outcome: Ref

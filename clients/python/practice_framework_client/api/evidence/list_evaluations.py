@@ -18,6 +18,8 @@ def _get_kwargs(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     design: EvaluationDesign | None | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
     facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -44,6 +46,20 @@ def _get_kwargs(
     else:
         json_design = design
     params["design"] = json_design
+
+    json_design_strength: int | None | Unset
+    if isinstance(design_strength, Unset):
+        json_design_strength = UNSET
+    else:
+        json_design_strength = design_strength
+    params["design_strength"] = json_design_strength
+
+    json_programme: None | str | Unset
+    if isinstance(programme, Unset):
+        json_programme = UNSET
+    else:
+        json_programme = programme
+    params["programme"] = json_programme
 
     json_facets: list[str] | Unset = UNSET
     if not isinstance(facets, Unset):
@@ -136,6 +152,8 @@ def sync_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     design: EvaluationDesign | None | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
     facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
@@ -153,6 +171,8 @@ def sync_detailed(
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         design (EvaluationDesign | None | Unset):
+        design_strength (int | None | Unset):
+        programme (None | str | Unset): Evaluations of this programme's projects.
         facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
             filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
             answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
@@ -171,6 +191,8 @@ def sync_detailed(
         limit=limit,
         cursor=cursor,
         design=design,
+        design_strength=design_strength,
+        programme=programme,
         facets=facets,
         if_none_match=if_none_match,
     )
@@ -188,6 +210,8 @@ def sync(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     design: EvaluationDesign | None | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
     facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | EvaluationPage | Problem | ValidationProblem | None:
@@ -205,6 +229,8 @@ def sync(
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         design (EvaluationDesign | None | Unset):
+        design_strength (int | None | Unset):
+        programme (None | str | Unset): Evaluations of this programme's projects.
         facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
             filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
             answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
@@ -224,6 +250,8 @@ def sync(
         limit=limit,
         cursor=cursor,
         design=design,
+        design_strength=design_strength,
+        programme=programme,
         facets=facets,
         if_none_match=if_none_match,
     ).parsed
@@ -235,6 +263,8 @@ async def asyncio_detailed(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     design: EvaluationDesign | None | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
     facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Response[Any | EvaluationPage | Problem | ValidationProblem]:
@@ -252,6 +282,8 @@ async def asyncio_detailed(
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         design (EvaluationDesign | None | Unset):
+        design_strength (int | None | Unset):
+        programme (None | str | Unset): Evaluations of this programme's projects.
         facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
             filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
             answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
@@ -270,6 +302,8 @@ async def asyncio_detailed(
         limit=limit,
         cursor=cursor,
         design=design,
+        design_strength=design_strength,
+        programme=programme,
         facets=facets,
         if_none_match=if_none_match,
     )
@@ -285,6 +319,8 @@ async def asyncio(
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     design: EvaluationDesign | None | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
+    programme: None | str | Unset = UNSET,
     facets: list[EvaluationFacet] | Unset = UNSET,
     if_none_match: str | Unset = UNSET,
 ) -> Any | EvaluationPage | Problem | ValidationProblem | None:
@@ -302,6 +338,8 @@ async def asyncio(
         limit (int | Unset): Page size, 1 to 200. Default: 50.
         cursor (None | str | Unset): Opaque cursor from a previous page's `next_cursor`.
         design (EvaluationDesign | None | Unset):
+        design_strength (int | None | Unset):
+        programme (None | str | Unset): Evaluations of this programme's projects.
         facets (list[EvaluationFacet] | Unset): Facets to count for the current filter (all
             filters applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each
             answers in `facets` as `{value, count}` pairs, most frequent first; `value` null counts
@@ -322,6 +360,8 @@ async def asyncio(
             limit=limit,
             cursor=cursor,
             design=design,
+            design_strength=design_strength,
+            programme=programme,
             facets=facets,
             if_none_match=if_none_match,
         )

@@ -26,6 +26,7 @@ def _get_kwargs(
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
@@ -100,6 +101,13 @@ def _get_kwargs(
     else:
         json_source = source
     params["source"] = json_source
+
+    json_design_strength: int | None | Unset
+    if isinstance(design_strength, Unset):
+        json_design_strength = UNSET
+    else:
+        json_design_strength = design_strength
+    params["design_strength"] = json_design_strength
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -218,6 +226,7 @@ def sync_detailed(
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
@@ -244,6 +253,8 @@ def sync_detailed(
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
+        design_strength (int | None | Unset): Findings of projects whose evaluation has this
+            `design_strength` (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         distinct (bool | Unset): One finding per fact: only the canonical one of each
             `same_fact_as` group. Default: False.
@@ -276,6 +287,7 @@ def sync_detailed(
         kind=kind,
         unit=unit,
         source=source,
+        design_strength=design_strength,
         q=q,
         distinct=distinct,
         sort=sort,
@@ -303,6 +315,7 @@ def sync(
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
@@ -329,6 +342,8 @@ def sync(
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
+        design_strength (int | None | Unset): Findings of projects whose evaluation has this
+            `design_strength` (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         distinct (bool | Unset): One finding per fact: only the canonical one of each
             `same_fact_as` group. Default: False.
@@ -362,6 +377,7 @@ def sync(
         kind=kind,
         unit=unit,
         source=source,
+        design_strength=design_strength,
         q=q,
         distinct=distinct,
         sort=sort,
@@ -383,6 +399,7 @@ async def asyncio_detailed(
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
@@ -409,6 +426,8 @@ async def asyncio_detailed(
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
+        design_strength (int | None | Unset): Findings of projects whose evaluation has this
+            `design_strength` (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         distinct (bool | Unset): One finding per fact: only the canonical one of each
             `same_fact_as` group. Default: False.
@@ -441,6 +460,7 @@ async def asyncio_detailed(
         kind=kind,
         unit=unit,
         source=source,
+        design_strength=design_strength,
         q=q,
         distinct=distinct,
         sort=sort,
@@ -466,6 +486,7 @@ async def asyncio(
     kind: FindingKind | None | Unset = UNSET,
     unit: None | Unit | Unset = UNSET,
     source: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     distinct: bool | Unset = False,
     sort: str | Unset = "slug",
@@ -492,6 +513,8 @@ async def asyncio(
         kind (FindingKind | None | Unset):
         unit (None | Unit | Unset):
         source (None | str | Unset):
+        design_strength (int | None | Unset): Findings of projects whose evaluation has this
+            `design_strength` (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         distinct (bool | Unset): One finding per fact: only the canonical one of each
             `same_fact_as` group. Default: False.
@@ -526,6 +549,7 @@ async def asyncio(
             kind=kind,
             unit=unit,
             source=source,
+            design_strength=design_strength,
             q=q,
             distinct=distinct,
             sort=sort,

@@ -23,6 +23,7 @@ def _get_kwargs(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -84,6 +85,13 @@ def _get_kwargs(
     else:
         json_organisation = organisation
     params["organisation"] = json_organisation
+
+    json_design_strength: int | None | Unset
+    if isinstance(design_strength, Unset):
+        json_design_strength = UNSET
+    else:
+        json_design_strength = design_strength
+    params["design_strength"] = json_design_strength
 
     json_q: None | str | Unset
     if isinstance(q, Unset):
@@ -197,6 +205,7 @@ def sync_detailed(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -220,6 +229,8 @@ def sync_detailed(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -247,6 +258,7 @@ def sync_detailed(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -271,6 +283,7 @@ def sync(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -294,6 +307,8 @@ def sync(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -322,6 +337,7 @@ def sync(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -340,6 +356,7 @@ async def asyncio_detailed(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -363,6 +380,8 @@ async def asyncio_detailed(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -390,6 +409,7 @@ async def asyncio_detailed(
         outcome=outcome,
         model=model,
         organisation=organisation,
+        design_strength=design_strength,
         q=q,
         facets=facets,
         format_=format_,
@@ -412,6 +432,7 @@ async def asyncio(
     outcome: None | str | Unset = UNSET,
     model: None | str | Unset = UNSET,
     organisation: None | str | Unset = UNSET,
+    design_strength: int | None | Unset = UNSET,
     q: None | str | Unset = UNSET,
     facets: list[ProjectFacet] | Unset = UNSET,
     format_: ListProjectsFormatType0 | None | Unset = UNSET,
@@ -435,6 +456,8 @@ async def asyncio(
         outcome (None | str | Unset):
         model (None | str | Unset):
         organisation (None | str | Unset):
+        design_strength (int | None | Unset): Projects whose evaluation has this `design_strength`
+            (0-4; see the rule).
         q (None | str | Unset): Case-insensitive substring filter.
         facets (list[ProjectFacet] | Unset): Facets to count for the current filter (all filters
             applied, not the page), comma-separated (`facets=kind,outcome`) or repeated. Each answers
@@ -464,6 +487,7 @@ async def asyncio(
             outcome=outcome,
             model=model,
             organisation=organisation,
+            design_strength=design_strength,
             q=q,
             facets=facets,
             format_=format_,

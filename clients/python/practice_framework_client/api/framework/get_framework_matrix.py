@@ -105,7 +105,8 @@ def sync_detailed(
     """Features against outcomes, from the evidence
 
      For each of the seven features and each of the seven outcomes (49 cells), the projects
-    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do
+    (one per fact, as `list_findings?distinct=true` counts them):
     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
     `304`.
@@ -140,7 +141,8 @@ def sync(
     """Features against outcomes, from the evidence
 
      For each of the seven features and each of the seven outcomes (49 cells), the projects
-    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do
+    (one per fact, as `list_findings?distinct=true` counts them):
     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
     `304`.
@@ -170,7 +172,8 @@ async def asyncio_detailed(
     """Features against outcomes, from the evidence
 
      For each of the seven features and each of the seven outcomes (49 cells), the projects
-    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do
+    (one per fact, as `list_findings?distinct=true` counts them):
     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
     `304`.
@@ -203,7 +206,8 @@ async def asyncio(
     """Features against outcomes, from the evidence
 
      For each of the seven features and each of the seven outcomes (49 cells), the projects
-    that demonstrate the feature and evidence the outcome, and how many distinct findings do:
+    that demonstrate the feature and evidence the outcome, and how many distinct findings do
+    (one per fact, as `list_findings?distinct=true` counts them):
     the picture the framework's Table 1 draws, computed from the evidence. `table_1` marks the
     seven pairs Table 1 prints on one row. Cached and ETagged: send `If-None-Match` to get a
     `304`.
