@@ -86,6 +86,11 @@ class MappedRef(Ref):
     """A feature or enabler a condition bears on: a mapping this project curates."""
 
     curated: bool = Field(True, description="Always true: curated by this project.")
+    basis: Literal["curated"] = Field(
+        "curated",
+        description="What supports the link: `curated`, this project's judgement, given in "
+        "`rationale`; the sources state no such mapping, so it cites none.",
+    )
     rationale: str = Field(
         examples=["Group case discussion is named in the condition itself."],
     )

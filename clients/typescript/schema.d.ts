@@ -2540,6 +2540,13 @@ export interface components {
              */
             curated: boolean;
             /**
+             * Basis
+             * @description What supports the link: `curated`, this project's judgement, given in `rationale`; the sources state no such mapping, so it cites none.
+             * @default curated
+             * @constant
+             */
+            basis: "curated";
+            /**
              * Rationale
              * @example Group case discussion is named in the condition itself.
              */
@@ -4052,7 +4059,7 @@ export interface operations {
                      *           "version": 1,
                      *           "title": "Audit of services",
                      *           "conditions": 12,
-                     *           "published_at": "2026-12-03T09:16:05.235456Z",
+                     *           "published_at": "2026-12-03T09:17:04.368415Z",
                      *           "href": "/v1/audit-templates/1"
                      *         }
                      *       ]
@@ -4156,7 +4163,7 @@ export interface operations {
                      *       "version": 1,
                      *       "title": "Audit of services",
                      *       "description": "Appendix 2 of the thematic report: a template which local authorities could use as a self-audit tool, twelve conditions which promote good practice, each with three questions.",
-                     *       "published_at": "2026-12-03T09:16:05.235456Z",
+                     *       "published_at": "2026-12-03T09:17:04.368415Z",
                      *       "prompts": [
                      *         {
                      *           "key": "current_practice",
@@ -4249,6 +4256,7 @@ export interface operations {
                      *               "title": "Multi-disciplinary skill sets working together",
                      *               "href": "/v1/features/multi-disciplinary-skill-sets",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Aligned agencies are what lets adult and children's specialists work as one team."
                      *             },
                      *             {
@@ -4256,6 +4264,7 @@ export interface operations {
                      *               "title": "Having a whole family focus",
                      *               "href": "/v1/features/whole-family-focus",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "A whole-family response needs every agency around the family working to the same aims."
                      *             }
                      *           ],
@@ -4265,6 +4274,7 @@ export interface operations {
                      *               "title": "Strategic approach",
                      *               "href": "/v1/enablers/strategic-approach",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Alignment across agencies is a system-wide strategy, not a team-level choice."
                      *             },
                      *             {
@@ -4272,6 +4282,7 @@ export interface operations {
                      *               "title": "Engaging partners",
                      *               "href": "/v1/enablers/engaging-partners",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Partner agencies have to be brought in for their systems to align."
                      *             }
                      *           ],
@@ -4328,6 +4339,7 @@ export interface operations {
                      *               "title": "Using a clear, strengths-based practice framework",
                      *               "href": "/v1/features/strengths-based-practice-framework",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Practice champions carry the practice framework into everyday work."
                      *             }
                      *           ],
@@ -4337,6 +4349,7 @@ export interface operations {
                      *               "title": "Leadership and governance",
                      *               "href": "/v1/enablers/leadership-and-governance",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "The condition is about how leadership is distributed and governed."
                      *             },
                      *             {
@@ -4344,6 +4357,7 @@ export interface operations {
                      *               "title": "Strong leaders who create the capacity to innovate",
                      *               "href": "/v1/enablers/strong-leaders",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "The evaluations name strong leaders as an enabler; this asks that it not rest on one person."
                      *             }
                      *           ],
@@ -4892,7 +4906,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *           "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *           "organisation": "hertfordshire",
                      *           "template_version": 1,
                      *           "title": "Children's services self-audit 2025",
@@ -4921,10 +4935,10 @@ export interface operations {
                      *             "complete": true,
                      *             "missing": []
                      *           },
-                     *           "created_at": "2026-12-03T09:16:08.305454Z",
-                     *           "updated_at": "2026-12-03T09:16:08.357051Z",
-                     *           "submitted_at": "2026-12-03T09:16:08.357039Z",
-                     *           "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *           "created_at": "2026-12-03T09:17:06.581684Z",
+                     *           "updated_at": "2026-12-03T09:17:06.613832Z",
+                     *           "submitted_at": "2026-12-03T09:17:06.613826Z",
+                     *           "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -5233,7 +5247,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5262,10 +5276,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:16:08.305454Z",
-                     *       "updated_at": "2026-12-03T09:16:08.305454Z",
+                     *       "created_at": "2026-12-03T09:17:06.581684Z",
+                     *       "updated_at": "2026-12-03T09:17:06.581684Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *       "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -5922,7 +5936,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -5943,7 +5957,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -5972,10 +5986,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:16:08.305454Z",
-                     *       "updated_at": "2026-12-03T09:16:08.357051Z",
-                     *       "submitted_at": "2026-12-03T09:16:08.357039Z",
-                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *       "created_at": "2026-12-03T09:17:06.581684Z",
+                     *       "updated_at": "2026-12-03T09:17:06.613832Z",
+                     *       "submitted_at": "2026-12-03T09:17:06.613826Z",
+                     *       "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -6540,7 +6554,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -6586,7 +6600,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -6615,10 +6629,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:16:08.305454Z",
-                     *       "updated_at": "2026-12-03T09:16:08.325255Z",
+                     *       "created_at": "2026-12-03T09:17:06.581684Z",
+                     *       "updated_at": "2026-12-03T09:17:06.597068Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *       "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -7407,7 +7421,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -7428,7 +7442,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -7457,10 +7471,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:16:08.305454Z",
-                     *       "updated_at": "2026-12-03T09:16:08.357051Z",
-                     *       "submitted_at": "2026-12-03T09:16:08.357039Z",
-                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *       "created_at": "2026-12-03T09:17:06.581684Z",
+                     *       "updated_at": "2026-12-03T09:17:06.613832Z",
+                     *       "submitted_at": "2026-12-03T09:17:06.613826Z",
+                     *       "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8114,7 +8128,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -8135,7 +8149,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "organisation": "hertfordshire",
                      *       "template_version": 1,
                      *       "title": "Children's services self-audit 2025",
@@ -8164,10 +8178,10 @@ export interface operations {
                      *         "complete": true,
                      *         "missing": []
                      *       },
-                     *       "created_at": "2026-12-03T09:16:08.305454Z",
-                     *       "updated_at": "2026-12-03T09:16:08.544340Z",
+                     *       "created_at": "2026-12-03T09:17:06.581684Z",
+                     *       "updated_at": "2026-12-03T09:17:06.751916Z",
                      *       "submitted_at": null,
-                     *       "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *       "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditPublic"];
@@ -8820,7 +8834,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -8864,8 +8878,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:e850ed05e8c4 (Case management system)",
-                     *           "recorded_at": "2026-12-03T09:16:08.305454Z"
+                     *           "actor": "api-key:581f671ad77d (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:17:06.581684Z"
                      *         },
                      *         {
                      *           "version": 2,
@@ -8889,8 +8903,8 @@ export interface operations {
                      *               "rating": 3
                      *             }
                      *           ],
-                     *           "actor": "api-key:e850ed05e8c4 (Case management system)",
-                     *           "recorded_at": "2026-12-03T09:16:08.325255Z"
+                     *           "actor": "api-key:581f671ad77d (Case management system)",
+                     *           "recorded_at": "2026-12-03T09:17:06.597068Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -9038,7 +9052,7 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
             };
@@ -9059,7 +9073,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "audit": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *       "audit": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731",
                      *       "template_version": 1,
                      *       "status": "submitted",
                      *       "revision": 1,
@@ -9124,6 +9138,7 @@ export interface operations {
                      *               "title": "Multi-disciplinary skill sets working together",
                      *               "href": "/v1/features/multi-disciplinary-skill-sets",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Aligned agencies are what lets adult and children's specialists work as one team."
                      *             },
                      *             {
@@ -9131,6 +9146,7 @@ export interface operations {
                      *               "title": "Having a whole family focus",
                      *               "href": "/v1/features/whole-family-focus",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "A whole-family response needs every agency around the family working to the same aims."
                      *             }
                      *           ],
@@ -9140,6 +9156,7 @@ export interface operations {
                      *               "title": "Strategic approach",
                      *               "href": "/v1/enablers/strategic-approach",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Alignment across agencies is a system-wide strategy, not a team-level choice."
                      *             },
                      *             {
@@ -9147,6 +9164,7 @@ export interface operations {
                      *               "title": "Engaging partners",
                      *               "href": "/v1/enablers/engaging-partners",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Partner agencies have to be brought in for their systems to align."
                      *             }
                      *           ],
@@ -9194,6 +9212,7 @@ export interface operations {
                      *               "title": "Using a clear, strengths-based practice framework",
                      *               "href": "/v1/features/strengths-based-practice-framework",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "The model of good practice is the practice framework the feature describes."
                      *             },
                      *             {
@@ -9201,6 +9220,7 @@ export interface operations {
                      *               "title": "Using systemic approaches to social work practice",
                      *               "href": "/v1/features/systemic-approaches",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Many projects' model of practice is a systemic one that has to be communicated."
                      *             }
                      *           ],
@@ -9210,6 +9230,7 @@ export interface operations {
                      *               "title": "Clear objectives which have been agreed across the service that establish a strong commitment to the project",
                      *               "href": "/v1/enablers/clear-objectives",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "A clearly communicated model gives staff clear objectives."
                      *             },
                      *             {
@@ -9217,6 +9238,7 @@ export interface operations {
                      *               "title": "Leadership and governance",
                      *               "href": "/v1/enablers/leadership-and-governance",
                      *               "curated": true,
+                     *               "basis": "curated",
                      *               "rationale": "Leaders own the message about the model."
                      *             }
                      *           ],
@@ -9417,12 +9439,12 @@ export interface operations {
             path: {
                 /**
                  * @description The audit's id (a UUID).
-                 * @example 01a23b30-90f1-7b74-8ac2-f94c192f2878
+                 * @example 01a23b31-7495-775b-856a-c440bbb0d731
                  */
                 audit_id: string;
                 /**
                  * @description The later audit to compare with.
-                 * @example 01a23b30-91c8-71e1-bb9e-b3e064712b90
+                 * @example 01a23b31-752a-7fdf-808e-afd0d27c5f58
                  */
                 other_id: string;
             };
@@ -9445,18 +9467,18 @@ export interface operations {
                      * @example {
                      *       "template_version": 1,
                      *       "from_audit": {
-                     *         "id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *         "id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *         "revision": 1,
                      *         "status": "submitted",
-                     *         "updated_at": "2026-12-03T09:16:08.357051Z",
-                     *         "href": "/v1/audits/01a23b30-90f1-7b74-8ac2-f94c192f2878"
+                     *         "updated_at": "2026-12-03T09:17:06.613832Z",
+                     *         "href": "/v1/audits/01a23b31-7495-775b-856a-c440bbb0d731"
                      *       },
                      *       "to_audit": {
-                     *         "id": "01a23b30-91c8-71e1-bb9e-b3e064712b90",
+                     *         "id": "01a23b31-752a-7fdf-808e-afd0d27c5f58",
                      *         "revision": 1,
                      *         "status": "draft",
-                     *         "updated_at": "2026-12-03T09:16:08.520624Z",
-                     *         "href": "/v1/audits/01a23b30-91c8-71e1-bb9e-b3e064712b90"
+                     *         "updated_at": "2026-12-03T09:17:06.730240Z",
+                     *         "href": "/v1/audits/01a23b31-752a-7fdf-808e-afd0d27c5f58"
                      *       },
                      *       "completeness": {
                      *         "from": {
@@ -9919,22 +9941,22 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b30-90f4-78fc-8501-9e6f82a7372d",
+                     *           "id": "01a23b31-7497-77fa-8a82-90f877fc2262",
                      *           "type": "audit.created",
-                     *           "occurred_at": "2026-12-03T09:16:08.305454Z",
+                     *           "occurred_at": "2026-12-03T09:17:06.581684Z",
                      *           "data": {
-                     *             "audit_id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *             "audit_id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *             "version": 1,
                      *             "revision": 1,
                      *             "status": "draft"
                      *           }
                      *         },
                      *         {
-                     *           "id": "01a23b30-9108-71b2-936a-0af6e9634a43",
+                     *           "id": "01a23b31-74a6-7769-b13c-0bc1fd9dfd66",
                      *           "type": "audit.updated",
-                     *           "occurred_at": "2026-12-03T09:16:08.325255Z",
+                     *           "occurred_at": "2026-12-03T09:17:06.597068Z",
                      *           "data": {
-                     *             "audit_id": "01a23b30-90f1-7b74-8ac2-f94c192f2878",
+                     *             "audit_id": "01a23b31-7495-775b-856a-c440bbb0d731",
                      *             "version": 2,
                      *             "revision": 1,
                      *             "status": "draft"
@@ -10102,7 +10124,7 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
+                     *           "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
                      *           "url": "https://93.184.216.34/hooks/practice-framework",
                      *           "events": [
                      *             "audit.submitted",
@@ -10112,9 +10134,9 @@ export interface operations {
                      *           "enabled": true,
                      *           "disabled_reason": null,
                      *           "failing_since": null,
-                     *           "created_at": "2026-12-03T09:16:08.575685Z",
-                     *           "updated_at": "2026-12-03T09:16:08.575685Z",
-                     *           "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
+                     *           "created_at": "2026-12-03T09:17:06.778112Z",
+                     *           "updated_at": "2026-12-03T09:17:06.778112Z",
+                     *           "href": "/v1/webhooks/01a23b31-755a-77c0-bc8c-de5e8de430df"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -10263,9 +10285,9 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_ZG89xp4MOGg3c1IOa+cZ5KT/AGVv6O0057rfZynNKwI=",
+                     *       "secret": "whsec_8ofqmYnzAE6irThROQeOUSrWl4cXlvkKZqWvzytuZiA=",
                      *       "previous_secret_expires_at": null,
-                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
+                     *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10275,9 +10297,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:16:08.575685Z",
-                     *       "updated_at": "2026-12-03T09:16:08.575685Z",
-                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
+                     *       "created_at": "2026-12-03T09:17:06.778112Z",
+                     *       "updated_at": "2026-12-03T09:17:06.778112Z",
+                     *       "href": "/v1/webhooks/01a23b31-755a-77c0-bc8c-de5e8de430df"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookCreated"];
@@ -10417,7 +10439,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -10437,7 +10459,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
+                     *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
@@ -10447,9 +10469,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:16:08.575685Z",
-                     *       "updated_at": "2026-12-03T09:16:08.575685Z",
-                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
+                     *       "created_at": "2026-12-03T09:17:06.778112Z",
+                     *       "updated_at": "2026-12-03T09:17:06.778112Z",
+                     *       "href": "/v1/webhooks/01a23b31-755a-77c0-bc8c-de5e8de430df"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10587,7 +10609,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -10738,7 +10760,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -10769,7 +10791,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-91ff-7717-aa61-b30dd9d81aa8",
+                     *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
                      *       "url": "https://93.184.216.34/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted"
@@ -10778,9 +10800,9 @@ export interface operations {
                      *       "enabled": true,
                      *       "disabled_reason": null,
                      *       "failing_since": null,
-                     *       "created_at": "2026-12-03T09:16:08.575685Z",
-                     *       "updated_at": "2026-12-03T09:16:08.631133Z",
-                     *       "href": "/v1/webhooks/01a23b30-91ff-7717-aa61-b30dd9d81aa8"
+                     *       "created_at": "2026-12-03T09:17:06.778112Z",
+                     *       "updated_at": "2026-12-03T09:17:06.809877Z",
+                     *       "href": "/v1/webhooks/01a23b31-755a-77c0-bc8c-de5e8de430df"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookPublic"];
@@ -10942,7 +10964,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -10962,8 +10984,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "secret": "whsec_TNQRVrbppVv3NTqcm8cFHISeJdQ+cJJmnAHhbz7hoLk=",
-                     *       "previous_secret_expires_at": "2026-12-04T09:16:08.693218Z"
+                     *       "secret": "whsec_EzBVMhmzg99t45+IigGnKMyH+p4DQOCCjTqLRBcHaLc=",
+                     *       "previous_secret_expires_at": "2026-12-04T09:17:06.852362Z"
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookSecret"];
@@ -11101,7 +11123,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -11121,15 +11143,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
-                     *       "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
+                     *       "id": "01a23b31-7581-782b-843a-e9b89068d262",
+                     *       "event_id": "01a23b31-7581-7d29-bdc9-2b4fe23b2be1",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T09:16:08.644081Z",
+                     *       "next_attempt_at": "2026-12-03T09:17:06.817636Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T09:16:08.644081Z",
+                     *       "created_at": "2026-12-03T09:17:06.817636Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11274,7 +11296,7 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
             };
@@ -11297,15 +11319,15 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
-                     *           "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
+                     *           "id": "01a23b31-7581-782b-843a-e9b89068d262",
+                     *           "event_id": "01a23b31-7581-7d29-bdc9-2b4fe23b2be1",
                      *           "event_type": "webhook.test",
                      *           "status": "pending",
                      *           "attempts": 0,
-                     *           "next_attempt_at": "2026-12-03T09:16:08.644081Z",
+                     *           "next_attempt_at": "2026-12-03T09:17:06.817636Z",
                      *           "last_status_code": null,
                      *           "last_error": null,
-                     *           "created_at": "2026-12-03T09:16:08.644081Z",
+                     *           "created_at": "2026-12-03T09:17:06.817636Z",
                      *           "delivered_at": null,
                      *           "attempt_log": []
                      *         }
@@ -11449,12 +11471,12 @@ export interface operations {
             path: {
                 /**
                  * @description The subscription's id.
-                 * @example 01a23b30-91ff-7717-aa61-b30dd9d81aa8
+                 * @example 01a23b31-755a-77c0-bc8c-de5e8de430df
                  */
                 webhook_id: string;
                 /**
                  * @description The delivery's id (its `webhook-id`).
-                 * @example 01a23b30-9244-7d6e-b201-1d09f7c639e7
+                 * @example 01a23b31-7581-782b-843a-e9b89068d262
                  */
                 delivery_id: string;
             };
@@ -11474,15 +11496,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "01a23b30-9244-7d6e-b201-1d09f7c639e7",
-                     *       "event_id": "01a23b30-9243-7bd5-a385-8b8161dd33f1",
+                     *       "id": "01a23b31-7581-782b-843a-e9b89068d262",
+                     *       "event_id": "01a23b31-7581-7d29-bdc9-2b4fe23b2be1",
                      *       "event_type": "webhook.test",
                      *       "status": "pending",
                      *       "attempts": 0,
-                     *       "next_attempt_at": "2026-12-03T09:16:08.679546Z",
+                     *       "next_attempt_at": "2026-12-03T09:17:06.841562Z",
                      *       "last_status_code": null,
                      *       "last_error": null,
-                     *       "created_at": "2026-12-03T09:16:08.644081Z",
+                     *       "created_at": "2026-12-03T09:17:06.817636Z",
                      *       "delivered_at": null,
                      *       "attempt_log": []
                      *     }
@@ -11815,7 +11837,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T09:16:07.283318Z"
+                     *       "created_at": "2026-12-03T09:17:05.898731Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12005,7 +12027,7 @@ export interface operations {
                      *           "slug": "hertfordshire",
                      *           "name": "Hertfordshire",
                      *           "in_evidence": true,
-                     *           "created_at": "2026-12-03T09:16:07.283318Z"
+                     *           "created_at": "2026-12-03T09:17:05.898731Z"
                      *         }
                      *       ],
                      *       "next_cursor": null,
@@ -12145,7 +12167,7 @@ export interface operations {
                      *       "slug": "hertfordshire",
                      *       "name": "Hertfordshire",
                      *       "in_evidence": true,
-                     *       "created_at": "2026-12-03T09:16:07.283318Z"
+                     *       "created_at": "2026-12-03T09:17:05.898731Z"
                      *     }
                      */
                     "application/json": components["schemas"]["TenantPublic"];
@@ -12302,14 +12324,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "prefix": "e850ed05e8c4",
+                     *           "prefix": "581f671ad77d",
                      *           "label": "Case management system",
                      *           "organisation": "hertfordshire",
                      *           "scopes": [
                      *             "audits:read",
                      *             "audits:write"
                      *           ],
-                     *           "created_at": "2026-12-03T09:16:07.318231Z",
+                     *           "created_at": "2026-12-03T09:17:05.921245Z",
                      *           "revoked_at": null,
                      *           "last_used_at": null
                      *         }
@@ -12477,17 +12499,17 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "prefix": "e850ed05e8c4",
+                     *       "prefix": "581f671ad77d",
                      *       "label": "Case management system",
                      *       "organisation": "hertfordshire",
                      *       "scopes": [
                      *         "audits:read",
                      *         "audits:write"
                      *       ],
-                     *       "created_at": "2026-12-03T09:16:07.318231Z",
+                     *       "created_at": "2026-12-03T09:17:05.921245Z",
                      *       "revoked_at": null,
                      *       "last_used_at": null,
-                     *       "token": "pfa_e850ed05e8c4_eLT-HDxg68P9V2SOJ29fH4iG_mMvWM-6O9DFfvaqwBI"
+                     *       "token": "pfa_581f671ad77d_mLsJDCjFjkAvsZU2OV-sEQczEKV-Fm--CoTMtMAdl2U"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreated"];
@@ -12649,7 +12671,7 @@ export interface operations {
             path: {
                 /** @example hertfordshire */
                 slug: string;
-                /** @example 59532e48d6fa */
+                /** @example dda270297cdb */
                 prefix: string;
             };
             cookie?: never;
@@ -12817,17 +12839,17 @@ export interface operations {
                      *         "slug": "hertfordshire",
                      *         "name": "Hertfordshire",
                      *         "in_evidence": true,
-                     *         "created_at": "2026-12-03T09:16:07.283318Z"
+                     *         "created_at": "2026-12-03T09:17:05.898731Z"
                      *       },
                      *       "key": {
-                     *         "prefix": "e850ed05e8c4",
+                     *         "prefix": "581f671ad77d",
                      *         "label": "Case management system",
                      *         "organisation": "hertfordshire",
                      *         "scopes": [
                      *           "audits:read",
                      *           "audits:write"
                      *         ],
-                     *         "created_at": "2026-12-03T09:16:07.318231Z",
+                     *         "created_at": "2026-12-03T09:17:05.921245Z",
                      *         "revoked_at": null,
                      *         "last_used_at": null
                      *       }

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -21,6 +21,8 @@ class MappedRef:
         href (str):
         rationale (str):
         curated (bool | Unset): Always true: curated by this project. Default: True.
+        basis (Literal['curated'] | Unset): What supports the link: `curated`, this project's judgement, given in
+            `rationale`; the sources state no such mapping, so it cites none. Default: 'curated'.
     """
 
     slug: str
@@ -28,6 +30,7 @@ class MappedRef:
     href: str
     rationale: str
     curated: bool | Unset = True
+    basis: Literal["curated"] | Unset = "curated"
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -41,6 +44,8 @@ class MappedRef:
 
         curated = self.curated
 
+        basis = self.basis
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,6 +58,8 @@ class MappedRef:
         )
         if curated is not UNSET:
             field_dict["curated"] = curated
+        if basis is not UNSET:
+            field_dict["basis"] = basis
 
         return field_dict
 
@@ -69,12 +76,17 @@ class MappedRef:
 
         curated = d.pop("curated", UNSET)
 
+        basis = cast(Literal["curated"] | Unset, d.pop("basis", UNSET))
+        if basis != "curated" and not isinstance(basis, Unset):
+            raise ValueError(f"basis must match const 'curated', got '{basis}'")
+
         mapped_ref = cls(
             slug=slug,
             title=title,
             href=href,
             rationale=rationale,
             curated=curated,
+            basis=basis,
         )
 
         mapped_ref.additional_properties = d
