@@ -3,19 +3,26 @@ and benchmarks (organisation API key; tenant data is `Cache-Control: private, no
 
 import json
 import uuid
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
-from pydantic import ValidationError
 
-from app.audits import fhir, fhir_in, idempotency, report_responses, responses, service, templates
+from app.audits import (
+    bodies,
+    fhir,
+    fhir_in,
+    idempotency,
+    report_responses,
+    responses,
+    service,
+    templates,
+)
 from app.audits.idempotency import StoredResponse
 from app.audits.openapi import CREATE_BODY, links
 from app.audits.representations import AUDIT, AUDITS, BENCHMARK, COMPARISON, REPORT, TEMPLATE
 from app.audits.schemas import (
     MAX_TEMPLATE_VERSION,
     AuditComparison,
-    AuditCreate,
     AuditListQuery,
     AuditPublic,
     AuditReport,
@@ -29,7 +36,6 @@ from app.core.db import SessionDep
 from app.core.db_route import db_route
 from app.core.errors import (
     Conflict,
-    FieldError,
     Forbidden,
     Incomplete,
     NotFound,
@@ -40,7 +46,6 @@ from app.core.errors import (
     UnsupportedMediaType,
     ValidationFailed,
     problem_responses,
-    validation_errors,
 )
 from app.core.http import (
     JSON_MEDIA_TYPE,
@@ -145,25 +150,6 @@ def get_template(
 # -- audits ----------------------------------------------------------------------------------
 
 
-def _parse_body(raw: bytes) -> Any:
-    try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationFailed(
-            "The request body is not valid JSON.",
-            errors=[FieldError(pointer="#/body", detail="invalid JSON")],
-        ) from exc
-
-
-def _validated_create(body: Any) -> AuditCreate:
-    try:
-        return AuditCreate.model_validate(body)
-    except ValidationError as exc:
-        errors = validation_errors([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()])
-        named = ", ".join(dict.fromkeys(e.pointer.removeprefix("#/") for e in errors))
-        raise ValidationFailed(f"The request has invalid fields: {named}.", errors=errors) from exc
-
-
 def _stored(response: Response) -> StoredResponse:
     return StoredResponse(
         response.status_code, bytes(response.body), {k: v for k, v in response.headers.items()}
@@ -203,7 +189,7 @@ def create_audit(
     over the limits (title 200, answers 4,000 characters) are `422` and nothing is stored.
     Send `Idempotency-Key` to make retries safe."""
     media = (request.headers.get("content-type") or JSON_MEDIA_TYPE).split(";")[0].strip().lower()
-    parsed = _parse_body(raw)
+    parsed = bodies.parsed(raw)
     request_hash = idempotency.fingerprint(media, parsed) if idempotency_key else ""
     if idempotency_key:
         previous = idempotency.replay(session, caller.organisation, idempotency_key, request_hash)
@@ -220,7 +206,7 @@ def create_audit(
     submit = False
     if media == fhir.FHIR_MEDIA_TYPE:
         parsed, submit = fhir_in.to_audit_create(parsed, lambda v: templates.get(session, v))
-    audit = service.create(session, caller, _validated_create(parsed))
+    audit = service.create(session, caller, bodies.audit_create(parsed))
     if submit:
         try:
             audit = service.submit(session, caller, audit.id, service.etag_of(audit))

@@ -229,7 +229,7 @@ def get_finding(session: Session, slug: str) -> FindingPublic:
 def finding_csv_row(f: FindingPublic) -> dict[str, Any]:
     row = f.model_dump(mode="json", exclude={"citations", "href"})
     row["sample_size"] = f.sample_size.text if f.sample_size else None
-    row["canonical"] = str(f.canonical).lower()
+    row["canonical"] = f.canonical  # a boolean: `true`/`false` in CSV, a boolean cell in XLSX
     row["locator"] = "; ".join(c.locator for c in f.citations)
     return row
 

@@ -81,6 +81,8 @@ async def resolve(url: str, allow_private: bool, unresolved_ok: bool = False) ->
             asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM),
             RESOLVE_TIMEOUT_SECONDS,
         )
+    except UnicodeError as exc:  # a label over 63 characters, or empty
+        raise Refused("has a host name that is not valid") from exc
     except (OSError, TimeoutError) as exc:
         if unresolved_ok:
             return None

@@ -52,7 +52,10 @@ def _every(client: TestClient, path: str, headers: dict[str, str] | None = None)
 
 def _cell(value: Any) -> Any:
     """A JSON value as the sheet holds it: lists `;`-joined, empty text as an empty cell, text
-    that could start a formula with the one quote CSV adds (test_csv_injection.py)."""
+    that could start a formula with the one quote CSV adds (test_csv_injection.py), a
+    structured sample by its words."""
+    if isinstance(value, dict) and "text" in value:
+        value = value["text"]
     if isinstance(value, list):
         value = ";".join(value)
     if isinstance(value, str) and value.startswith(NEUTRALISED):
