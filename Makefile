@@ -182,9 +182,11 @@ backup: install
 	$(BIN)/python -m app.backup $(BACKUP_TO)
 
 ## make bench: app vs. its Starlette ceiling, route by route (wrk, 16 connections, < 10 min).
-## Writes bench/results/latest.{json,md}. BENCH_DURATION / BENCH_ROUNDS / BENCH_SCALES tune it.
+## Writes bench/results/latest.{json,md}, then the webhook rows (bench/webhooks.py) to
+## bench/results/webhooks.{json,md}. BENCH_DURATION / BENCH_ROUNDS / BENCH_SCALES tune it.
 bench: install
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.webhooks
 
 ## make bench-postgres: the same against a throwaway PostgreSQL server on loopback (installed from
 ## Debian when missing); writes bench/results/postgresql/latest.{json,md}.
