@@ -7,6 +7,7 @@ from sqlalchemy import Column
 from sqlmodel import Field, SQLModel
 
 from app.core.db import UTCDateTime
+from app.tenants.scopes import ALL_SCOPES
 
 
 class ApiKey(SQLModel, table=True):
@@ -20,7 +21,7 @@ class ApiKey(SQLModel, table=True):
     prefix: str = Field(unique=True, max_length=16)
     token_hash: str = Field(max_length=64)
     # Space-separated, as OAuth writes scopes (app/tenants/scopes.py); every scope by default.
-    scopes: str = Field(max_length=200)
+    scopes: str = Field(default=" ".join(ALL_SCOPES), max_length=200)
     created_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))
     last_used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime()))

@@ -96,9 +96,12 @@ class Receiver:
         return {r.event["id"] for r in self.received if r.verified and r.started > since}
 
 
-def wait_for(check: Any, timeout: float = 30.0, interval: float = 0.1) -> None:
+def wait_for(
+    check: Any, timeout: float = 30.0, interval: float = 0.1, describe: Any = None
+) -> None:
+    """Until `check()`; on timeout, fail with what `describe()` says of the state."""
     deadline = time.monotonic() + timeout
     while not check():
         if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting")
+            raise AssertionError(f"timed out waiting: {describe() if describe else ''}")
         time.sleep(interval)

@@ -132,7 +132,7 @@ def test_deliveries_survive_kill_9_and_repeats_keep_their_webhook_id(database_ur
     try:
         with httpx.Client(base_url=server.base_url, timeout=30) as http:
             headers = tenant(http)
-            _subscribe(http, headers, receiver)
+            sub = _subscribe(http, headers, receiver)
             for i in range(4):
                 create_audit(http, headers, title=f"Before the crash {i}")
             wait_for(lambda: len(receiver.received) >= 1)
@@ -144,7 +144,16 @@ def test_deliveries_survive_kill_9_and_repeats_keep_their_webhook_id(database_ur
             http.base_url = httpx.URL(server.base_url)
             expected = set(_feed_ids(http, headers))
             assert len(expected) == 4
-            wait_for(lambda: receiver.delivered_ids(since=restarted) >= expected, timeout=60)
+
+            def state() -> str:
+                log = http.get(f"/v1/webhooks/{sub['id']}/deliveries", headers=headers).text
+                return f"deliveries: {log}\nreceived: {receiver.received}\nserver: {server.output()[-3000:]}"
+
+            wait_for(
+                lambda: receiver.delivered_ids(since=restarted) >= expected,
+                timeout=60,
+                describe=state,
+            )
         by_event: dict[str, set[str]] = {}
         for r in receiver.received:
             by_event.setdefault(r.event["id"], set()).add(r.webhook_id)
