@@ -147,7 +147,8 @@ def test_deliveries_survive_kill_9_and_repeats_keep_their_webhook_id(database_ur
 
             def state() -> str:
                 log = http.get(f"/v1/webhooks/{sub['id']}/deliveries", headers=headers).text
-                return f"deliveries: {log}\nreceived: {receiver.received}\nserver: {server.output()[-3000:]}"
+                output = server.output()[-3000:]
+                return f"deliveries: {log}\nreceived: {receiver.received}\nserver: {output}"
 
             wait_for(
                 lambda: receiver.delivered_ids(since=restarted) >= expected,
