@@ -18,6 +18,9 @@ from app.core.http import catalogue_cache
 from app.evidence.schemas import FINDING_CSV_COLUMNS, PROJECT_CSV_COLUMNS
 from tests.helpers import answer, condition_slugs, create_audit, operator_env, tenant
 
+# Spreadsheets are written from rows the JSON tests already read on both databases.
+pytestmark = pytest.mark.any_database
+
 NEUTRALISED = ("=", "+", "-", "@", "\t", "\r", "'")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from tests.conftest import free_port
+from tests.conftest import ServedApp, free_port
 
 
 @dataclass
@@ -105,3 +106,32 @@ def wait_for(
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting: {describe() if describe else ''}")
         time.sleep(interval)
+
+
+DELIVERER = {
+    "WEBHOOK_DELIVERER": "true",
+    "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on loopback
+    "WEBHOOK_RETRY_SCHEDULE": "200ms,300ms,500ms,500ms,1s,1s,1s,1s,1s,1s",
+    "WEBHOOK_TIMEOUT_SECONDS": "2",  # so a lease left by a killed worker runs out in 7 s
+    "WEBHOOK_DISABLE_AFTER": "4s",
+}
+
+
+def serve(database_url: str, workers: int = 1) -> ServedApp:
+    """The app as `make run` serves it, its deliverer on, sending to loopback receivers."""
+    return ServedApp(database_url, extra_env=DELIVERER, workers=workers)
+
+
+def subscribe(http: httpx.Client, headers: dict[str, str], receiver: Receiver) -> dict[str, Any]:
+    created = http.post(
+        "/v1/webhooks",
+        json={"url": receiver.url, "events": ["audit.created", "audit.updated"]},
+        headers=headers,
+    )
+    assert created.status_code == 201, created.text
+    receiver.secret = created.json()["secret"]
+    return dict(created.json())
+
+
+def feed_ids(http: httpx.Client, headers: dict[str, str]) -> list[str]:
+    return [e["id"] for e in http.get("/v1/events?limit=200", headers=headers).json()["items"]]

@@ -2,11 +2,8 @@
 loopback verifying every signature with the `standardwebhooks` package. On SQLite and
 PostgreSQL (the suite's second phase)."""
 
-import os
-import signal
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -14,17 +11,9 @@ import pytest
 
 from tests.conftest import ServedApp
 from tests.helpers import create_audit, operator_env, tenant
-from tests.webhooks.receiver import Receiver, wait_for
+from tests.webhooks.receiver import Receiver, feed_ids, serve, subscribe, wait_for
 
 pytestmark = pytest.mark.served
-
-DELIVERER = {
-    "WEBHOOK_DELIVERER": "true",
-    "WEBHOOK_ALLOW_PRIVATE_NETWORKS": "true",  # the receiver is on loopback
-    "WEBHOOK_RETRY_SCHEDULE": "200ms,300ms,500ms,500ms,1s,1s,1s,1s,1s,1s",
-    "WEBHOOK_TIMEOUT_SECONDS": "2",  # so a lease left by a killed worker runs out in 7 s
-    "WEBHOOK_DISABLE_AFTER": "4s",
-}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -32,30 +21,11 @@ def _operator() -> Iterator[None]:
     yield from operator_env()
 
 
-def _serve(database_url: str, workers: int = 1) -> ServedApp:
-    return ServedApp(database_url, extra_env=DELIVERER, workers=workers)
-
-
 @pytest.fixture(scope="module")
 def app_server(database_url: str) -> Iterator[ServedApp]:
-    server = _serve(database_url)
+    server = serve(database_url)
     yield server
     server.stop()
-
-
-def _subscribe(http: httpx.Client, headers: dict[str, str], receiver: Receiver) -> dict[str, Any]:
-    created = http.post(
-        "/v1/webhooks",
-        json={"url": receiver.url, "events": ["audit.created", "audit.updated"]},
-        headers=headers,
-    )
-    assert created.status_code == 201, created.text
-    receiver.secret = created.json()["secret"]
-    return dict(created.json())
-
-
-def _feed_ids(http: httpx.Client, headers: dict[str, str]) -> list[str]:
-    return [e["id"] for e in http.get("/v1/events?limit=200", headers=headers).json()["items"]]
 
 
 def test_failed_attempts_are_retried_then_delivered_once_and_logged(app_server: ServedApp) -> None:
@@ -63,7 +33,7 @@ def test_failed_attempts_are_retried_then_delivered_once_and_logged(app_server: 
     try:
         with httpx.Client(base_url=app_server.base_url, timeout=30) as http:
             headers = tenant(http)
-            sub = _subscribe(http, headers, receiver)
+            sub = subscribe(http, headers, receiver)
             audit = create_audit(http, headers).json()
             wait_for(
                 lambda: any(
@@ -106,7 +76,7 @@ def test_a_receiver_that_is_down_for_a_while_gets_everything_after(
     receiver = Receiver()  # not started: connections are refused
     with httpx.Client(base_url=app_server.base_url, timeout=30) as http:
         headers = tenant(http)
-        _subscribe(http, headers, receiver)
+        subscribe(http, headers, receiver)
         for i in range(6):
             created = create_audit(http, headers, title=f"While down {i}")
             patched = http.patch(
@@ -118,77 +88,12 @@ def test_a_receiver_that_is_down_for_a_while_gets_everything_after(
         time.sleep(1.5)  # several attempts fail meanwhile
         receiver.start()
         try:
-            expected = set(_feed_ids(http, headers))
+            expected = set(feed_ids(http, headers))
             assert len(expected) == 12
             wait_for(lambda: receiver.delivered_ids() >= expected)
             assert receiver.delivered_ids() == expected
         finally:
             receiver.stop()
-
-
-def test_deliveries_survive_kill_9_and_repeats_keep_their_webhook_id(database_url: str) -> None:
-    receiver = Receiver(delay=1.0).start()  # slow: the app dies mid-attempt
-    server = _serve(database_url)
-    try:
-        with httpx.Client(base_url=server.base_url, timeout=30) as http:
-            headers = tenant(http)
-            sub = _subscribe(http, headers, receiver)
-            for i in range(4):
-                create_audit(http, headers, title=f"Before the crash {i}")
-            wait_for(lambda: len(receiver.received) >= 1)
-            os.kill(server.process.pid, signal.SIGKILL)
-            server.process.wait()
-            receiver.delay = 0.0
-            restarted = time.monotonic()
-            server = _serve(database_url)
-            http.base_url = httpx.URL(server.base_url)
-            expected = set(_feed_ids(http, headers))
-            assert len(expected) == 4
-
-            def state() -> str:
-                log = http.get(f"/v1/webhooks/{sub['id']}/deliveries", headers=headers).text
-                output = server.output()[-3000:]
-                return f"deliveries: {log}\nreceived: {receiver.received}\nserver: {output}"
-
-            wait_for(
-                lambda: receiver.delivered_ids(since=restarted) >= expected,
-                timeout=60,
-                describe=state,
-            )
-        by_event: dict[str, set[str]] = {}
-        for r in receiver.received:
-            by_event.setdefault(r.event["id"], set()).add(r.webhook_id)
-        assert all(len(ids) == 1 for ids in by_event.values()), "a repeat has the same webhook-id"
-        assert len(receiver.received) > len(expected), (
-            "the attempt cut off by the kill was made again"
-        )
-    finally:
-        server.stop()
-        receiver.stop()
-
-
-def test_two_workers_never_attempt_one_delivery_at_once(database_url: str) -> None:
-    receiver = Receiver(delay=0.1).start()
-    server = _serve(database_url, workers=2)
-    try:
-        with httpx.Client(base_url=server.base_url, timeout=30) as http:
-            headers = tenant(http)
-            _subscribe(http, headers, receiver)
-
-            def create(i: int) -> None:
-                with httpx.Client(base_url=server.base_url, timeout=30) as own:
-                    create_audit(own, headers, title=f"Two workers {i}")
-
-            with ThreadPoolExecutor(max_workers=4) as pool:
-                list(pool.map(create, range(30)))
-            expected = set(_feed_ids(http, headers))
-            assert len(expected) == 30
-            wait_for(lambda: receiver.delivered_ids() >= expected)
-        assert receiver.max_overlap == 1
-        assert len(receiver.received) == 30, "each delivered exactly once without a crash"
-    finally:
-        server.stop()
-        receiver.stop()
 
 
 def test_a_subscription_failing_past_the_limit_is_disabled_and_says_why(
@@ -198,7 +103,7 @@ def test_a_subscription_failing_past_the_limit_is_disabled_and_says_why(
     try:
         with httpx.Client(base_url=app_server.base_url, timeout=30) as http:
             headers = tenant(http)
-            sub = _subscribe(http, headers, receiver)
+            sub = subscribe(http, headers, receiver)
             create_audit(http, headers)
 
             def state() -> dict[str, Any]:
