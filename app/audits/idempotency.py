@@ -1,6 +1,7 @@
 """`Idempotency-Key` for creates: the first response is stored with a hash of the request and
 replayed to retries for 24 hours; the same key with another request is a 409."""
 
+import base64
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -46,7 +47,26 @@ def replay(
             "This Idempotency-Key was already used with a different request; "
             "use a new key for a new audit."
         )
-    return StoredResponse(record.status_code, record.body.encode(), dict(record.headers))
+    return StoredResponse(record.status_code, _body_of(record.body), dict(record.headers))
+
+
+# The body column is text: a binary representation (XLSX) is kept as base64 behind this
+# prefix, which no text body the API sends (JSON, CSV with its BOM) starts with.
+BINARY = "base64:"
+
+
+def _stored_body(body: bytes) -> str:
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:
+        return BINARY + base64.b64encode(body).decode()
+    return text if "\x00" not in text else BINARY + base64.b64encode(body).decode()
+
+
+def _body_of(stored: str) -> bytes:
+    if stored.startswith(BINARY):
+        return base64.b64decode(stored.removeprefix(BINARY))
+    return stored.encode()
 
 
 def remember(
@@ -58,7 +78,7 @@ def remember(
         key=key,
         request_hash=request_hash,
         status_code=response.status_code,
-        body=response.body.decode(),
+        body=_stored_body(response.body),
         headers=headers,
         created_at=utcnow(),
     )

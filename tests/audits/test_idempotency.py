@@ -32,6 +32,18 @@ def test_a_retry_returns_the_first_response(client: TestClient) -> None:
     assert _audits(client, headers) == [first.json()["id"]]
 
 
+def test_a_binary_first_response_is_replayed_byte_for_byte(client: TestClient) -> None:
+    """An XLSX answer is not text; PostgreSQL's text column refuses its NUL bytes."""
+    headers = {**tenant(client), "Idempotency-Key": "create-xlsx"}
+    first = client.post("/v1/audits?format=xlsx", json=BODY, headers=headers)
+    assert first.status_code == 201, first.text
+    assert first.content.startswith(b"PK")  # a zip
+    retry = client.post("/v1/audits?format=xlsx", json=BODY, headers=headers)
+    assert retry.status_code == 201 and retry.headers["idempotent-replayed"] == "true"
+    assert retry.content == first.content
+    assert retry.headers["content-type"] == first.headers["content-type"]
+
+
 def test_the_same_key_with_another_body_is_a_conflict(client: TestClient) -> None:
     headers = {**tenant(client), "Idempotency-Key": "create-2"}
     assert client.post("/v1/audits", json=BODY, headers=headers).status_code == 201
