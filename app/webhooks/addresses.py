@@ -8,6 +8,7 @@ import asyncio
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -76,17 +77,15 @@ async def resolve(url: str, allow_private: bool, unresolved_ok: bool = False) ->
     parts = check_shape(url, allow_private)
     host = parts.hostname or ""
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await asyncio.wait_for(
-            asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM),
-            RESOLVE_TIMEOUT_SECONDS,
-        )
-    except UnicodeError as exc:  # a label over 63 characters, or empty
-        raise Refused("has a host name that is not valid") from exc
-    except (OSError, TimeoutError) as exc:
+    literal = _ip_literal(host)
+    if literal is not None:  # nothing to resolve: no thread-pool hop for getaddrinfo
+        infos: list[Any] | None = [(0, 0, 0, "", (str(literal), port))]
+    else:
+        infos = await _getaddrinfo(host, port)
+    if infos is None:
         if unresolved_ok:
             return None
-        raise Refused(f"the host {host!r} does not resolve") from exc
+        raise Refused(f"the host {host!r} does not resolve")
     addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
     for address in addresses:
         reason = refusal(address, parts.scheme, allow_private)
@@ -95,3 +94,23 @@ async def resolve(url: str, allow_private: bool, unresolved_ok: bool = False) ->
     if parts.scheme == "http" and any(a.is_global for a in addresses):
         raise Refused("must be an https URL (plain http only to a private address)")
     return Target(parts, addresses[0])
+
+
+def _ip_literal(host: str) -> IpAddress | None:
+    try:
+        return ipaddress.ip_address(host)
+    except ValueError:
+        return None
+
+
+async def _getaddrinfo(host: str, port: int) -> list[Any] | None:
+    """The addresses `host` resolves to; None if it does not."""
+    try:
+        return await asyncio.wait_for(
+            asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM),
+            RESOLVE_TIMEOUT_SECONDS,
+        )
+    except UnicodeError as exc:  # a label over 63 characters, or empty
+        raise Refused("has a host name that is not valid") from exc
+    except (OSError, TimeoutError):
+        return None

@@ -2,11 +2,13 @@
 
 Each tick it (1) turns new outbox events into deliveries, (2) claims the deliveries that are
 due, leasing each to this worker, and (3) POSTs them concurrently, off the request path: a
-slow or dead receiver holds only one of `CONCURRENCY` slots here, never a request. Attempts
-are recorded in short transactions of their own. A worker killed mid-attempt leaves a lease
-that runs out, and another worker (or this one, restarted) sends the delivery again under
-the same `webhook-id`: at least once. docs/architecture.md, "Webhooks", says how this moves
-to a process of its own at scale, and why no broker is needed below that.
+slow or dead receiver holds only one of `CONCURRENCY` slots here, never a request. The
+attempts that finished are recorded together, in one short transaction at the next tick. A
+busy deliverer ticks again soon; an idle one polls every `POLL_SECONDS`. A worker killed
+mid-attempt leaves a lease that runs out, and another worker (or this one, restarted) sends
+the delivery again under the same `webhook-id`: at least once. docs/architecture.md
+("Webhooks and the change feed") says how this moves to a process of its own at scale, and
+why no broker is needed below that.
 """
 
 import asyncio
@@ -26,7 +28,12 @@ from app.webhooks import addresses, repository, service, signing
 from app.webhooks.models import WebhookDelivery, WebhookSubscription
 
 log = logging.getLogger(__name__)
-POLL_SECONDS = 0.2
+POLL_SECONDS = 0.1  # while idle; a busy deliverer goes straight on
+# Between busy ticks, at least this, and at least YIELD_FACTOR times as long as the tick took:
+# under load the API's requests keep most of the process (the deliverer catches up after).
+BUSY_PAUSE_SECONDS = 0.01
+YIELD_FACTOR = 1
+MAX_BUSY_PAUSE_SECONDS = 0.3  # a slow tick (the pool queued it) must not hold deliveries back
 CONCURRENCY = 16  # attempts in flight per worker
 # A claimed delivery is this worker's for its attempt's time limit and then this much more;
 # after a crash, another worker takes it once the lease has run out.
@@ -60,7 +67,7 @@ def _fan_out_if_any() -> int:
 def _claim(limit: int) -> list[tuple[WebhookDelivery, WebhookSubscription]]:
     now = utcnow()
     lease = timedelta(seconds=get_settings().webhook_timeout_seconds) + LEASE_MARGIN
-    if _read(lambda s: repository.next_due(s)) is None:
+    if not _read(lambda s: repository.any_due(s, now)):
         return []
     claimed: list[Any] = _write(repository.claim_due, now, now + lease, limit)
     return [(d, s) for d, s in claimed]
@@ -73,10 +80,17 @@ def _prune() -> None:
     _write(repository.prune_deliveries, before)
 
 
+def _record_all(session: Any, outcomes: list[tuple[str, int, service.Outcome]]) -> None:
+    for delivery_id, number, outcome in outcomes:
+        service.record(session, delivery_id, number, outcome)
+
+
 class Deliverer:
     def __init__(self) -> None:
         self._timeout = get_settings().webhook_timeout_seconds
         self._in_flight: set[asyncio.Task[None]] = set()
+        # Finished attempts, recorded together at the next tick: one transaction for many.
+        self._finished: list[tuple[str, int, service.Outcome]] = []
         self._last_prune = 0.0
 
     async def run(self) -> None:
@@ -88,26 +102,44 @@ class Deliverer:
         ) as client:
             try:
                 while True:
+                    busy, began = False, time.monotonic()
                     try:
-                        await self._tick(client)
+                        busy = await self._tick(client)
                     except Exception:  # a database outage, say: try again next tick
                         log.warning("webhook deliverer tick failed", exc_info=True)
-                    await asyncio.sleep(POLL_SECONDS)
+                    took = time.monotonic() - began
+                    pause = min(
+                        MAX_BUSY_PAUSE_SECONDS, max(BUSY_PAUSE_SECONDS, YIELD_FACTOR * took)
+                    )
+                    await asyncio.sleep(pause if busy else POLL_SECONDS)
             finally:
                 for task in self._in_flight:
                     task.cancel()
 
-    async def _tick(self, client: httpx.AsyncClient) -> None:
-        await run_in_threadpool(_fan_out_if_any)
+    async def _tick(self, client: httpx.AsyncClient) -> bool:
+        """One round; True if it found work (the next round follows at once)."""
+        made = await run_in_threadpool(_fan_out_if_any)
+        recorded = await self._record_finished()
         room = CONCURRENCY - len(self._in_flight)
-        if room > 0:
-            for delivery, sub in await run_in_threadpool(_claim, room):
-                task = asyncio.create_task(self._attempt(client, delivery, sub))
-                self._in_flight.add(task)
-                task.add_done_callback(self._in_flight.discard)
+        claimed = await run_in_threadpool(_claim, room) if room > 0 else []
+        for delivery, sub in claimed:
+            task = asyncio.create_task(self._attempt(client, delivery, sub))
+            self._in_flight.add(task)
+            task.add_done_callback(self._in_flight.discard)
         if time.monotonic() - self._last_prune > PRUNE_EVERY_SECONDS:
             self._last_prune = time.monotonic()
             await run_in_threadpool(_prune)
+        return bool(made or recorded or claimed)
+
+    async def _record_finished(self) -> int:
+        if not self._finished:
+            return 0
+        batch, self._finished = self._finished, []
+        try:
+            await run_in_threadpool(_write, _record_all, batch)
+        except Exception:  # their leases run out and the attempts are made again
+            log.warning("could not record %d webhook attempts", len(batch), exc_info=True)
+        return len(batch)
 
     async def _attempt(
         self, client: httpx.AsyncClient, delivery: WebhookDelivery, sub: WebhookSubscription
@@ -126,12 +158,7 @@ class Deliverer:
             error=error,
             excerpt=excerpt,
         )
-        try:
-            await run_in_threadpool(
-                _write, service.record, delivery.id, delivery.attempts + 1, outcome
-            )
-        except Exception:  # the lease runs out and the attempt is made again
-            log.warning("could not record webhook attempt %s", delivery.id, exc_info=True)
+        self._finished.append((delivery.id, delivery.attempts + 1, outcome))
 
 
 async def _post(

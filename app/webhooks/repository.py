@@ -161,14 +161,18 @@ def claim_due(session: Session, now: datetime, lease_until: datetime, limit: int
     return list(session.exec(stmt).all())
 
 
-def next_due(session: Session) -> datetime | None:
+def any_due(session: Session, now: datetime) -> bool:
+    """Whether a delivery is due and unleased (a read, before a claim's write)."""
     stmt = (
-        select(WebhookDelivery.next_attempt_at)
-        .where(col(WebhookDelivery.status) == "pending")
-        .order_by(col(WebhookDelivery.next_attempt_at))
+        select(WebhookDelivery.id)
+        .where(
+            col(WebhookDelivery.status) == "pending",
+            col(WebhookDelivery.next_attempt_at) <= now,
+            (col(WebhookDelivery.lease_until).is_(None)) | (col(WebhookDelivery.lease_until) < now),
+        )
         .limit(1)
     )
-    return session.exec(stmt).first()
+    return session.exec(stmt).first() is not None
 
 
 def prune_deliveries(session: Session, before: datetime) -> None:
