@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, update
+from sqlalchemy import and_, delete, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -122,6 +122,16 @@ def advance(session: Session, subscription_id: str, seq: int) -> None:
     )
 
 
+def _due(now: datetime) -> Any:
+    """Pending, its attempt time come, and no worker's lease on it."""
+    lease = col(WebhookDelivery.lease_until)
+    return and_(
+        col(WebhookDelivery.status) == "pending",
+        col(WebhookDelivery.next_attempt_at) <= now,
+        lease.is_(None) | (lease < now),
+    )
+
+
 def claim_due(session: Session, now: datetime, lease_until: datetime, limit: int) -> list[Any]:
     """Take up to `limit` due deliveries of enabled subscriptions for this worker until
     `lease_until`, with what an attempt needs. `FOR UPDATE SKIP LOCKED` on PostgreSQL keeps
@@ -132,12 +142,7 @@ def claim_due(session: Session, now: datetime, lease_until: datetime, limit: int
             WebhookSubscription,
             col(WebhookSubscription.id) == col(WebhookDelivery.subscription_id),
         )
-        .where(
-            col(WebhookDelivery.status) == "pending",
-            col(WebhookDelivery.next_attempt_at) <= now,
-            (col(WebhookDelivery.lease_until).is_(None)) | (col(WebhookDelivery.lease_until) < now),
-            col(WebhookSubscription.enabled).is_(True),
-        )
+        .where(_due(now), col(WebhookSubscription.enabled).is_(True))
         .order_by(col(WebhookDelivery.next_attempt_at))
         .limit(limit)
         .with_for_update(of=WebhookDelivery, skip_locked=True)
@@ -163,15 +168,7 @@ def claim_due(session: Session, now: datetime, lease_until: datetime, limit: int
 
 def any_due(session: Session, now: datetime) -> bool:
     """Whether a delivery is due and unleased (a read, before a claim's write)."""
-    stmt = (
-        select(WebhookDelivery.id)
-        .where(
-            col(WebhookDelivery.status) == "pending",
-            col(WebhookDelivery.next_attempt_at) <= now,
-            (col(WebhookDelivery.lease_until).is_(None)) | (col(WebhookDelivery.lease_until) < now),
-        )
-        .limit(1)
-    )
+    stmt = select(WebhookDelivery.id).where(_due(now)).limit(1)
     return session.exec(stmt).first() is not None
 
 
