@@ -139,7 +139,7 @@ def create_app() -> FastAPI:
     catalogue_cache.cache_control = f"public, max-age={settings.catalogue_max_age}"
     app = FastAPI(
         title="Practice Framework API",
-        version="3.2.0",
+        version="4.0.0",
         description=DESCRIPTION + "\n" + RATE_LIMIT_NOTE,
         docs_url=None,
         redoc_url=None,

@@ -6,6 +6,7 @@ plain `http` to them, for development and tests; cloud metadata addresses never.
 
 import asyncio
 import ipaddress
+import re
 import socket
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,27 @@ METADATA = frozenset(
     for a in ("169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "192.0.0.192")
 )
 RESOLVE_TIMEOUT_SECONDS = 5.0
+
+# The form every deployment accepts, published as the OpenAPI pattern of `url`: https, a host
+# named by DNS (an IP literal, in any of its spellings, is refused: it names no certificate and
+# hides loopback as `0` or `2130706433`), not `localhost` (loopback everywhere, RFC 6761), a
+# port in range, no credentials or fragment. Whether the name may be called is DNS: checked
+# when saved and at each delivery. [0-9], not \d: the pattern is read as ECMA-262 too.
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_LAST_LABEL = r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_NOT_LOCALHOST = r"(?!(?:[^/?:]*\.)?[Ll][Oo][Cc][Aa][Ll][Hh][Oo][Ss][Tt](?:[:/?]|$))"
+_PORT = (
+    r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}"
+    r"|[1-9][0-9]{0,3}))?"
+)
+_PATH_AND_QUERY = r"(?:[/?][A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=%]*)?"
+PUBLIC_URL_PATTERN = (
+    rf"^https://{_NOT_LOCALHOST}(?:{_LABEL}\.)*{_LAST_LABEL}{_PORT}{_PATH_AND_QUERY}$"
+)
+# Where private networks are allowed (development, tests): http too, and IP literals.
+ANY_URL_PATTERN = r"^https?://[A-Za-z0-9\-._~:/?\[\]@!$&'()*+,;=%]+$"
+_PUBLIC_URL = re.compile(PUBLIC_URL_PATTERN)
+_ANY_URL = re.compile(ANY_URL_PATTERN)
 
 
 class Refused(ValueError):
@@ -53,6 +75,25 @@ def check_shape(url: str, allow_private: bool) -> SplitResult:
     if parts.fragment:
         raise Refused("must not have a #fragment")
     return parts
+
+
+def check_form(url: str, allow_private: bool) -> None:
+    """The published form, checked when a subscription is saved (not at delivery: one saved
+    under an earlier, wider form keeps being delivered while its address passes)."""
+    parts = check_shape(url, allow_private)
+    if not (_ANY_URL if allow_private else _PUBLIC_URL).match(url):
+        raise Refused(_unlike_the_pattern(parts.hostname or ""))
+
+
+def _unlike_the_pattern(host: str) -> str:
+    if host.startswith("[") or ":" in host or host.rsplit(".", 1)[-1][:1].isdigit():
+        return "must name its host by a DNS name, not an IP address"
+    if host.rstrip(".").rsplit(".", 1)[-1] == "localhost":
+        return "must not name localhost"
+    return (
+        "must be https://host[:port][/path][?query], the host a DNS name of letters, digits "
+        "and hyphens (punycode beyond ASCII)"
+    )
 
 
 def refusal(address: IpAddress, scheme: str, allow_private: bool) -> str | None:

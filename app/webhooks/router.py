@@ -50,10 +50,10 @@ def _private(response: Response) -> None:
 async def _checked_url(url: str) -> None:
     """422 naming `url` unless it may be called now: a host that does not resolve yet is
     accepted, since every delivery checks the address it then resolves to."""
+    allow_private = get_settings().webhook_allow_private_networks
     try:
-        await addresses.resolve(
-            url, get_settings().webhook_allow_private_networks, unresolved_ok=True
-        )
+        addresses.check_form(url, allow_private)
+        await addresses.resolve(url, allow_private, unresolved_ok=True)
     except addresses.Refused as exc:
         raise ValidationFailed(
             f"The webhook url {exc}.", errors=[FieldError(pointer="#/body/url", detail=str(exc))]

@@ -3,19 +3,19 @@
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, WithJsonSchema
 
 from app.audits.outbox import EventType
 from app.core.json_bodies import NO_CONTROL_CHARACTERS
 from app.core.named_schemas import Named
+from app.webhooks.addresses import PUBLIC_URL_PATTERN
 
-# The characters RFC 3986 allows (a name beyond ASCII is written in punycode); whether it
-# may be called depends on what it resolves to, checked when saved and at each delivery.
+# Its form is checked with the deployment's setting (addresses.check_shape): the published
+# pattern is the form every deployment accepts; one allowing private networks takes more.
 WebhookUrl = Annotated[
     str,
-    StringConstraints(
-        max_length=2048, pattern=r"^https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+$"
-    ),
+    StringConstraints(max_length=2048),
+    WithJsonSchema({"type": "string", "maxLength": 2048, "pattern": PUBLIC_URL_PATTERN}),
 ]
 Description = Annotated[str, StringConstraints(max_length=500, pattern=NO_CONTROL_CHARACTERS)]
 EventTypes = Annotated[list[EventType], Field(min_length=1, max_length=4)]
@@ -23,10 +23,11 @@ DeliveryStatus = Annotated[Literal["pending", "delivered", "failed"], Named("Del
 TEST_EVENT = "webhook.test"
 
 URL_DOC = (
-    "Where events are POSTed: an `https` URL whose host resolves only to public addresses, "
-    "without credentials (plain `http` and private addresses only where the server allows "
-    "them, for development). Checked when saved and again at every delivery; redirects are "
-    "not followed."
+    "Where events are POSTed: an `https` URL naming its host by a DNS name (not an IP address, "
+    "not `localhost`) that resolves only to public addresses, without credentials or fragment. "
+    "The address is checked when saved (a name that does not resolve yet is accepted) and "
+    "again at every delivery; redirects are not followed. A server set to allow private "
+    "networks, for development, also takes plain `http` and IP addresses."
 )
 EXAMPLE_URL = "https://cms.example.org/hooks/practice-framework"
 

@@ -3356,7 +3356,7 @@ export interface components {
         WebhookCreate: {
             /**
              * Url
-             * @description Where events are POSTed: an `https` URL whose host resolves only to public addresses, without credentials (plain `http` and private addresses only where the server allows them, for development). Checked when saved and again at every delivery; redirects are not followed.
+             * @description Where events are POSTed: an `https` URL naming its host by a DNS name (not an IP address, not `localhost`) that resolves only to public addresses, without credentials or fragment. The address is checked when saved (a name that does not resolve yet is accepted) and again at every delivery; redirects are not followed. A server set to allow private networks, for development, also takes plain `http` and IP addresses.
              */
             url: string;
             /**
@@ -3508,7 +3508,7 @@ export interface components {
         WebhookUpdate: {
             /**
              * Url
-             * @description Where events are POSTed: an `https` URL whose host resolves only to public addresses, without credentials (plain `http` and private addresses only where the server allows them, for development). Checked when saved and again at every delivery; redirects are not followed.
+             * @description Where events are POSTed: an `https` URL naming its host by a DNS name (not an IP address, not `localhost`) that resolves only to public addresses, without credentials or fragment. The address is checked when saved (a name that does not resolve yet is accepted) and again at every delivery; redirects are not followed. A server set to allow private networks, for development, also takes plain `http` and IP addresses.
              */
             url?: string | null;
             /** Events */
@@ -10125,7 +10125,7 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
-                     *           "url": "https://93.184.216.34/hooks/practice-framework",
+                     *           "url": "https://cms.example.org/hooks/practice-framework",
                      *           "events": [
                      *             "audit.submitted",
                      *             "audit.amended"
@@ -10260,7 +10260,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "url": "https://93.184.216.34/hooks/practice-framework",
+                 *       "url": "https://cms.example.org/hooks/practice-framework",
                  *       "events": [
                  *         "audit.submitted",
                  *         "audit.amended"
@@ -10288,7 +10288,7 @@ export interface operations {
                      *       "secret": "whsec_8ofqmYnzAE6irThROQeOUSrWl4cXlvkKZqWvzytuZiA=",
                      *       "previous_secret_expires_at": null,
                      *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
-                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "url": "https://cms.example.org/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
                      *         "audit.amended"
@@ -10460,7 +10460,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
-                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "url": "https://cms.example.org/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted",
                      *         "audit.amended"
@@ -10792,7 +10792,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "id": "01a23b31-755a-77c0-bc8c-de5e8de430df",
-                     *       "url": "https://93.184.216.34/hooks/practice-framework",
+                     *       "url": "https://cms.example.org/hooks/practice-framework",
                      *       "events": [
                      *         "audit.submitted"
                      *       ],

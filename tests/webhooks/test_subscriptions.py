@@ -29,6 +29,12 @@ def _operator() -> Iterator[None]:
         "https://[::1]/hooks",
         "https://[fe80::1]/hooks",  # link-local
         "https://2130706433/hooks",  # 127.0.0.1 as a number
+        "https://0/hooks",  # 0.0.0.0
+        "https://0x7f.1/hooks",  # 127.0.0.1 in inet_aton's hex
+        "https://93.184.216.34/hooks",  # public, but an IP literal names no certificate
+        "https://hooks.localhost/hooks",  # RFC 6761: loopback
+        "https://example.org/hooks#top",  # a fragment
+        "https://exa_mple.org/hooks",  # not a DNS name
         "https://user:pass@example.org/hooks",  # credentials
         "ftp://example.org/hooks",
         "https:///nohost",
@@ -52,7 +58,7 @@ def test_unknown_event_types_and_fields_are_422(client: TestClient) -> None:
 def test_lifecycle_rotation_test_event_and_tenancy(client: TestClient) -> None:
     headers = tenant(client)
     created = client.post(
-        "/v1/webhooks", json={**GOOD, "url": "https://93.184.216.34/hooks"}, headers=headers
+        "/v1/webhooks", json={**GOOD, "url": "https://cms.example.org/hooks"}, headers=headers
     )
     assert created.status_code == 201, created.text
     sub = created.json()

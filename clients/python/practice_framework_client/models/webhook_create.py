@@ -15,9 +15,10 @@ T = TypeVar("T", bound="WebhookCreate")
 class WebhookCreate:
     """
     Attributes:
-        url (str): Where events are POSTed: an `https` URL whose host resolves only to public addresses, without
-            credentials (plain `http` and private addresses only where the server allows them, for development). Checked
-            when saved and again at every delivery; redirects are not followed.
+        url (str): Where events are POSTed: an `https` URL naming its host by a DNS name (not an IP address, not
+            `localhost`) that resolves only to public addresses, without credentials or fragment. The address is checked
+            when saved (a name that does not resolve yet is accepted) and again at every delivery; redirects are not
+            followed. A server set to allow private networks, for development, also takes plain `http` and IP addresses.
         events (list[EventType]): The event types to send; each at most once.
         description (str | Unset):  Default: ''.
     """

@@ -17,9 +17,10 @@ class WebhookUpdate:
     (events while it was off are not sent: read them from `GET /v1/events`).
 
         Attributes:
-            url (None | str | Unset): Where events are POSTed: an `https` URL whose host resolves only to public addresses,
-                without credentials (plain `http` and private addresses only where the server allows them, for development).
-                Checked when saved and again at every delivery; redirects are not followed.
+            url (None | str | Unset): Where events are POSTed: an `https` URL naming its host by a DNS name (not an IP
+                address, not `localhost`) that resolves only to public addresses, without credentials or fragment. The address
+                is checked when saved (a name that does not resolve yet is accepted) and again at every delivery; redirects are
+                not followed. A server set to allow private networks, for development, also takes plain `http` and IP addresses.
             events (list[EventType] | None | Unset):
             description (None | str | Unset):
             enabled (bool | None | Unset):
