@@ -225,7 +225,7 @@ def _audits(api: Recorder, key: dict[str, str], first: dict[str, str]) -> None:
 
 
 def _integration(api: Recorder, key: dict[str, str]) -> None:
-    """The change feed and a webhook subscription (a name that need not resolve; nothing is sent here)."""
+    """The change feed and a webhook subscription (nothing is sent here)."""
     api.call("list_events", "GET", "/v1/events", params={"limit": 2}, headers=key)
     body = {
         "url": "https://cms.example.org/hooks/practice-framework",
