@@ -162,9 +162,11 @@ pytest: install-dev
 pytest-postgres: install-dev
 	scripts/with-postgres.sh $(BIN)/python -m pytest
 
-## make test: lint, the contract's lint, type-check, the whole suite on SQLite, then again on
-## PostgreSQL.
-test: lint lint-openapi lint-containers typecheck pytest pytest-postgres
+## make test: lint, the contract's lint, type-check, then the whole suite on SQLite and again on
+## PostgreSQL, the two phases side by side (each spends much of its time waiting on servers it
+## started); each phase's output is shown whole when it ends.
+test: lint lint-openapi lint-containers typecheck
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest pytest-postgres
 
 ## make faults: the heavier fault cases (tests/faults, marked `heavy`), on SQLite then PostgreSQL.
 faults: install-dev
