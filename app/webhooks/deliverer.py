@@ -80,11 +80,6 @@ def _prune() -> None:
     _write(repository.prune_deliveries, before)
 
 
-def _record_all(session: Any, outcomes: list[tuple[str, int, service.Outcome]]) -> None:
-    for delivery_id, number, outcome in outcomes:
-        service.record(session, delivery_id, number, outcome)
-
-
 class Deliverer:
     def __init__(self) -> None:
         self._timeout = get_settings().webhook_timeout_seconds
@@ -136,7 +131,7 @@ class Deliverer:
             return 0
         batch, self._finished = self._finished, []
         try:
-            await run_in_threadpool(_write, _record_all, batch)
+            await run_in_threadpool(_write, service.record_all, batch)
         except Exception:  # their leases run out and the attempts are made again
             log.warning("could not record %d webhook attempts", len(batch), exc_info=True)
         return len(batch)

@@ -47,19 +47,20 @@ def delivery_of(session: Session, subscription_id: str, id_: str) -> WebhookDeli
     return session.exec(stmt).first()
 
 
-def delivery_with_subscription(
-    session: Session, delivery_id: str
-) -> tuple[WebhookDelivery, WebhookSubscription] | None:
+def deliveries_with_subscriptions(
+    session: Session, delivery_ids: list[str]
+) -> dict[str, tuple[WebhookDelivery, WebhookSubscription]]:
+    """Each delivery with its subscription, by delivery id, in one statement (a deleted
+    subscription's deliveries are gone with it, so absent)."""
     stmt = (
         select(WebhookDelivery, WebhookSubscription)
         .join(
             WebhookSubscription,
             col(WebhookSubscription.id) == col(WebhookDelivery.subscription_id),
         )
-        .where(col(WebhookDelivery.id) == delivery_id)
+        .where(col(WebhookDelivery.id).in_(delivery_ids))
     )
-    row = session.exec(stmt).first()
-    return (row[0], row[1]) if row else None
+    return {delivery.id: (delivery, sub) for delivery, sub in session.exec(stmt)}
 
 
 def delivery_page(

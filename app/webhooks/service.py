@@ -223,14 +223,25 @@ class Outcome:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-def record(session: Session, delivery_id: str, number: int, outcome: Outcome) -> None:
+def record_all(session: Session, attempts: list[tuple[str, int, Outcome]]) -> None:
+    """Log each finished attempt (delivery id, its number, how it went), read together."""
+    found = repository.deliveries_with_subscriptions(session, [a[0] for a in attempts])
+    for delivery_id, number, outcome in attempts:
+        if delivery_id in found:  # else its subscription was deleted meanwhile
+            _record(session, *found[delivery_id], number, outcome)
+
+
+def _record(
+    session: Session,
+    delivery: WebhookDelivery,
+    sub: WebhookSubscription,
+    number: int,
+    outcome: Outcome,
+) -> None:
     """Log attempt `number` and schedule what follows: done, the next retry (jittered), or
     given up when the schedule is spent. A subscription that has failed continuously for
     WEBHOOK_DISABLE_AFTER is disabled, with the reason."""
-    found = repository.delivery_with_subscription(session, delivery_id)
-    if found is None:
-        return  # its subscription was deleted meanwhile
-    delivery, sub = found
+    delivery_id = delivery.id
     settings, now = get_settings(), utcnow()
     next_at: datetime | None = None
     if outcome.delivered:
