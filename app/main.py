@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from sqlmodel import Session
 
 from app.audits.fast_reads import AuditReadsMiddleware
-from app.audits.openapi import BODY_MODELS
+from app.audits.openapi import BODY_MODELS, with_fhir_create_schema
 from app.audits.router import router as audits_router
 from app.catalogue.router import router as catalogue_router
 from app.core import db_faults, docs, errors, logs, metrics, openapi, pages
@@ -156,6 +156,7 @@ def create_app() -> FastAPI:
     webhooks_openapi.describe(app)
     app.openapi = openapi.refined(app.openapi, BODY_MODELS)  # type: ignore[method-assign]
     app.openapi = tenant_openapi.with_scopes(app.openapi, app)  # type: ignore[method-assign]
+    app.openapi = with_fhir_create_schema(app.openapi)  # type: ignore[method-assign]
     db_faults.install(app)
     docs.install(app)
     pages.install(app)

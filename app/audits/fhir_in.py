@@ -199,10 +199,8 @@ def _rating(reading: Reading, item: dict[str, Any], where: str) -> int | None:
                 f"Expected the system {rating_system(template.version)}.",
                 "code-invalid",
             )
-    elif isinstance(answer.get("valueInteger"), int) and not isinstance(
-        answer["valueInteger"], bool
-    ):
-        value = answer["valueInteger"]
+    elif _integral(answer.get("valueInteger")):
+        value = int(answer["valueInteger"])
         reading.issues.append(
             Issue(
                 "warning",
@@ -224,6 +222,12 @@ def _rating(reading: Reading, item: dict[str, Any], where: str) -> int | None:
             "code-invalid" if coded else "value",
         )
     return value
+
+
+def _integral(value: Any) -> bool:
+    """An integer as JSON Schema has it: 2 and 2.0 alike, never a boolean."""
+    is_number = isinstance(value, int | float) and not isinstance(value, bool)
+    return is_number and float(value).is_integer()
 
 
 def _check_complete(reading: Reading, template: Template, where: str) -> None:

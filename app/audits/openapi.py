@@ -1,8 +1,10 @@
 """What the audit routes' OpenAPI says beyond their signatures: the create body in both media
 types, and the non-JSON representations of a 200, FHIR's with a schema and an example each."""
 
+from collections.abc import Callable
 from typing import Any
 
+from app.audits import fhir_create_schema
 from app.audits.schemas import EXAMPLE_RESPONSE, AuditCreate
 from app.core.http import JSON_MEDIA_TYPE
 from app.core.operation_outcome import FHIR_MEDIA_TYPE
@@ -151,6 +153,21 @@ QUESTIONNAIRE_RESPONSE = fhir_resource(
 # Read by the create route itself (JSON or FHIR), so named here for the description's `$ref`.
 BODY_MODELS = (AuditCreate,)
 
+
+def with_fhir_create_schema(openapi: Callable[[], dict[str, Any]]) -> Callable[[], dict[str, Any]]:
+    """`openapi` with the FHIR create body's component, built from the published templates
+    when the description is first asked for (not at import)."""
+
+    def schema() -> dict[str, Any]:
+        document = openapi()
+        schemas = document["components"]["schemas"]
+        if fhir_create_schema.COMPONENT not in schemas:
+            schemas.update(fhir_create_schema.schemas())
+        return document
+
+    return schema
+
+
 CREATE_BODY = {
     "requestBody": {
         "required": True,
@@ -164,7 +181,7 @@ CREATE_BODY = {
                 },
             },
             FHIR_MEDIA_TYPE: {
-                "schema": QUESTIONNAIRE_RESPONSE_SCHEMA,
+                "schema": {"$ref": f"#/components/schemas/{fhir_create_schema.COMPONENT}"},
                 "example": {
                     key: QUESTIONNAIRE_RESPONSE_EXAMPLE[key]
                     for key in ("resourceType", "questionnaire", "status", "item")

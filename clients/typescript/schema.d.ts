@@ -3808,6 +3808,575 @@ export interface components {
             url?: string;
             concept?: Record<string, never>[];
         };
+        /**
+         * FhirQuestionnaireResponseCreate
+         * @description A FHIR R4 QuestionnaireResponse (https://hl7.org/fhir/R4/questionnaireresponse.html) answering a published audit template's Questionnaire: `in-progress` makes a draft, `completed` a submitted audit. Each condition's group at most once; a `completed` one answers every condition's three prompts.
+         */
+        FhirQuestionnaireResponseCreate: ({
+            /** @constant */
+            resourceType: "QuestionnaireResponse";
+            id?: string;
+            /** @enum {unknown} */
+            questionnaire: "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1" | "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1|1";
+            /** @enum {unknown} */
+            status: "in-progress" | "completed";
+            item: (({
+                /** @constant */
+                linkId: "title";
+                answer: components["schemas"]["FhirTitleAnswer"];
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "systems-aligned-across-agencies";
+                item?: (({
+                    /** @constant */
+                    linkId: "systems-aligned-across-agencies.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "systems-aligned-across-agencies.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "systems-aligned-across-agencies.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "systems-aligned-across-agencies.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "leadership-at-all-levels";
+                item?: (({
+                    /** @constant */
+                    linkId: "leadership-at-all-levels.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "leadership-at-all-levels.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "leadership-at-all-levels.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "leadership-at-all-levels.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "clear-communication-of-a-practice-model";
+                item?: (({
+                    /** @constant */
+                    linkId: "clear-communication-of-a-practice-model.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "clear-communication-of-a-practice-model.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "clear-communication-of-a-practice-model.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "clear-communication-of-a-practice-model.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "model-embedded-in-training-supervision-and-performance-management";
+                item?: (({
+                    /** @constant */
+                    linkId: "model-embedded-in-training-supervision-and-performance-management.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "model-embedded-in-training-supervision-and-performance-management.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "model-embedded-in-training-supervision-and-performance-management.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "model-embedded-in-training-supervision-and-performance-management.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "multi-disciplinary-integrated-teams";
+                item?: (({
+                    /** @constant */
+                    linkId: "multi-disciplinary-integrated-teams.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "multi-disciplinary-integrated-teams.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "multi-disciplinary-integrated-teams.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "multi-disciplinary-integrated-teams.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "effective-supervision-and-group-case-discussion";
+                item?: (({
+                    /** @constant */
+                    linkId: "effective-supervision-and-group-case-discussion.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "effective-supervision-and-group-case-discussion.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "effective-supervision-and-group-case-discussion.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "effective-supervision-and-group-case-discussion.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "training-within-a-skills-development-strategy";
+                item?: (({
+                    /** @constant */
+                    linkId: "training-within-a-skills-development-strategy.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "training-within-a-skills-development-strategy.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "training-within-a-skills-development-strategy.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "training-within-a-skills-development-strategy.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "skilled-administrative-support";
+                item?: (({
+                    /** @constant */
+                    linkId: "skilled-administrative-support.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "skilled-administrative-support.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "skilled-administrative-support.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "skilled-administrative-support.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "non-social-work-staff-and-volunteers";
+                item?: (({
+                    /** @constant */
+                    linkId: "non-social-work-staff-and-volunteers.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "non-social-work-staff-and-volunteers.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "non-social-work-staff-and-volunteers.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "non-social-work-staff-and-volunteers.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "attention-to-it-and-recording-systems";
+                item?: (({
+                    /** @constant */
+                    linkId: "attention-to-it-and-recording-systems.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "attention-to-it-and-recording-systems.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "attention-to-it-and-recording-systems.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "attention-to-it-and-recording-systems.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "good-use-of-data";
+                item?: (({
+                    /** @constant */
+                    linkId: "good-use-of-data.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "good-use-of-data.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "good-use-of-data.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "good-use-of-data.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }) | ({
+                /** @constant */
+                linkId: "sustaining-innovation-from-the-start";
+                item?: (({
+                    /** @constant */
+                    linkId: "sustaining-innovation-from-the-start.current_practice";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "sustaining-innovation-from-the-start.needed_change";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "sustaining-innovation-from-the-start.progress_plan";
+                    answer: components["schemas"]["FhirTextAnswer"];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }) | ({
+                    /** @constant */
+                    linkId: "sustaining-innovation-from-the-start.rating";
+                    answer: ({
+                        [key: string]: components["schemas"]["JsonValue"];
+                    } | {
+                        valueCoding: {
+                            /** @constant */
+                            system: "http://127.0.0.1:8000/fhir/CodeSystem/self-audit-rating-1";
+                            code: string;
+                        } & {
+                            [key: string]: components["schemas"]["JsonValue"];
+                        };
+                    } | {
+                        valueInteger: number;
+                        valueCoding?: unknown;
+                    })[];
+                } & {
+                    [key: string]: components["schemas"]["JsonValue"];
+                }))[] & (unknown & unknown & unknown & unknown);
+                answer?: never;
+            } & {
+                [key: string]: components["schemas"]["JsonValue"];
+            }))[] & (unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown);
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        }) | {
+            /** @constant */
+            status?: "in-progress";
+        } | {
+            /** @constant */
+            status: "completed";
+            item?: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
+        };
+        /** @description A prompt's answer: its text. */
+        FhirTextAnswer: ({
+            valueString: string & (unknown & unknown);
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        })[];
+        /** @description The audit's title. */
+        FhirTitleAnswer: ({
+            valueString: string & (unknown & unknown);
+        } & {
+            [key: string]: components["schemas"]["JsonValue"];
+        })[];
     };
     responses: {
         /** @description Not modified: the `If-None-Match` ETag is current. */
@@ -5228,7 +5797,7 @@ export interface operations {
                  *       ]
                  *     }
                  */
-                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponse"];
+                "application/fhir+json": components["schemas"]["FhirQuestionnaireResponseCreate"];
             };
         };
         responses: {

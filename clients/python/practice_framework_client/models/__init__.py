@@ -66,6 +66,7 @@ from .fhir_operation_outcome_issue_item_severity import FhirOperationOutcomeIssu
 from .fhir_questionnaire import FhirQuestionnaire
 from .fhir_questionnaire_item_item import FhirQuestionnaireItemItem
 from .fhir_questionnaire_response import FhirQuestionnaireResponse
+from .fhir_questionnaire_response_create import FhirQuestionnaireResponseCreate
 from .fhir_questionnaire_response_item_item import FhirQuestionnaireResponseItemItem
 from .fhir_questionnaire_response_status import FhirQuestionnaireResponseStatus
 from .fhir_questionnaire_status import FhirQuestionnaireStatus
@@ -220,6 +221,7 @@ __all__ = (
     "FhirQuestionnaire",
     "FhirQuestionnaireItemItem",
     "FhirQuestionnaireResponse",
+    "FhirQuestionnaireResponseCreate",
     "FhirQuestionnaireResponseItemItem",
     "FhirQuestionnaireResponseStatus",
     "FhirQuestionnaireStatus",

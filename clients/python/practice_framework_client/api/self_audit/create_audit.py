@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.audit_create import AuditCreate
 from ...models.audit_public import AuditPublic
 from ...models.create_audit_format_type_0 import CreateAuditFormatType0
-from ...models.fhir_questionnaire_response import FhirQuestionnaireResponse
+from ...models.fhir_questionnaire_response_create import FhirQuestionnaireResponseCreate
 from ...models.problem import Problem
 from ...models.validation_problem import ValidationProblem
 from ...types import UNSET, Response, Unset
@@ -16,7 +16,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponseCreate | Unset = UNSET,
     format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def _get_kwargs(
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/json"
-    if isinstance(body, FhirQuestionnaireResponse):
+    if isinstance(body, FhirQuestionnaireResponseCreate):
         _kwargs["json"] = body.to_dict()
 
         headers["Content-Type"] = "application/fhir+json"
@@ -144,7 +144,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponseCreate | Unset = UNSET,
     format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
@@ -168,9 +168,10 @@ def sync_detailed(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
-            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
-            (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponseCreate): A FHIR R4 QuestionnaireResponse
+            (https://hl7.org/fhir/R4/questionnaireresponse.html) answering a published audit
+            template's Questionnaire: `in-progress` makes a draft, `completed` a submitted audit. Each
+            condition's group at most once; a `completed` one answers every condition's three prompts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,7 +197,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponseCreate | Unset = UNSET,
     format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
@@ -220,9 +221,10 @@ def sync(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
-            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
-            (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponseCreate): A FHIR R4 QuestionnaireResponse
+            (https://hl7.org/fhir/R4/questionnaireresponse.html) answering a published audit
+            template's Questionnaire: `in-progress` makes a draft, `completed` a submitted audit. Each
+            condition's group at most once; a `completed` one answers every condition's three prompts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -243,7 +245,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponseCreate | Unset = UNSET,
     format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[AuditPublic | Problem | ValidationProblem]:
@@ -267,9 +269,10 @@ async def asyncio_detailed(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
-            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
-            (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponseCreate): A FHIR R4 QuestionnaireResponse
+            (https://hl7.org/fhir/R4/questionnaireresponse.html) answering a published audit
+            template's Questionnaire: `in-progress` makes a draft, `completed` a submitted audit. Each
+            condition's group at most once; a `completed` one answers every condition's three prompts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -293,7 +296,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: AuditCreate | FhirQuestionnaireResponse | Unset = UNSET,
+    body: AuditCreate | FhirQuestionnaireResponseCreate | Unset = UNSET,
     format_: CreateAuditFormatType0 | None | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> AuditPublic | Problem | ValidationProblem | None:
@@ -317,9 +320,10 @@ async def asyncio(
             key and body returns the first response; the same key with another body is a `409`. Kept
             24 h.
         body (AuditCreate):
-        body (FhirQuestionnaireResponse): An audit as a FHIR R4 QuestionnaireResponse: `in-
-            progress` (a draft), `completed` (submitted) or `amended` (from its first amendment on)
-            (https://hl7.org/fhir/R4/questionnaireresponse.html)
+        body (FhirQuestionnaireResponseCreate): A FHIR R4 QuestionnaireResponse
+            (https://hl7.org/fhir/R4/questionnaireresponse.html) answering a published audit
+            template's Questionnaire: `in-progress` makes a draft, `completed` a submitted audit. Each
+            condition's group at most once; a `completed` one answers every condition's three prompts.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
