@@ -10,8 +10,8 @@ from app.core.http import JSON_MEDIA_TYPE
 from app.core.operation_outcome import FHIR_MEDIA_TYPE
 from app.core.representations import fhir_resource
 
-# The canonical URLs in examples are those of the default PUBLIC_BASE_URL: the description is
-# the same wherever it is served.
+# The canonical URLs in examples are those of the default PUBLIC_BASE_URL (the committed
+# contract's); the FHIR create body's schema names the deployment's own (fhir_create_schema).
 EXAMPLE_FHIR_BASE = "http://127.0.0.1:8000/fhir"
 EXAMPLE_QUESTIONNAIRE = f"{EXAMPLE_FHIR_BASE}/Questionnaire/self-audit-1"
 EXAMPLE_RATING_SYSTEM = f"{EXAMPLE_FHIR_BASE}/CodeSystem/self-audit-rating-1"

@@ -76,3 +76,7 @@ def test_canonicals_come_from_the_setting_not_the_host(public_client: TestClient
     default = {**resource, "questionnaire": "http://127.0.0.1:8000/fhir/Questionnaire/self-audit-1"}
     refused = public_client.post("/v1/audits", content=json.dumps(default), headers=keyed)
     assert refused.status_code == 422
+    # The create body's published schema names the same canonical, and only it.
+    components = public_client.get("/openapi.json").json()["components"]["schemas"]
+    named = components["FhirQuestionnaireResponseCreate"]["properties"]["questionnaire"]["enum"]
+    assert named == [questionnaire["url"], resource["questionnaire"]]
