@@ -2,8 +2,8 @@
 (examples, coverage, fuzzing, stateful) and every default check, against a served process,
 anonymously, as the operator and as an organisation: 0 failures and never a 500.
 
-The allowances are in schemathesis.toml beside this file, each with the state it answers that
-no schema can express."""
+The allowances are in schemathesis.toml beside this file, each with the rule of the contract
+that makes it and why no schema can say it."""
 
 import os
 import re
