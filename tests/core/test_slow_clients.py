@@ -77,7 +77,9 @@ def test_headers_that_trickle_get_a_408_and_the_connection_closed(strict: Served
     assert status == 408
     assert headers["content-type"] == "application/problem+json"
     assert body["type"].endswith("/request-timeout")
-    assert HEADER_TIMEOUT <= elapsed < HEADER_TIMEOUT + 3, elapsed
+    # uvloop (libuv) times the deadline from its loop's cached clock, which on a busy host can
+    # be a little behind the moment the connection arrived (seen: 1.49997 s for 1.5).
+    assert HEADER_TIMEOUT - 0.05 <= elapsed < HEADER_TIMEOUT + 3, elapsed
 
 
 def test_an_idle_connection_that_never_sends_a_request_is_closed(strict: ServedApp) -> None:
