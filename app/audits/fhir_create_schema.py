@@ -9,18 +9,20 @@ from typing import Any
 from app.audits.fhir import TITLE_LINK, questionnaire_url, rating_system
 from app.audits.published import published
 from app.audits.schemas import PROMPT_KEYS, TEXT_MAX, TITLE_MAX
-from app.core.json_bodies import CONTROL_CHARACTERS
+from app.core.json_bodies import NO_CONTROL_CHARACTERS as _NO_CONTROL
 
 COMPONENT = "FhirQuestionnaireResponseCreate"
 # Answers every item of every version shares, as components of their own (the schema repeats
 # them for each condition's group).
 TEXT_ANSWER = "FhirTextAnswer"
 TITLE_ANSWER = "FhirTitleAnswer"
-_NO_CONTROL = f"^[^{CONTROL_CHARACTERS}]*$"
 
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
+
+
+REF = _ref(COMPONENT)  # what the create route's FHIR body names
 
 
 def _object(required: list[str], **properties: Any) -> dict[str, Any]:

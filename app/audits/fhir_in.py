@@ -19,6 +19,7 @@ from app.audits.fhir import (
 from app.audits.schemas import PROMPT_KEYS, TEXT_MAX, TITLE_MAX
 from app.audits.templates import Template
 from app.core.errors import FieldError, ValidationFailed
+from app.core.json_bodies import json_integer
 from app.core.operation_outcome import Issue
 
 STATUSES = ("in-progress", "completed", "amended", "entered-in-error", "stopped")
@@ -199,8 +200,8 @@ def _rating(reading: Reading, item: dict[str, Any], where: str) -> int | None:
                 f"Expected the system {rating_system(template.version)}.",
                 "code-invalid",
             )
-    elif _integral(answer.get("valueInteger")):
-        value = int(answer["valueInteger"])
+    elif json_integer(answer.get("valueInteger")) is not None:
+        value = json_integer(answer["valueInteger"])
         reading.issues.append(
             Issue(
                 "warning",
@@ -222,12 +223,6 @@ def _rating(reading: Reading, item: dict[str, Any], where: str) -> int | None:
             "code-invalid" if coded else "value",
         )
     return value
-
-
-def _integral(value: Any) -> bool:
-    """An integer as JSON Schema has it: 2 and 2.0 alike, never a boolean."""
-    is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    return is_number and float(value).is_integer()
 
 
 def _check_complete(reading: Reading, template: Template, where: str) -> None:

@@ -181,7 +181,7 @@ CREATE_BODY = {
                 },
             },
             FHIR_MEDIA_TYPE: {
-                "schema": {"$ref": f"#/components/schemas/{fhir_create_schema.COMPONENT}"},
+                "schema": fhir_create_schema.REF,
                 "example": {
                     key: QUESTIONNAIRE_RESPONSE_EXAMPLE[key]
                     for key in ("resourceType", "questionnaire", "status", "item")

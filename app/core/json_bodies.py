@@ -27,9 +27,19 @@ CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 NO_CONTROL_CHARACTERS = f"^[^{CONTROL_CHARACTERS}]*$"
 
 
+def json_integer(value: Any) -> int | None:
+    """`value` as the integer JSON Schema (and so a generated client) takes it to be: `2` and
+    `2.0` alike; None for anything else, a boolean included."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    return int(value) if isinstance(value, float) and value.is_integer() else None
+
+
 def _integral(value: Any) -> Any:
-    """JSON's `2.0` is an integer to JSON Schema (and so to generated clients), not to Python."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
+    integer = json_integer(value)
+    return value if integer is None else integer
 
 
 # An integer in a JSON body: `2` or `2.0`, never `"2"` or `true`.
